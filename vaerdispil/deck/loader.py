@@ -224,6 +224,13 @@ class _Checker:
                                   f"{_TYPE_NAMES[kind]}; write  {name}: true  or  {name}: false")
                 return MISSING
             return node.value
+        if key.type == "ids":
+            if kind != "seq" or not node.value:
+                self.report(node, f"{where}'{name}' must be a list of card ids; write it as  "
+                                  f"{name}: [first-id, second-id]")
+                return MISSING
+            ids = [self.value(item, Key(name, "id", ""), where) for item in node.value]
+            return MISSING if MISSING in ids else tuple(ids)
         if key.type == "choices":
             if kind != "seq":
                 example = node.value if kind == "str" else key.choices[0]
@@ -304,6 +311,7 @@ class _Checker:
             return None
         by_name = {key.name: key for key in keys}
         values: dict[str, Any] = {}
+        meant_for: set[str] = set()  # keys that a misspelt key was reported for
         selector: str | None = None
         if switch is not None and switch in node.value:
             selector = self.value(node.value[switch][1], by_name[switch], where)
@@ -318,10 +326,13 @@ class _Checker:
                     self.report(key_node, f"{where}merge keys (<<) are not supported; write "
                                           "the keys out")
                 else:
-                    self.report(key_node, f"{where}unknown key '{name}'"
-                                          f"{_did_you_mean(name, by_name)}" +
-                                          ("" if suggest(name, by_name) else
-                                           f"; the keys here are {', '.join(by_name)}"))
+                    meant = suggest(name, by_name)
+                    if meant:
+                        meant_for.add(meant)
+                        hint = f"did you mean '{meant}'?"
+                    else:
+                        hint = f"the keys here are {', '.join(by_name)}"
+                    self.report(key_node, f"{where}unknown key '{name}'; {hint}")
                 continue
             if key.only and selector is not None and selector not in key.only:
                 allowed = " or ".join(key.only)
@@ -330,7 +341,7 @@ class _Checker:
                 continue
             values[name] = MISSING if key.type == "list" else self.value(value_node, key, where)
         for key in keys:
-            if key.name in node.value:
+            if key.name in node.value or key.name in meant_for:
                 continue
             needed = key.required or (selector is not None and selector in key.required_in)
             if needed:
@@ -355,8 +366,13 @@ class _Checker:
         categories = self._categories(lists["categories"])
         category_ids = {values.get("id") for _, values in lists["categories"]} - {MISSING}
         cards = self._cards(lists["cards"], category_ids)
-        card_kinds = {values.get("kind") for _, values in lists["cards"]}
-        rounds = self._rounds(lists["rounds"], card_kinds)
+        card_kinds_by_id = {values["id"]: values.get("kind", MISSING)
+                             for _, values in lists["cards"] if isinstance(values.get("id"), str)}
+        # With a card of unknown kind, "no cards of this kind" may be false: stay quiet then.
+        kinds_known = all(values.get("kind", MISSING) is not MISSING
+                          for _, values in lists["cards"])
+        card_kinds = {values.get("kind", MISSING) for _, values in lists["cards"]}
+        rounds = self._rounds(lists["rounds"], card_kinds_by_id, card_kinds, kinds_known)
         if self.problems:
             return None
         return Deck(
@@ -446,19 +462,34 @@ class _Checker:
                                   example=v.get("example", ""), line=node.line))
         return tuple(cards)
 
-    def _rounds(self, items: list[tuple[Node, dict[str, Any]]], card_kinds: set[str]
+    def _rounds(self, items: list[tuple[Node, dict[str, Any]]],
+                card_kinds_by_id: dict[str, Any], card_kinds: set[Any], kinds_known: bool
                 ) -> tuple[Round, ...]:
         self._unique(items, "round")
         rounds = []
         for node, v in items:
             kinds = v.get("kinds", ())
-            if kinds is not MISSING and kinds:
+            if kinds is not MISSING and kinds and kinds_known:
                 for kind, kind_node in zip(kinds, node.value["kinds"][1].value):
                     if kind not in card_kinds:
                         self.report(kind_node, f"round '{v.get('id', '?')}' uses {kind} cards, "
                                                f"but the deck has no {kind} cards; add some, or "
                                                "remove it from kinds")
-            optional = ("kinds", "per", "draw", "side", "picks", "dots", "stack", "secret",
+            listed = v.get("cards", ())
+            if listed is not MISSING:
+                for card_id, id_node in zip(listed, node.value["cards"][1].value if listed else ()):
+                    kind = card_kinds_by_id.get(card_id)
+                    if card_id not in card_kinds_by_id:
+                        close = suggest(card_id, card_kinds_by_id)
+                        hint = f"did you mean '{close}'?" if close else "check the card ids"
+                        self.report(id_node, f"round '{v.get('id', '?')}' lists the card "
+                                             f"'{card_id}', but there is no such card; {hint}")
+                    elif kinds is not MISSING and kind is not MISSING and kind not in kinds:
+                        self.report(id_node, f"round '{v.get('id', '?')}' lists the {kind} card "
+                                             f"'{card_id}', but its kinds are "
+                                             f"{', '.join(kinds)}; add {kind} to kinds or "
+                                             "remove the card")
+            optional = ("kinds", "cards", "per", "draw", "side", "picks", "dots", "stack", "secret",
                         "minutes", "minutes_per_turn")
             if not _complete(v, ("id", "title", "mode", "prompt", "guide"), optional):
                 continue
@@ -466,7 +497,7 @@ class _Checker:
             default_per = Per.ORGANISATION if mode is Mode.PICK else Per.PARTICIPANT
             rounds.append(Round(
                 id=v["id"], title=v["title"], mode=mode, prompt=v["prompt"], guide=v["guide"],
-                kinds=tuple(CardKind(kind) for kind in kinds),
+                kinds=tuple(CardKind(kind) for kind in kinds), cards=v.get("cards", ()),
                 per=Per(v.get("per", default_per)), draw=Draw(v.get("draw", Draw.RANDOM)),
                 side=Side(v["side"]) if "side" in v else None, picks=v.get("picks"),
                 dots=v.get("dots"), stack=v.get("stack", True), secret=v.get("secret", False),

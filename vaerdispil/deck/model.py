@@ -84,6 +84,8 @@ class Round:
     prompt: str
     guide: str
     kinds: tuple[CardKind, ...] = ()
+    cards: tuple[str, ...] = ()
+    """Ids of the only cards this round uses; empty for all cards of its kinds."""
     per: Per = Per.PARTICIPANT
     draw: Draw = Draw.RANDOM
     side: Side | None = None

@@ -22,7 +22,7 @@ class Key:
 
     name: str
     type: str
-    """text, id, int, number, bool, colour, language, choice, choices, format or list."""
+    """text, id, ids, int, number, bool, colour, language, choice, choices, format or list."""
     description: str
     required: bool = False
     only: tuple[str, ...] = ()
@@ -84,6 +84,8 @@ ROUND_KEYS: tuple[Key, ...] = (
         multiline=True),
     Key("kinds", "choices", "The card kinds the round uses.", only=(_TURNS, _PICK),
         required_in=(_TURNS, _PICK), choices=_values(CardKind)),
+    Key("cards", "ids", "Only these cards (by id) in this round; all cards of its kinds if "
+        "left out.", only=(_TURNS, _PICK)),
     Key("per", "choice", "Whether turns or picks go per participant or per organisation.",
         only=(_TURNS, _PICK), choices=_values(Per)),
     Key("draw", "choice", "Whether a turn draws a random card or chooses one.", only=(_TURNS,),
@@ -131,6 +133,9 @@ def _key_schema(key: Key) -> dict[str, Any]:
         schema.update(const=FORMAT_VERSION)
     elif key.type == "choice":
         schema.update(enum=list(key.choices))
+    elif key.type == "ids":
+        schema.update(type="array", items={"type": "string", "pattern": ID_PATTERN}, minItems=1,
+                      uniqueItems=True)
     elif key.type == "choices":
         schema.update(type="array", items={"enum": list(key.choices)}, minItems=1,
                       uniqueItems=True)

@@ -260,6 +260,7 @@ def _build(loader: Any) -> tuple[Node, list[DuplicateKey]]:
 
 _HINTS = (
     ("found character '\\t'", "use spaces, not tabs, to indent"),
+    ("tab character", "use spaces, not tabs, to indent"),
     ("mapping values are not allowed", "put text that contains ': ' in quotes"),
     ("found undefined alias", "an '*' starts an alias; put text that starts with '*' in quotes"),
     ("expected alphabetic or numeric character", "put text that starts with '*' or '&' in quotes"),

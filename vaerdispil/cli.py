@@ -1,0 +1,122 @@
+"""The `vaerdispil` command: each subcommand is a thin call into the layers below.
+
+Every error a user can cause ends in one line on stderr and a non-zero exit:
+1 for a bad input file, 2 for bad arguments. Nothing reaches a user as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but errors are one line: 'vaerdispil deck check: error: ...'."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = _Parser(
+        prog="vaerdispil",
+        description="Værdispillet: a facilitation game about the value partners give and get. "
+        "Without a command, the workshop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"vaerdispil {__version__}")
+    parser.add_argument("--lang", choices=("da", "en"), help="language of the screens")
+    parser.add_argument("--deck", default="vaerdispil", help="deck id or path (default: vaerdispil)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    deck = commands.add_parser("deck", help="list, check and describe decks")
+    deck_commands = deck.add_subparsers(dest="deck_command", metavar="COMMAND",
+                                        parser_class=_Parser)
+    deck_commands.required = True
+    deck_commands.add_parser("list", help="the bundled decks and your own")
+    check = deck_commands.add_parser(
+        "check", help="validate deck files; errors as FILE:LINE:COL: message"
+    )
+    check.add_argument("files", nargs="+", metavar="FILE", help="deck files (.yaml)")
+    deck_commands.add_parser("schema", help="print the JSON Schema of the deck format")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    try:
+        return _run(argv)
+    except UsageError as error:
+        print(f"vaerdispil: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`vaerdispil deck schema | head`).
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        report = _save_crash_report()
+        print(f"vaerdispil: unexpected error: {error!r}. This is a bug; please report it"
+              f"{f' with {report}' if report else ''}.", file=sys.stderr)
+        return 70
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return _start_app(args)
+    if args.command == "deck":
+        from . import deck_commands
+
+        if args.deck_command == "list":
+            return deck_commands.list_decks(sys.stdout)
+        if args.deck_command == "check":
+            return deck_commands.check(args.files, sys.stdout)
+        if args.deck_command == "schema":
+            return deck_commands.schema(sys.stdout)
+    raise UsageError(f"unknown command {args.command}")  # pragma: no cover - argparse stops it
+
+
+def _start_app(args: argparse.Namespace) -> int:
+    from .deck.catalog import resolve_deck
+    from .deck.loader import DeckError
+
+    try:
+        deck = resolve_deck(args.deck, args.lang)
+    except DeckError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return EXIT_INVALID
+    from .tui.app import VaerdispilApp
+
+    VaerdispilApp(deck=deck, language=args.lang or deck.language).run()
+    return EXIT_OK
+
+
+def _save_crash_report() -> Path | None:
+    """Write the traceback of the error being handled to a file; return its path."""
+    from .paths import data_dir
+
+    try:
+        folder = data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "crash.log"
+        with path.open("a", encoding="utf-8") as file:
+            file.write(f"vaerdispil {__version__}\n{traceback.format_exc()}\n")
+        return path
+    except OSError:
+        return None

@@ -1,0 +1,76 @@
+"""The decks there are: bundled with the package, and in the user's deck folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..paths import user_decks_dir
+from .loader import DeckError, Problem, load_deck
+from .model import Deck
+
+DECK_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_decks_dir() -> Path:
+    """The folder of the bundled decks: inside the installed package, or the source tree's cards/."""
+    packaged = Path(str(resources.files("vaerdispil"))) / "cards"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "cards"
+
+
+@dataclass(frozen=True)
+class DeckEntry:
+    """A deck file found in a deck folder, loaded or with the reason it would not load."""
+
+    path: Path
+    bundled: bool
+    deck: Deck | None
+    error: DeckError | None
+
+
+def _deck_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix in DECK_SUFFIXES and p.is_file())
+    except OSError:
+        return []
+
+
+def find_decks() -> list[DeckEntry]:
+    """Every bundled and user deck, bundled first, each loaded (errors kept, not raised)."""
+    entries = []
+    for folder, bundled in ((bundled_decks_dir(), True), (user_decks_dir(), False)):
+        for path in _deck_files(folder):
+            try:
+                entries.append(DeckEntry(path, bundled, load_deck(path), None))
+            except DeckError as error:
+                entries.append(DeckEntry(path, bundled, None, error))
+    return entries
+
+
+def resolve_deck(name: str, language: str | None = None) -> Deck:
+    """Load a deck named by a path, or by a deck id (in `language`, Danish first by default).
+
+    Raises DeckError when the file is bad or no deck has that id.
+    """
+    path = Path(name).expanduser()
+    if path.suffix in DECK_SUFFIXES or path.is_file() or "/" in name or "\\" in name:
+        return load_deck(path)
+    entries = find_decks()
+    found = [entry.deck for entry in entries if entry.deck and entry.deck.id == name]
+    for lang in [language] if language else ["da", "en"]:
+        for deck in found:
+            if deck.language == lang:
+                return deck
+    if found and not language:
+        return found[0]
+    for entry in entries:
+        if entry.error and entry.path.name.startswith(f"{name}."):
+            raise entry.error
+    known = sorted({entry.deck.id for entry in entries if entry.deck})
+    where = f" in the language '{language}'" if language and found else ""
+    message = (f"no deck with the id '{name}'{where}; the decks are {', '.join(known)} "
+               "(see vaerdispil deck list), or give the path of a .yaml file")
+    raise DeckError(name, [Problem(0, 0, message)])

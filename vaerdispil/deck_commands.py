@@ -1,0 +1,78 @@
+"""`vaerdispil deck ...`: list, check and describe decks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TextIO
+
+from .deck.catalog import bundled_decks_dir, find_decks
+from .deck.loader import DeckError, load_deck
+from .deck.model import Deck
+from .deck.spec import json_schema_text
+from .deck.translation import compare_translations
+from .paths import user_decks_dir
+
+
+def list_decks(out: TextIO) -> int:
+    """Print the bundled and user decks as a table; 0 if all load, 1 if any is broken."""
+    entries = find_decks()
+    rows = [("ID", "LANG", "CARDS", "TITLE", "WHERE")]
+    broken = 0
+    for entry in entries:
+        where = "bundled" if entry.bundled else str(entry.path)
+        if entry.deck:
+            deck = entry.deck
+            rows.append((deck.id, deck.language, str(len(deck.cards)), deck.title, where))
+        else:
+            broken += 1
+            count = len(entry.error.problems) if entry.error else 0
+            rows.append((entry.path.stem, "?", "-", f"broken: {count} problems, see "
+                         f"vaerdispil deck check {entry.path}", where))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        out.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])))
+        out.write(f"  {row[4]}\n".rstrip(" ") if row[4] else "\n")
+    out.write(f"\nBundled decks: {bundled_decks_dir()}\nYour own decks: {user_decks_dir()} "
+              "(put .yaml files there)\n")
+    return 1 if broken else 0
+
+
+def check(files: list[str], out: TextIO) -> int:
+    """Validate deck files, and the translations between decks of one id; 0 if all is well."""
+    decks: list[Deck] = []
+    failed = 0
+    for name in files:
+        try:
+            deck = load_deck(name)
+        except DeckError as error:
+            failed += 1
+            for line in error.lines():
+                out.write(line + "\n")
+            continue
+        decks.append(deck)
+    by_id: defaultdict[str, list[Deck]] = defaultdict(list)
+    for deck in decks:
+        by_id[deck.id].append(deck)
+    mismatched: set[str] = set()
+    for group in by_id.values():
+        for other in group[1:]:
+            if other.language == group[0].language:
+                continue
+            problems = compare_translations(group[0], other)
+            for line in problems:
+                out.write(line + "\n")
+            if problems:
+                mismatched.update((group[0].source, other.source))
+    for deck in decks:
+        if deck.source not in mismatched:
+            kinds = ", ".join(f"{len(deck.cards_of(kind))} {kind}" for kind in
+                              sorted({card.kind for card in deck.cards}))
+            out.write(f"{deck.source}: ok: {deck.id} ({deck.language}), {len(deck.cards)} cards "
+                      f"({kinds}), {len(deck.rounds)} rounds\n")
+    return 1 if failed or mismatched else 0
+
+
+def schema(out: TextIO) -> int:
+    """Print the JSON Schema of the deck format."""
+    out.write(json_schema_text())
+    return 0

@@ -1,0 +1,28 @@
+"""Where vaerdispil keeps its files: sessions and user decks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+HOME_VARIABLE = "VAERDISPIL_HOME"
+
+
+def data_dir() -> Path:
+    """The user data directory (VAERDISPIL_HOME overrides the platform's default)."""
+    override = os.environ.get(HOME_VARIABLE)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir("vaerdispil", appauthor=False))
+
+
+def user_decks_dir() -> Path:
+    """Where a user puts decks of their own."""
+    return data_dir() / "decks"
+
+
+def sessions_dir() -> Path:
+    """Where workshops are saved unless a path is given."""
+    return data_dir() / "sessions"
