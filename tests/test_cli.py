@@ -1,0 +1,141 @@
+"""The command line: exit codes, one-line messages, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CARDS
+from tests.test_deck_loader import VALID
+from vaerdispil import __version__
+from vaerdispil.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"vaerdispil {__version__}\n"
+
+
+def test_deck_check_valid_files(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "deck", "check", str(CARDS / "vaerdispil.da.yaml"),
+                       str(CARDS / "vaerdispil.en.yaml"))
+    assert code == 0
+    assert out.splitlines() == [
+        f"{CARDS / 'vaerdispil.da.yaml'}: ok: vaerdispil (da), 71 cards (4 blank, 21 question, "
+        "46 value), 6 rounds",
+        f"{CARDS / 'vaerdispil.en.yaml'}: ok: vaerdispil (en), 71 cards (4 blank, 21 question, "
+        "46 value), 6 rounds",
+    ]
+
+
+def test_deck_check_invalid_file_exits_1_with_located_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(VALID.replace("mode: vote", "mode: afstemning"), encoding="utf-8")
+    good = tmp_path / "good.yaml"
+    good.write_text(VALID, encoding="utf-8")
+    code, out, err = run(capsys, "deck", "check", str(good), str(bad))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{bad}:42:11: round 'stem': 'mode' is 'afstemning', which is not one of turns, pick, "
+        "vote, agree, open",
+        f"{good}: ok: test-deck (da), 3 cards (1 blank, 1 question, 1 value), 3 rounds",
+    ]
+    assert err == ""
+
+
+def test_deck_check_reports_missing_translations(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    danish = tmp_path / "d.da.yaml"
+    danish.write_text(VALID, encoding="utf-8")
+    english = tmp_path / "d.en.yaml"
+    english.write_text(VALID.replace("language: da", "language: en")
+                       .replace("title: Lokaler", "title: Premises"), encoding="utf-8")
+    code, out, _ = run(capsys, "deck", "check", str(danish), str(english))
+    assert code == 1
+    assert f"{english}:19:1: card 'tom-1': the title is the same as in da; translate it" in out
+
+
+def test_bad_arguments_exit_2_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    for args in (["deck", "check"], ["deck"], ["nonsense"], ["--lang", "fr", "deck", "list"]):
+        with pytest.raises(SystemExit) as exited:
+            main(args)
+        assert exited.value.code == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1, err
+        assert err.startswith("vaerdispil") and "Traceback" not in err
+
+
+def test_deck_list(capsys: pytest.CaptureFixture[str], vaerdispil_home: Path) -> None:
+    decks = vaerdispil_home / "decks"
+    decks.mkdir(parents=True)
+    (decks / "mine.yaml").write_text(VALID, encoding="utf-8")
+    (decks / "broken.yaml").write_text("format: 1\n", encoding="utf-8")
+    code, out, _ = run(capsys, "deck", "list")
+    assert code == 1  # one deck is broken
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "LANG", "CARDS", "TITLE", "WHERE"]
+    assert lines[1].split() == ["vaerdispil", "da", "71", "Værdispillet", "bundled"]
+    assert lines[2].split() == ["vaerdispil", "en", "71", "The", "Value", "Game", "bundled"]
+    assert "broken: 6 problems, see vaerdispil deck check" in lines[3]
+    assert lines[4].split()[:4] == ["test-deck", "da", "3", "Testdeck"]
+    assert f"Your own decks: {decks}" in out
+
+
+def test_deck_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "deck", "schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["required"] == ["format", "id", "language", "title", "categories", "cards",
+                                  "rounds"]
+    round_schema = schema["properties"]["rounds"]["items"]
+    vote_rule = next(rule for rule in round_schema["allOf"]
+                     if rule["if"]["properties"]["mode"]["const"] == "vote")
+    assert vote_rule["then"]["required"] == ["dots"]
+    assert vote_rule["then"]["properties"]["picks"] is False
+
+
+def test_unknown_deck_for_the_app_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--deck", "nope")
+    assert code == 1
+    assert err.startswith("nope: no deck with the id 'nope'")
+    assert len(err.splitlines()) == 1
+
+
+def test_unexpected_errors_are_one_line_and_saved(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, vaerdispil_home: Path
+) -> None:
+    from vaerdispil import deck_commands
+
+    def boom(out: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(deck_commands, "schema", boom)
+    code, _, err = run(capsys, "deck", "schema")
+    assert code == 70
+    assert err.splitlines() == [
+        f"vaerdispil: unexpected error: RuntimeError('boom'). This is a bug; please report it "
+        f"with {vaerdispil_home / 'crash.log'}."
+    ]
+    assert "Traceback" in (vaerdispil_home / "crash.log").read_text(encoding="utf-8")
+
+
+def test_python_dash_m_runs_the_command_line(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "vaerdispil", "deck", "check", "/no/such.yaml"],
+                            capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert result.returncode == 1
+    assert result.stdout == "/no/such.yaml: no such file; check the path\n"

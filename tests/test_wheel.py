@@ -1,0 +1,59 @@
+"""The decks ship inside the wheel: an installed (non-editable) package finds and loads them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    # Offline: hatchling comes from the test extra, so no build environment is fetched.
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(out), str(REPO)],
+        check=True, capture_output=True,
+    )
+    (found,) = out.glob("vaerdispil-*.whl")
+    return found
+
+
+def test_wheel_holds_the_decks(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "vaerdispil/cards/vaerdispil.da.yaml" in names
+    assert "vaerdispil/cards/vaerdispil.en.yaml" in names
+    assert "vaerdispil/cards/deck.schema.json" in names
+
+
+def test_installed_wheel_lists_and_loads_the_bundled_decks(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
+                    str(target), str(wheel)], check=True, capture_output=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    script = (
+        "import vaerdispil, sys\n"
+        "from vaerdispil.cli import main\n"
+        "print(vaerdispil.__file__)\n"
+        "sys.exit(main(['deck', 'list']))\n"
+    )
+    # PYTHONPATH puts the installed copy ahead of the editable checkout; -P keeps cwd out.
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=elsewhere, capture_output=True, text=True,
+        env={"PYTHONPATH": str(target), "VAERDISPIL_HOME": str(tmp_path / "home"),
+             "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(str(target))
+    assert lines[2].split()[:4] == ["vaerdispil", "da", "71", "Værdispillet"]
+    assert lines[3].split()[:3] == ["vaerdispil", "en", "71"]
+    assert f"Bundled decks: {target / 'vaerdispil' / 'cards'}" in result.stdout
