@@ -11,6 +11,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 
@@ -41,18 +42,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("da", "en"), help="language of the screens")
     parser.add_argument("--deck", default="vaerdispil", help="deck id or path (default: vaerdispil)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    deck = commands.add_parser("deck", help="list, check and describe decks")
-    deck_commands = deck.add_subparsers(dest="deck_command", metavar="COMMAND",
-                                        parser_class=_Parser)
-    deck_commands.required = True
-    deck_commands.add_parser("list", help="the bundled decks and your own")
-    check = deck_commands.add_parser(
-        "check", help="validate deck files; errors as FILE:LINE:COL: message"
-    )
-    check.add_argument("files", nargs="+", metavar="FILE", help="deck files (.yaml)")
-    deck_commands.add_parser("schema", help="print the JSON Schema of the deck format")
+    for module in _command_modules():
+        module.register(commands)
     return parser
+
+
+def _command_modules() -> list[Any]:
+    """The modules that each add subcommands: `register(subparsers)` and `run(args) -> int`."""
+    from . import deck_commands
+
+    return [deck_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,16 +78,8 @@ def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         return _start_app(args)
-    if args.command == "deck":
-        from . import deck_commands
-
-        if args.deck_command == "list":
-            return deck_commands.list_decks(sys.stdout)
-        if args.deck_command == "check":
-            return deck_commands.check(args.files, sys.stdout)
-        if args.deck_command == "schema":
-            return deck_commands.schema(sys.stdout)
-    raise UsageError(f"unknown command {args.command}")  # pragma: no cover - argparse stops it
+    code: int = args.run(args)
+    return code
 
 
 def _start_app(args: argparse.Namespace) -> int:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
-from typing import TextIO
+from typing import Any, TextIO
 
 from .deck.catalog import bundled_decks_dir, find_decks
 from .deck.loader import DeckError, load_deck
@@ -11,6 +12,22 @@ from .deck.model import Deck
 from .deck.spec import json_schema_text
 from .deck.translation import compare_translations
 from .paths import user_decks_dir
+
+
+def register(commands: Any) -> None:
+    """Add `deck list`, `deck check` and `deck schema` to the command line."""
+    deck = commands.add_parser("deck", help="list, check and describe decks")
+    deck_commands = deck.add_subparsers(dest="deck_command", metavar="COMMAND",
+                                        parser_class=type(deck))
+    deck_commands.required = True
+    deck_commands.add_parser("list", help="the bundled decks and your own").set_defaults(
+        run=lambda args: list_decks(sys.stdout))
+    check_parser = deck_commands.add_parser(
+        "check", help="validate deck files; errors as FILE:LINE:COL: message")
+    check_parser.add_argument("files", nargs="+", metavar="FILE", help="deck files (.yaml)")
+    check_parser.set_defaults(run=lambda args: check(args.files, sys.stdout))
+    deck_commands.add_parser("schema", help="print the JSON Schema of the deck format"
+                             ).set_defaults(run=lambda args: schema(sys.stdout))
 
 
 def list_decks(out: TextIO) -> int:

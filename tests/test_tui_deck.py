@@ -1,0 +1,68 @@
+"""The app as it stands: the deck browser, driven by keys, in both languages and two sizes."""
+
+from __future__ import annotations
+
+from string import Formatter
+
+import pytest
+from textual.widgets import DataTable, Static, TabbedContent
+
+from vaerdispil.deck.catalog import resolve_deck
+from vaerdispil.i18n import STRINGS
+from vaerdispil.tui.app import VaerdispilApp
+from vaerdispil.tui.screens.deck import DeckScreen
+
+
+def make_app(language: str = "da") -> VaerdispilApp:
+    return VaerdispilApp(resolve_deck("vaerdispil", language), language)
+
+
+def test_every_ui_string_exists_in_both_languages() -> None:
+    assert set(STRINGS["da"]) == set(STRINGS["en"])
+    for language in ("da", "en"):
+        assert all(value.strip() for value in STRINGS[language].values())
+    # Placeholders must match, or a translation would crash when filled in.
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+    for key, danish in STRINGS["da"].items():
+        assert fields(danish) == fields(STRINGS["en"][key]), key
+
+
+async def test_browse_rounds_and_cards_by_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DeckScreen)
+        detail = screen.query_one("#round-detail", Static)
+        assert "Hvem er vi?" in str(detail.render())
+        await pilot.press("down", "down")
+        assert "Det får vi" in str(detail.render())
+        await pilot.press("k")
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "cards"
+        cards = screen.query_one("#card-table", DataTable)
+        assert cards.has_focus
+        await pilot.press("down", "down")
+        card = app.deck.cards[2]
+        shown = str(screen.query_one("#card-detail", Static).render())
+        assert card.title in shown and card.id in shown
+        category = app.deck.category(card.category or "")
+        assert category.name in shown  # the category is named, not only coloured
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+
+
+async def test_footer_speaks_the_language() -> None:
+    for language, words in (("da", ("Runder", "Kort", "Afslut")), ("en", ("Rounds", "Cards", "Quit"))):
+        app = make_app(language)
+        async with app.run_test(size=(80, 24)):
+            descriptions = {binding.description for (_, binding, _, _) in
+                            app.screen.active_bindings.values()}
+            assert set(words) <= descriptions
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_snapshot(snap_compare, language: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(language), terminal_size=size, press=["down"])

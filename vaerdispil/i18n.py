@@ -1,0 +1,86 @@
+"""Words the screens show, in Danish and English. Every key exists in both (a test checks)."""
+
+from __future__ import annotations
+
+LANGUAGES = ("da", "en")
+
+STRINGS: dict[str, dict[str, str]] = {
+    "da": {
+        "app.title": "Værdispillet",
+        "app.tagline": "En samtale om, hvad hver partner giver og får i et samarbejde.",
+        "deck.rounds": "Runder",
+        "deck.cards": "Kort",
+        "deck.categories": "Kategorier",
+        "deck.summary": "{cards} kort i {categories} kategorier · {rounds} runder · ca. {minutes} min.",
+        "col.round": "Runde",
+        "col.mode": "Sådan",
+        "col.minutes": "Min.",
+        "col.kind": "Type",
+        "col.category": "Kategori",
+        "col.title": "Titel",
+        "mode.turns": "På skift",
+        "mode.pick": "Vælg kort",
+        "mode.vote": "Afstemning",
+        "mode.agree": "Aftale",
+        "mode.open": "Fri dialog",
+        "kind.value": "Værdi",
+        "kind.question": "Spørgsmål",
+        "kind.blank": "Tomt kort",
+        "side.give": "Det giver vi",
+        "side.get": "Det får vi",
+        "side.both": "Det giver og får vi",
+        "detail.prompt": "Til deltagerne",
+        "detail.guide": "Til facilitator",
+        "detail.example": "Eksempel",
+        "detail.per_turn": "{minutes} min. pr. tur",
+        "detail.picks": "Op til {picks} kort hver",
+        "detail.dots": "{dots} prikker hver",
+        "detail.secret": "hemmelig afstemning",
+        "key.quit": "Afslut",
+        "key.help": "Hjælp",
+        "key.rounds": "Runder",
+        "key.cards": "Kort",
+    },
+    "en": {
+        "app.title": "The Value Game",
+        "app.tagline": "A conversation about what each partner gives and gets in a collaboration.",
+        "deck.rounds": "Rounds",
+        "deck.cards": "Cards",
+        "deck.categories": "Categories",
+        "deck.summary": "{cards} cards in {categories} categories · {rounds} rounds · about {minutes} min.",
+        "col.round": "Round",
+        "col.mode": "How",
+        "col.minutes": "Min.",
+        "col.kind": "Kind",
+        "col.category": "Category",
+        "col.title": "Title",
+        "mode.turns": "Taking turns",
+        "mode.pick": "Pick cards",
+        "mode.vote": "Dot vote",
+        "mode.agree": "Agreement",
+        "mode.open": "Open dialogue",
+        "kind.value": "Value",
+        "kind.question": "Question",
+        "kind.blank": "Blank card",
+        "side.give": "We give",
+        "side.get": "We get",
+        "side.both": "We give and get",
+        "detail.prompt": "For the participants",
+        "detail.guide": "For the facilitator",
+        "detail.example": "Example",
+        "detail.per_turn": "{minutes} min. per turn",
+        "detail.picks": "Up to {picks} cards each",
+        "detail.dots": "{dots} dots each",
+        "detail.secret": "secret vote",
+        "key.quit": "Quit",
+        "key.help": "Help",
+        "key.rounds": "Rounds",
+        "key.cards": "Cards",
+    },
+}
+
+
+def text(language: str, key: str, **values: object) -> str:
+    """The string for `key` in `language` (Danish if the language is unknown), filled in."""
+    table = STRINGS.get(language, STRINGS["da"])
+    return table[key].format(**values) if values else table[key]

@@ -1,0 +1,1 @@
+"""The Textual shell: screens that show the game and turn keys into commands."""
