@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
+
+# CI runs the same examples every time, so a red run is reproducible; run locally with
+# HYPOTHESIS_PROFILE=explore (and more examples) to hunt for new cases.
+settings.register_profile("default", max_examples=300)
+settings.register_profile("ci", max_examples=300, derandomize=True)
+settings.register_profile("explore", max_examples=5000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
 
 REPO = Path(__file__).resolve().parents[1]
 CARDS = REPO / "cards"

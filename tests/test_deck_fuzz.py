@@ -25,19 +25,19 @@ def outcome(call) -> Deck | DeckError:  # type: ignore[no-untyped-def]
         return error
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
 def test_any_bytes(data: bytes) -> None:
     outcome(lambda: load_deck_bytes(data, "fuzz.yaml"))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.lists(YAML_BITS | st.text(max_size=5), max_size=60).map("".join))
 def test_yaml_like_text(text: str) -> None:
     outcome(lambda: load_deck_text(text, "fuzz.yaml"))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.data())
 def test_mutated_valid_deck(data: st.DataObject) -> None:
     """Small edits of a valid deck: deletions, insertions and replacements anywhere."""

@@ -364,7 +364,7 @@ class _Checker:
         for section, (keys, switch) in spec.SECTIONS.items():
             lists[section] = list(self._section(root, section, keys, switch))
         categories = self._categories(lists["categories"])
-        category_ids = {values.get("id") for _, values in lists["categories"]} - {MISSING}
+        category_ids = {v["id"] for _, v in lists["categories"] if isinstance(v.get("id"), str)}
         cards = self._cards(lists["cards"], category_ids)
         card_kinds_by_id = {values["id"]: values.get("kind", MISSING)
                              for _, values in lists["cards"] if isinstance(values.get("id"), str)}
