@@ -26,3 +26,25 @@ def vaerdispil_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("VAERDISPIL_HOME", str(home))
     return home
+
+
+class FakeClock:
+    """A clock that moves only when told to (no test waits on wall-clock time)."""
+
+    def __init__(self) -> None:
+        from datetime import datetime, timezone
+
+        self.moment = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)
+
+    def __call__(self):  # type: ignore[no-untyped-def]
+        return self.moment
+
+    def advance(self, seconds: float) -> None:
+        from datetime import timedelta
+
+        self.moment += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()

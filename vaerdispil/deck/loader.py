@@ -87,7 +87,7 @@ def load_deck_bytes(data: bytes, source: str = "<deck>") -> Deck:
         raise DeckError(source, [Problem(1, 1, "this is not a text file; a deck is a YAML text "
                                                "file saved as UTF-8")])
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
@@ -96,6 +96,11 @@ def load_deck_bytes(data: bytes, source: str = "<deck>") -> Deck:
                                                     "here); save it with the encoding UTF-8")]) from None
     digest = hashlib.sha256(data).hexdigest()
     return _validate_text(text, source, digest)
+
+
+def deck_bytes(deck: Deck) -> bytes:
+    """The exact bytes a deck was loaded from (their sha256 is deck.content_hash)."""
+    return deck.text.encode("utf-8", "surrogatepass")
 
 
 def load_deck_text(text: str, source: str = "<deck>") -> Deck:
@@ -117,7 +122,7 @@ def _validate_text(text: str, source: str, digest: str) -> Deck:
     for duplicate in duplicates:
         checker.report(duplicate, f"'{duplicate.key}' is given twice in this mapping (first on "
                                   f"line {duplicate.first_line}); keep one")
-    deck = checker.deck(root, source, digest)
+    deck = checker.deck(root, source, digest, text)
     if checker.problems or deck is None:
         raise DeckError(source, checker.problems)
     return deck
@@ -353,7 +358,7 @@ class _Checker:
 
     # -- the deck --------------------------------------------------------
 
-    def deck(self, root: Node, source: str, digest: str) -> Deck | None:
+    def deck(self, root: Node, source: str, digest: str, text: str) -> Deck | None:
         if root.kind != "map":
             self.report(root, "a deck is a mapping of keys such as format, id, title, cards; "
                               f"this file holds {_TYPE_NAMES[root.kind]}")
@@ -379,7 +384,7 @@ class _Checker:
             format=top["format"], id=top["id"], language=top["language"], title=top["title"],
             description=top.get("description", ""), version=top.get("version", ""),
             license=top.get("license", ""), categories=categories, cards=cards, rounds=rounds,
-            source=source, content_hash=digest,
+            source=source, content_hash=digest, text=text,
         )
 
     def _section(self, root: Node, section: str, keys: tuple[Key, ...], switch: str | None

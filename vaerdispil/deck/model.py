@@ -116,6 +116,8 @@ class Deck:
     """The file it was loaded from."""
     content_hash: str = ""
     """sha256 of the file's bytes: a session records it to notice a changed deck."""
+    text: str = field(default="", compare=False, repr=False)
+    """The file's text, exactly: a session keeps a copy, so it opens whatever the deck becomes."""
     _by_id: dict[str, Card] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -1,0 +1,268 @@
+"""The session log: one JSON Lines file per workshop, append-only, fsynced per event.
+
+Line 1 is a header (format, app version, created time, seed, and the deck: id,
+language, sha256 and its full text, so a session opens whatever becomes of the deck
+file). Every further line is one event with a sequence number and a timestamp.
+Nothing is ever rewritten; the only change to existing bytes is dropping a torn last
+line (a write cut off by a crash), which was never acknowledged to anyone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..deck.loader import DeckError, deck_bytes, load_deck_bytes
+from ..deck.model import Deck
+from ..game.events import EVENT_TYPES, Event
+
+FORMAT = "vaerdispil-session"
+VERSION = 1
+
+try:  # POSIX: the lock dies with the process that holds it.
+    import fcntl
+
+    def _lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+except ImportError:  # pragma: no cover - Windows
+    import msvcrt
+
+    def _lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+
+
+class SessionError(Exception):
+    """A session file that cannot be used as it is; the message is one line for the user."""
+
+
+class SessionLocked(SessionError):
+    """Another program has the workshop open."""
+
+
+@dataclass(frozen=True)
+class Header:
+    """The first line of a session file."""
+
+    app: str
+    created: str
+    seed: int
+    deck: Deck
+
+
+@dataclass(frozen=True)
+class Recording:
+    """What a session file holds: its header, its events, and any warning about it."""
+
+    header: Header
+    events: list[Event]
+    warnings: list[str]
+    good_bytes: int
+    """Length of the file up to the end of the last complete line."""
+
+
+def _encode(record: dict[str, Any]) -> bytes:
+    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def read(path: str | os.PathLike[str]) -> Recording:
+    """Read a session file without changing it; SessionError names the file and line."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SessionError(f"{name}: no such workshop file; check the path "
+                           "(vaerdispil sessions list shows the saved ones)") from None
+    except IsADirectoryError:
+        raise SessionError(f"{name}: this is a folder; name a .jsonl workshop file") from None
+    except OSError as error:
+        raise SessionError(f"{name}: cannot read the file ({error.strerror})") from None
+    return parse(data, name)
+
+
+def parse(data: bytes, name: str) -> Recording:
+    """Parse a session file's bytes (see read)."""
+    lines = data.split(b"\n")
+    tail = lines.pop()  # b"" when the file ends with a newline, else a torn last line
+    warnings: list[str] = []
+    good_bytes = len(data) - len(tail)
+    if not lines:
+        if tail and not data.startswith(b"{"):
+            raise SessionError(f"{name}:1: this is not a vaerdispil workshop file")
+        raise SessionError(f"{name}:1: the workshop file is empty or cut off before its first "
+                           "line ended; it cannot be opened")
+    header = _header(lines[0], name)
+    events: list[Event] = []
+    for number, line in enumerate(lines[1:], start=2):
+        try:
+            event = json.loads(line)
+        except (ValueError, UnicodeDecodeError):
+            raise SessionError(f"{name}:{number}: this line is damaged (not a JSON event); the "
+                               "file is left as it is: restore it from a backup, or remove the "
+                               "line by hand to open the rest") from None
+        _check_event(event, len(events) + 1, name, number)
+        events.append(event)
+    if tail:
+        warnings.append(f"{name}:{len(lines) + 1}: dropped an incomplete last line (the program "
+                        "stopped while writing it); everything before it is intact")
+    return Recording(header, events, warnings, good_bytes)
+
+
+def _header(line: bytes, name: str) -> Header:
+    try:
+        record = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        raise SessionError(f"{name}:1: this is not a vaerdispil workshop file") from None
+    if not isinstance(record, dict) or record.get("format") != FORMAT:
+        raise SessionError(f"{name}:1: this is not a vaerdispil workshop file")
+    version = record.get("version")
+    if version != VERSION:
+        raise SessionError(f"{name}:1: the workshop file has format version {version}, but this "
+                           f"vaerdispil reads version {VERSION}; update vaerdispil")
+    try:
+        deck_info = record["deck"]
+        text = deck_info["text"].encode("utf-8", "surrogatepass")
+        if hashlib.sha256(text).hexdigest() != deck_info["hash"]:
+            raise SessionError(f"{name}:1: the copy of the deck in the workshop file does not "
+                               "match its recorded hash; the file is damaged")
+        deck = load_deck_bytes(text, f"{name} (deck {deck_info['id']})")
+        return Header(app=str(record["app"]), created=str(record["created"]),
+                      seed=int(record["seed"]), deck=deck)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise SessionError(f"{name}:1: the header line is damaged; the file is left as it "
+                           "is") from None
+    except DeckError as error:
+        raise SessionError(f"{name}:1: the deck stored in the workshop file does not load "
+                           f"({error.lines()[0]})") from None
+
+
+def _check_event(event: Any, seq: int, name: str, number: int) -> None:
+    where = f"{name}:{number}"
+    if not isinstance(event, dict):
+        raise SessionError(f"{where}: this line is not an event; the file is left as it is")
+    if event.get("seq") != seq:
+        raise SessionError(f"{where}: expected event number {seq} here, found "
+                           f"{event.get('seq')!r}; the file is damaged and left as it is")
+    if event.get("type") not in EVENT_TYPES or not isinstance(event.get("ts"), str):
+        raise SessionError(f"{where}: unknown event {event.get('type')!r}; the file may come "
+                           "from a newer vaerdispil (update it) or be damaged")
+
+
+class SessionLog:
+    """An open session file that this program alone may write to."""
+
+    def __init__(self, path: Path, fd: int, size: int = 0) -> None:
+        self.path = path
+        self._fd = fd
+        self._size = size
+        """Bytes on disk that are whole lines: a failed write is cut back to this."""
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], deck: Deck, seed: int, created: str
+               ) -> SessionLog:
+        """Start a new session file with its header; refuse to overwrite an existing file."""
+        target = Path(path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+        except FileExistsError:
+            raise SessionError(f"{target}: a file with this name exists already; choose "
+                               "another name, or open it to resume") from None
+        except OSError as error:
+            raise SessionError(f"{target}: cannot create the workshop file "
+                               f"({error.strerror}); choose a folder you can write to") from None
+        log = cls(target, fd)
+        if not _lock(fd):  # pragma: no cover - a file we just created exclusively
+            os.close(fd)
+            raise SessionLocked(f"{target}: this workshop is open in another window")
+        header = {
+            "format": FORMAT, "version": VERSION, "app": __version__, "created": created,
+            "seed": seed,
+            "deck": {"id": deck.id, "language": deck.language, "hash": deck.content_hash,
+                     "text": deck_bytes(deck).decode("utf-8", "surrogatepass")},
+        }
+        log._write(_encode(header))
+        _fsync_dir(target.parent)
+        return log
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> tuple[SessionLog, Recording]:
+        """Open a session to go on writing it: lock, read, drop a torn last line."""
+        target = Path(path)
+        try:
+            fd = os.open(target, os.O_RDWR | os.O_APPEND)
+        except FileNotFoundError:
+            raise SessionError(f"{target}: no such workshop file; check the path "
+                               "(vaerdispil sessions list shows the saved ones)") from None
+        except OSError as error:
+            raise SessionError(f"{target}: cannot open the workshop file for writing "
+                               f"({error.strerror})") from None
+        if not _lock(fd):
+            os.close(fd)
+            raise SessionLocked(f"{target}: this workshop is open in another window; close it "
+                                "there first")
+        try:
+            recording = read(target)
+            if recording.warnings:
+                os.ftruncate(fd, recording.good_bytes)
+                os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(target, fd, recording.good_bytes), recording
+
+    def append(self, event: Event) -> None:
+        """Write one event and make sure it is on disk before returning."""
+        self._write(_encode(event))
+
+    def _write(self, data: bytes) -> None:
+        if self._fd < 0:
+            raise SessionError(f"{self.path}: the workshop file is closed")
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(self._fd, view)
+                view = view[written:]
+            os.fsync(self._fd)
+            self._size += len(data)
+        except OSError as error:
+            try:  # never leave half a line for the next event to follow
+                os.ftruncate(self._fd, self._size)
+            except OSError:
+                pass
+            raise SessionError(f"{self.path}: could not save the last action "
+                               f"({error.strerror}); free some disk space or check the "
+                               "folder, then try again") from None
+
+    def close(self) -> None:
+        """Release the file (and with it the lock)."""
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a new file's name durable too (POSIX; a no-op elsewhere)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
