@@ -1,0 +1,157 @@
+"""Exports hold everything the group decided; `sessions list` shows the saved workshops."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CARDS, FakeClock
+from vaerdispil.cli import main
+from vaerdispil.deck.loader import load_deck
+from vaerdispil.session.game import Game
+from vaerdispil.session.store import new_session_path
+
+DECK = load_deck(CARDS / "vaerdispil.da.yaml")
+
+
+def complete_workshop(path: Path, clock: FakeClock) -> Game:
+    """A whole workshop through the engine: every round mode, with edits and an undo."""
+    g = Game.new(path, DECK, seed=3, clock=clock, title="Værksted i Vollsmose",
+                 place="Vollsmose", date="2026-11-22", facilitator="Mette")
+    netto = g.add_organisation("Netto", "virksomhed")
+    club = g.add_organisation("B1909 | *fodbold*", "forening")
+    home = g.add_organisation("Plejehjemmet", "institution")
+    aisha = g.add_participant("Aisha", netto)
+    bo = g.add_participant("Bo", club)
+    cem = g.add_participant("Cem", home)
+    g.next_round()
+    for _ in range(3):
+        g.draw()
+        clock.advance(90)
+        g.end_turn()
+    g.note("Bo: klubben mangler trænere <b>nu</b> & altid", taker=bo)
+    g.next_round()  # give
+    g.pick(netto, "lokaler", reason="Baglokalet om tirsdagen")
+    g.pick(club, "blank-1", text="Fodbold for alle børn", reason="Vi har bolde")
+    g.pick(home, "frivillige")
+    g.undo()  # the nursing home changes its mind
+    g.pick(home, "lokal-viden")
+    g.next_round()  # get
+    g.pick(home, "frivillige", reason="Nogen at gå tur med")
+    g.pick(club, "lokaler")
+    g.next_round()  # dialogue
+    g.choose("hvad-koster-det")
+    g.end_turn()
+    g.next_round()  # secret vote
+    for person, value in ((aisha, "card:lokaler"), (bo, "card:frivillige"), (cem, "card:lokaler")):
+        g.vote(person, value, 3)
+        g.finish_vote(person)
+    g.next_round()  # agreement
+    agreed = g.agree("Vi låner hinandens lokaler", ["card:lokaler"], [netto, club, home])
+    g.dissent(agreed, home, "Kun om formiddagen")
+    g.edit(agreed, "text", "Vi deler lokaler")
+    g.add_action("Lav en nøgleaftale", netto, "Aisha", "2026-12-15")
+    g.add_action("Find to frivillige", club, "Bo", "2027-01-31")
+    g.set_follow_up("2027-03-01")
+    g.end_session()
+    return g
+
+
+@pytest.fixture
+def saved(vaerdispil_home: Path, clock: FakeClock) -> Path:
+    path = new_session_path("Værksted i Vollsmose", "2026-11-22")
+    complete_workshop(path, clock).close()
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_markdown_export_holds_everything(saved: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "export", saved.stem)
+    assert code == 0
+    for expected in [
+        "# Værksted i Vollsmose",
+        "- **Vi deler lokaler**",
+        "  - Står bag: Netto, B1909 \\| \\*fodbold\\*, Plejehjemmet",
+        "  - Uenig: Plejehjemmet: Kun om formiddagen",
+        "Vi følger op: 2027-03-01",
+        "- Giver: **Lokaler**: Baglokalet om tirsdagen",
+        "- Giver: **Fodbold for alle børn**: Vi har bolde",
+        "- Får: **Frivillige**: Nogen at gå tur med",
+        "- Lokaler: 6 prikker",
+        "- Frivillige: 3 prikker",
+        "| Lav en nøgleaftale | Netto, Aisha | 2026-12-15 |",
+        "| Find to frivillige | B1909 \\| \\*fodbold\\*, Bo | 2027-01-31 |",
+        "- Hvem er vi? · Bo: Bo: klubben mangler trænere \\<b\\>nu\\</b\\> & altid",
+    ]:
+        assert expected in out.splitlines(), expected
+    assert "Vi låner hinandens lokaler" not in out  # the latest wording counts
+    assert "Giver: **Frivillige**" not in out  # the undone pick is gone
+
+
+def test_csv_and_json_exports(saved: Path, capsys: pytest.CaptureFixture[str],
+                              tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    code, _, err = run(capsys, "export", str(saved), "--format", "csv", "-o", str(target))
+    assert code == 0 and err == f"Wrote {target}\n"
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    sections = [row["section"] for row in rows]
+    assert sections.count("pick") == 5 and sections.count("action") == 2
+    assert {"section": "vote", "round": "Det vigtigste", "value": "Lokaler", "dots": "6"}.items() \
+        <= next(row for row in rows if row["section"] == "vote").items()
+    code, out, _ = run(capsys, "export", str(saved), "--format", "json")
+    data = json.loads(out)
+    assert data["agreements"][0]["dissent"] == [
+        {"organisation": "Plejehjemmet", "text": "Kun om formiddagen"}]
+    assert data["progress"] == {"round": 6, "rounds": 6} and data["ended"] is True
+    assert [turn["outcome"] for turn in data["turns"]] == ["answered"] * 4
+    assert data["organisations"][2]["gets"][0]["reason"] == "Nogen at gå tur med"
+
+
+def test_sessions_list(saved: Path, capsys: pytest.CaptureFixture[str],
+                       vaerdispil_home: Path) -> None:
+    (saved.parent / "broken.jsonl").write_text("not json\n", encoding="utf-8")
+    code, out, _ = run(capsys, "sessions", "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["NAME", "DATE", "TITLE"]
+    row = next(line for line in lines if line.startswith(saved.stem))
+    assert "Værksted i Vollsmose" in row and "vaerdispil (da)" in row and "ended" in row
+    assert "Netto, B1909 | *fodbold*, Plejehjemmet" in row
+    broken = next(line for line in lines if line.startswith("broken"))
+    assert "damaged:" in broken and "not a vaerdispil workshop file" in broken
+
+
+def test_sessions_list_when_there_are_none(capsys: pytest.CaptureFixture[str],
+                                           vaerdispil_home: Path) -> None:
+    code, out, _ = run(capsys, "sessions", "list")
+    assert code == 0 and out == f"No saved workshops in {vaerdispil_home / 'sessions'}\n"
+
+
+def test_export_errors_are_one_line(saved: Path, capsys: pytest.CaptureFixture[str],
+                                    tmp_path: Path) -> None:
+    code, _, err = run(capsys, "export", "no-such-workshop")
+    assert code == 1 and err.startswith("vaerdispil: no-such-workshop: no such workshop file")
+    code, _, err = run(capsys, "export", str(saved), "-o", str(tmp_path / "no" / "dir.md"))
+    assert code == 1
+    assert err == (f"vaerdispil: {tmp_path / 'no' / 'dir.md'}: cannot write the file (No such "
+                   "file or directory); choose a folder you can write to\n")
+    with pytest.raises(SystemExit) as exited:
+        main(["export", str(saved), "--format", "pdf"])
+    assert exited.value.code == 2
+
+
+def test_new_session_names_do_not_collide(vaerdispil_home: Path, clock: FakeClock) -> None:
+    first = new_session_path("Møde i Gellerup", "2026-11-22")
+    assert first.name == "2026-11-22-moede-i-gellerup.jsonl"
+    Game.new(first, DECK, clock=clock).close()
+    assert new_session_path("Møde i Gellerup", "2026-11-22").name == \
+        "2026-11-22-moede-i-gellerup-2.jsonl"

@@ -1,0 +1,257 @@
+"""The session log loses nothing: torn lines, damage, locks, crashes and full disks."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CARDS, FakeClock
+from tests.test_deck_loader import VALID
+from vaerdispil.deck.loader import load_deck, load_deck_text
+from vaerdispil.session.game import Game
+from vaerdispil.session.log import SessionError, SessionLocked, read
+
+DECK = load_deck(CARDS / "vaerdispil.da.yaml")
+
+
+def played(path: Path, clock: FakeClock) -> Game:
+    game = Game.new(path, DECK, seed=11, clock=clock, title="Værksted i Vollsmose")
+    org = game.add_organisation("Klubben", "forening")
+    game.add_participant("Ida", org)
+    game.next_round()
+    game.draw()
+    game.note("Ida fortæller om klubben <b> & co")
+    return game
+
+
+def test_file_is_json_lines_with_a_header(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "w.jsonl"
+    played(path, clock).close()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    assert header["format"] == "vaerdispil-session" and header["version"] == 1
+    assert header["deck"]["id"] == "vaerdispil" and header["deck"]["hash"] == DECK.content_hash
+    assert header["seed"] == 11 and header["created"] == "2026-11-22T09:00:00.000Z"
+    events = [json.loads(line) for line in lines[1:]]
+    assert [e["seq"] for e in events] == list(range(1, 7))
+    assert [e["type"] for e in events] == ["details_set", "org_added", "participant_added",
+                                            "round_started", "card_drawn", "note_added"]
+    assert all(e["ts"] == "2026-11-22T09:00:00.000Z" for e in events)
+    assert events[-1]["text"] == "Ida fortæller om klubben <b> & co"
+
+
+def test_resume_lands_exactly_where_it_stopped(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "w.jsonl"
+    game = played(path, clock)
+    game.pause_timer()
+    state = game.state
+    game.close()
+    again = Game.open(path, clock=clock)
+    assert again.state == state
+    assert again.warnings == []
+    turn = again.state.rounds["praesentation"].turns[next(iter(again.state.participants))]
+    assert turn.card is not None and turn.timer is not None and turn.timer.paused_at is not None
+
+
+def test_the_session_keeps_its_deck_when_the_file_changes(tmp_path: Path,
+                                                          clock: FakeClock) -> None:
+    deck_file = tmp_path / "mine.yaml"
+    deck_file.write_text(VALID, encoding="utf-8")
+    path = tmp_path / "w.jsonl"
+    Game.new(path, load_deck(deck_file), seed=1, clock=clock).close()
+    deck_file.write_text(VALID.replace("title: Testdeck", "title: Nyt navn"), encoding="utf-8")
+    game = Game.open(path, clock=clock)
+    assert game.deck.title == "Testdeck"  # the copy it was played with
+    game.close()
+    with pytest.raises(SessionError) as caught:
+        Game.open(path, deck=load_deck(deck_file), clock=clock)
+    assert str(caught.value) == (
+        f"{path}:1: this workshop was played with another version of the deck 'test-deck' "
+        f"than {deck_file}; open it without --deck to use the copy it keeps"
+    )
+
+
+def test_torn_last_line_is_dropped_with_a_warning(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "w.jsonl"
+    game = played(path, clock)
+    state = game.state
+    game.close()
+    whole = path.read_bytes()
+    with path.open("ab") as file:
+        file.write(b'{"seq":7,"ts":"2026-11-22T09:00:00.000Z","type":"no')
+    game = Game.open(path, clock=clock)
+    assert game.state == state
+    assert game.warnings == [
+        f"{path}:8: dropped an incomplete last line (the program stopped while writing it); "
+        "everything before it is intact"
+    ]
+    assert path.read_bytes() == whole  # cut back to the last whole line, then:
+    game.note("Efter nedbruddet")
+    game.close()
+    assert Game.open(path, clock=clock).state.notes.popitem()[1].text == "Efter nedbruddet"
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda lines: lines.__setitem__(3, b'{"seq": 3, broken'),
+         "{path}:4: this line is damaged (not a JSON event); the file is left as it is: restore "
+         "it from a backup, or remove the line by hand to open the rest"),
+        (lambda lines: lines.__setitem__(3, lines[3].replace(b'"seq":3', b'"seq":9')),
+         "{path}:4: expected event number 3 here, found 9; the file is damaged and left as it is"),
+        (lambda lines: lines.__setitem__(3, lines[3].replace(b'"participant_added"',
+                                                             b'"teleported"')),
+         "{path}:4: unknown event 'teleported'; the file may come from a newer vaerdispil "
+         "(update it) or be damaged"),
+        (lambda lines: lines.__setitem__(0, lines[0].replace(b'"version":1', b'"version":7')),
+         "{path}:1: the workshop file has format version 7, but this vaerdispil reads version 1; "
+         "update vaerdispil"),
+        (lambda lines: lines.__setitem__(0, lines[0].replace(b"Klubben", b"Klubben")
+                                         .replace(b"format: 1", b"format: 1 ")),
+         "{path}:1: the copy of the deck in the workshop file does not match its recorded hash; "
+         "the file is damaged"),
+        (lambda lines: lines.__setitem__(3, lines[3].replace(b'"org":"o2"', b'"org":"o99"')
+                                         .replace(b'"type":"participant_added"',
+                                                  b'"type":"org_changed"')),
+         "{path}:4: this event does not fit the workshop before it (KeyError); the file is "
+         "damaged and left as it is"),
+        (lambda lines: lines.__setitem__(slice(None), [b"hello"]),
+         "{path}:1: this is not a vaerdispil workshop file"),
+        (lambda lines: lines.__setitem__(slice(None), [b""]),
+         "{path}:1: the workshop file is empty or cut off before its first line ended; it cannot "
+         "be opened"),
+        (lambda lines: lines.__setitem__(slice(None), [lines[0][:40]]),
+         "{path}:1: the workshop file is empty or cut off before its first line ended; it cannot "
+         "be opened"),
+    ],
+    ids=["bad-json", "bad-seq", "unknown-event", "version", "deck-hash", "bad-fold",
+         "not-ours", "empty", "torn-header"],
+)
+def test_damage_is_named_and_the_file_untouched(tmp_path: Path, clock: FakeClock, damage,  # type: ignore[no-untyped-def]
+                                                 message: str) -> None:
+    path = tmp_path / "w.jsonl"
+    played(path, clock).close()
+    lines = path.read_bytes().split(b"\n")
+    damage(lines)
+    path.write_bytes(b"\n".join(lines))
+    before = path.read_bytes()
+    with pytest.raises(SessionError) as caught:
+        Game.open(path, clock=clock)
+    assert str(caught.value) == message.format(path=path)
+    assert path.read_bytes() == before
+
+
+def test_missing_file_and_existing_target(tmp_path: Path, clock: FakeClock) -> None:
+    with pytest.raises(SessionError) as caught:
+        Game.open(tmp_path / "nope.jsonl", clock=clock)
+    assert str(caught.value).startswith(f"{tmp_path / 'nope.jsonl'}: no such workshop file")
+    path = tmp_path / "w.jsonl"
+    played(path, clock).close()
+    with pytest.raises(SessionError) as caught:
+        Game.new(path, DECK, clock=clock)
+    assert "exists already" in str(caught.value)
+
+
+def test_full_disk_keeps_the_file_whole(tmp_path: Path, clock: FakeClock,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "w.jsonl"
+    game = played(path, clock)
+    state_before = repr(game.state)
+    real_write = os.write
+
+    def half_then_full(fd: int, data) -> int:  # type: ignore[no-untyped-def]
+        monkeypatch.setattr(os, "write", full)
+        return real_write(fd, bytes(data)[: len(data) // 2])
+
+    def full(fd: int, data) -> int:  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", half_then_full)
+    with pytest.raises(SessionError) as caught:
+        game.note("Dette bliver ikke gemt")
+    monkeypatch.setattr(os, "write", real_write)
+    assert str(caught.value) == (
+        f"{path}: could not save the last action (No space left on device); free some disk "
+        "space or check the folder, then try again"
+    )
+    assert repr(game.state) == state_before  # not shown as done
+    game.note("Nu er der plads igen")
+    game.close()
+    notes = [n.text for n in Game.open(path, clock=clock).state.notes.values()]
+    assert notes == ["Ida fortæller om klubben <b> & co", "Nu er der plads igen"]
+
+
+LOCK_HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from vaerdispil.session.game import Game
+    game = Game.open(sys.argv[1])
+    print("open", flush=True)
+    sys.stdin.readline()
+    """
+)
+
+
+def test_a_second_program_is_told_the_workshop_is_open(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "w.jsonl"
+    played(path, clock).close()
+    holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(path)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        with pytest.raises(SessionLocked) as caught:
+            Game.open(path, clock=clock)
+        assert str(caught.value) == (
+            f"{path}: this workshop is open in another window; close it there first")
+        read(path)  # reading (export, list) is still fine
+    finally:
+        holder.kill()  # the holder dies without releasing anything by hand
+        holder.wait()
+    Game.open(path, clock=clock).close()  # the lock died with it
+
+
+CRASHER = textwrap.dedent(
+    """
+    import sys
+    from vaerdispil.session.game import Game
+    game = Game.open(sys.argv[1])
+    org = next(iter(game.state.organisations))
+    for number in range(100000):
+        note = game.note(f"note {number}")
+        print(note, flush=True)  # acknowledged: the call returned
+    """
+)
+
+
+def test_killed_at_random_moments_loses_no_acknowledged_event(tmp_path: Path,
+                                                               clock: FakeClock) -> None:
+    path = tmp_path / "w.jsonl"
+    played(path, clock).close()
+    rng = random.Random(20261122)
+    acknowledged: list[str] = []
+    for _ in range(12):
+        child = subprocess.Popen([sys.executable, "-c", CRASHER, str(path)],
+                                 stdout=subprocess.PIPE, text=True)
+        assert child.stdout is not None
+        for _ in range(rng.randint(1, 40)):  # let it get a random way into its writing
+            line = child.stdout.readline()
+            if line:
+                acknowledged.append(line.strip())
+        os.kill(child.pid, signal.SIGKILL)
+        rest, _ = child.communicate()
+        acknowledged += rest.split()  # printed before the kill landed: acknowledged too
+        game = Game.open(path, clock=clock)
+        saved = set(game.state.notes)
+        missing = [note for note in acknowledged if note not in saved]
+        assert missing == [], f"acknowledged but lost: {missing}"
+        game.close()
+    assert len(acknowledged) >= 12

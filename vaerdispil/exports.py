@@ -1,0 +1,126 @@
+"""The outcome of a workshop as Markdown, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .i18n import text as t
+from .outcome import Outcome
+
+FORMATS = ("md", "csv", "json")
+
+
+def to_markdown(result: Outcome) -> str:
+    """A readable summary: agreed values first, then give/get, votes, actions, notes."""
+    lang = result.language
+
+    def md(text: str) -> str:
+        """Escape what Markdown would read as formatting; user text stays text."""
+        for char in "\\`*_[]<>#|":
+            text = text.replace(char, "\\" + char)
+        return text
+
+    out = [f"# {md(result.title or t(lang, 'app.title'))}", ""]
+    facts = [(t(lang, "export.place"), result.place), (t(lang, "export.date"), result.date),
+             (t(lang, "export.facilitator"), result.facilitator),
+             (t(lang, "export.deck"), f"{result.deck['title']} {result.deck['version']}".strip())]
+    out += [f"- {label}: {md(value)}" for label, value in facts if value]
+    out += [f"- {t(lang, 'export.progress', **result.progress)}", ""]
+
+    out += [f"## {t(lang, 'export.agreed')}", ""]
+    for agreement in result.agreements:
+        out.append(f"- **{md(agreement.text)}**")
+        if agreement.organisations:
+            out.append(f"  - {t(lang, 'export.commit')}: "
+                       f"{md(', '.join(agreement.organisations))}")
+        if agreement.values:
+            out.append(f"  - {t(lang, 'export.from_values')}: {md(', '.join(agreement.values))}")
+        for dissent in agreement.dissent:
+            out.append(f"  - {t(lang, 'export.dissent')}: {md(dissent['organisation'])}: "
+                       f"{md(dissent['text'])}")
+    if not result.agreements:
+        out.append(t(lang, "export.none"))
+    if result.follow_up:
+        out += ["", f"{t(lang, 'export.follow_up')}: {result.follow_up}"]
+
+    out += ["", f"## {t(lang, 'export.give_get')}", ""]
+    for org in result.organisations:
+        out.append(f"### {md(org.name)}")
+        if org.participants:
+            out.append(md(", ".join(org.participants)))
+        for label, picks in ((t(lang, "export.gives"), org.gives), (t(lang, "export.gets"), org.gets)):
+            for pick in picks:
+                reason = f": {md(pick.reason)}" if pick.reason else ""
+                out.append(f"- {label}: **{md(pick.value)}**{reason}")
+        out.append("")
+
+    for vote in result.votes:
+        out += [f"## {t(lang, 'export.votes')}: {md(vote.round)}", ""]
+        if not vote.visible:
+            out.append(t(lang, "export.hidden"))
+        for row in vote.tally:
+            out.append(f"- {md(row['value'])}: {row['dots']} {t(lang, 'export.dots')}")
+        out.append("")
+
+    out += [f"## {t(lang, 'export.actions')}", ""]
+    if result.actions:
+        out += [f"| {t(lang, 'export.what')} | {t(lang, 'export.who')} | {t(lang, 'export.due')} |",
+                "| --- | --- | --- |"]
+        for action in result.actions:
+            who = ", ".join(x for x in (action.organisation, action.person) if x)
+            out.append(f"| {md(action.what)} | {md(who)} | {action.due} |")
+    else:
+        out.append(t(lang, "export.none"))
+
+    out += ["", f"## {t(lang, 'export.notes')}", ""]
+    for note in result.notes:
+        where = " · ".join(md(x) for x in (note.round, note.who) if x)
+        out.append(f"- {where}: {md(note.text)}" if where else f"- {md(note.text)}")
+    if not result.notes:
+        out.append(t(lang, "export.none"))
+    return "\n".join(out).rstrip() + "\n"
+
+
+CSV_COLUMNS = ("section", "round", "organisation", "person", "value", "side", "dots", "text",
+               "due")
+
+
+def to_csv(result: Outcome) -> str:
+    """One row per recorded thing, with a section column, for spreadsheets."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for agreement in result.agreements:
+        writer.writerow({"section": "agreed", "text": agreement.text,
+                         "organisation": "; ".join(agreement.organisations),
+                         "value": "; ".join(agreement.values)})
+        for dissent in agreement.dissent:
+            writer.writerow({"section": "dissent", "organisation": dissent["organisation"],
+                             "value": agreement.text, "text": dissent["text"]})
+    for org in result.organisations:
+        for pick in [*org.gives, *org.gets]:
+            writer.writerow({"section": "pick", "round": pick.round, "organisation": org.name,
+                             "value": pick.value, "side": pick.side, "text": pick.reason})
+    for vote in result.votes:
+        for row in vote.tally:
+            writer.writerow({"section": "vote", "round": vote.round, "value": row["value"],
+                             "dots": row["dots"]})
+    for action in result.actions:
+        writer.writerow({"section": "action", "organisation": action.organisation,
+                         "person": action.person, "text": action.what, "due": action.due})
+    for note in result.notes:
+        writer.writerow({"section": "note", "round": note.round, "person": note.who,
+                         "text": note.text})
+    if result.follow_up:
+        writer.writerow({"section": "follow_up", "due": result.follow_up})
+    return buffer.getvalue()
+
+
+def to_json(result: Outcome) -> str:
+    """Everything, structured."""
+    return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+RENDER = {"md": to_markdown, "csv": to_csv, "json": to_json}

@@ -1,0 +1,95 @@
+"""`vaerdispil sessions list` and `vaerdispil export`: saved workshops and their outcome."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from .exports import FORMATS, RENDER
+from .files import write_atomic
+from .outcome import outcome
+from .paths import sessions_dir
+from .session.game import fold, undo_stacks
+from .session.log import SessionError, read
+from .session.store import SUFFIX, list_sessions, local_time
+
+
+def register(commands: Any) -> None:
+    """Add `sessions list` and `export` to the command line."""
+    sessions = commands.add_parser("sessions", help="saved workshops")
+    session_commands = sessions.add_subparsers(dest="sessions_command", metavar="COMMAND",
+                                               parser_class=type(sessions))
+    session_commands.required = True
+    session_commands.add_parser(
+        "list", help="saved workshops with title, date, deck, progress"
+    ).set_defaults(run=lambda args: list_saved(sys.stdout))
+
+    export = commands.add_parser("export", help="write what a workshop decided: md, csv or json")
+    export.add_argument("session", metavar="SESSION", help="a workshop file, or its name in "
+                        "the list of saved workshops")
+    export.add_argument("--format", choices=FORMATS, default="md")
+    export.add_argument("-o", "--output", metavar="OUT", help="file to write (default: print)")
+    export.set_defaults(run=lambda args: export_session(args.session, args.format, args.output,
+                                                        sys.stdout))
+
+
+def find_session(name: str) -> Path:
+    """A session file named by path, or by its name in the sessions folder."""
+    path = Path(name).expanduser()
+    if path.exists() or path.suffix == SUFFIX or "/" in name:
+        return path
+    saved = sessions_dir() / f"{name}{SUFFIX}"
+    return saved if saved.exists() else path
+
+
+def list_saved(out: TextIO) -> int:
+    """Print the saved workshops as a table."""
+    infos = list_sessions()
+    if not infos:
+        out.write(f"No saved workshops in {sessions_dir()}\n")
+        return 0
+    rows = [("NAME", "DATE", "TITLE", "DECK", "PROGRESS", "ORGANISATIONS", "LAST CHANGE")]
+    for info in infos:
+        if info.problem:
+            rows.append((info.path.stem, "", "damaged: " + info.problem, "", "", "", ""))
+            continue
+        progress = "set-up" if info.round == 0 else f"round {info.round} of {info.rounds}"
+        if info.ended:
+            progress = "ended"
+        rows.append((info.path.stem, info.date, info.title, info.deck, progress,
+                     ", ".join(info.organisations), local_time(info.last_change)))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n")
+    out.write(f"\nWorkshops are saved in {sessions_dir()}\n")
+    return 0
+
+
+def export_session(name: str, form: str, output: str | None, out: TextIO) -> int:
+    """Write a workshop's outcome; one line on stderr and exit 1 if it cannot be read."""
+    path = find_session(name)
+    try:
+        recording = read(path)
+        done, _ = undo_stacks(recording.events)
+        deck = recording.header.deck
+        state = fold(deck, recording.header, recording.events, done)
+    except SessionError as error:
+        print(f"vaerdispil: {error}", file=sys.stderr)
+        return 1
+    except (ValueError, KeyError, TypeError, AssertionError, AttributeError, IndexError):
+        print(f"vaerdispil: {path}: the workshop could not be replayed; it is damaged "
+              "(vaerdispil opens it to say where)", file=sys.stderr)
+        return 1
+    text = RENDER[form](outcome(state, deck))
+    if output is None:
+        out.write(text)
+        return 0
+    try:
+        write_atomic(output, text)
+    except OSError as error:
+        print(f"vaerdispil: {output}: cannot write the file ({error.strerror}); choose a "
+              "folder you can write to", file=sys.stderr)
+        return 1
+    print(f"Wrote {output}", file=sys.stderr)
+    return 0
