@@ -105,16 +105,23 @@ def parse(data: bytes, name: str) -> Recording:
         raise SessionError(f"{name}:1: the workshop file is empty or cut off before its first "
                            "line ended; it cannot be opened")
     header = _header(lines[0], name)
-    events: list[Event] = []
-    for number, line in enumerate(lines[1:], start=2):
-        try:
-            event = json.loads(line)
-        except (ValueError, UnicodeDecodeError):
-            raise SessionError(f"{name}:{number}: this line is damaged (not a JSON event); the "
-                               "file is left as it is: restore it from a backup, or remove the "
-                               "line by hand to open the rest") from None
-        _check_event(event, len(events) + 1, name, number)
-        events.append(event)
+    try:  # fast path: the whole file in one parse
+        events = json.loads(b"[" + b",".join(lines[1:]) + b"]")
+    except (ValueError, UnicodeDecodeError):
+        events = None
+    if not isinstance(events, list) or len(events) != len(lines) - 1:
+        events = []  # slow path: line by line, to name the damaged line
+        for number, line in enumerate(lines[1:], start=2):
+            try:
+                events.append(json.loads(line))
+            except (ValueError, UnicodeDecodeError):
+                raise SessionError(f"{name}:{number}: this line is damaged (not a JSON event); "
+                                   "the file is left as it is: restore it from a backup, or "
+                                   "remove the line by hand to open the rest") from None
+    for seq, event in enumerate(events, start=1):
+        if (type(event) is not dict or event.get("seq") != seq
+                or event.get("type") not in EVENT_TYPES or type(event.get("ts")) is not str):
+            _check_event(event, seq, name, seq + 1)
     if tail:
         warnings.append(f"{name}:{len(lines) + 1}: dropped an incomplete last line (the program "
                         "stopped while writing it); everything before it is intact")
