@@ -49,9 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _command_modules() -> list[Any]:
     """The modules that each add subcommands: `register(subparsers)` and `run(args) -> int`."""
-    from . import deck_commands, session_commands
+    from . import deck_commands, print_commands, session_commands
 
-    return [deck_commands, session_commands]
+    return [deck_commands, session_commands, print_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,221 @@
+"""Card sheets: a deck as a PDF to print on an office printer, cut out and play with.
+
+`render_cards(deck, CardOptions(...))` returns the PDF's bytes; nothing here touches
+the disk (the CLI writes the result with `write_atomic`).
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, black, white
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from ..deck.model import Deck
+from .cardface import (STYLES, CardFitError, CardStyle, Front, draw_back, draw_front, fit_back,
+                       fit_front, where)
+from .common import PAPER, Metadata, PrintError, Rendered, new_canvas
+from .fonts import FONT_LABEL, Face, Fonts, describe_char, fonts, missing_chars
+from .labels import labels_for
+from .layout import CARD_SIZES, SheetLayout, Slot, solve
+
+PAPER_NAMES = {"a4": "A4", "letter": "Letter"}
+MARK_INK = black
+FOLD_INK = Color(0.45, 0.45, 0.45)
+
+
+class MissingGlyphError(PrintError):
+    """Text with a character the embedded font does not have."""
+
+
+@dataclass(frozen=True)
+class CardOptions:
+    """How to print a deck."""
+
+    paper: str = "a4"
+    """a4 or letter."""
+    size: str = "poker"
+    """poker (63 x 88 mm), mini (44 x 63 mm) or a6 (105 x 148 mm)."""
+    backs: bool = True
+    duplex: str = "long"
+    """long or short (two-sided, flipped on that edge) or fold (both sides on one sheet)."""
+    back_offset: tuple[float, float] = (0.0, 0.0)
+    """Millimetres to move the backs right and up (as seen on the back), for duplex."""
+    bleed: bool = False
+    """Run the colour band past the cut line, so a cut a little outside shows no white."""
+
+
+def size_label(size: str) -> str:
+    """'poker (63 x 88 mm)'."""
+    width, height = CARD_SIZES[size]
+    return f"{size} ({width / mm:.0f} x {height / mm:.0f} mm)"
+
+
+def layout_for(options: CardOptions) -> SheetLayout:
+    """The sheet layout the options ask for."""
+    return solve(options.paper, options.size, options.duplex if options.backs else None)
+
+
+def render_cards(deck: Deck, options: CardOptions | None = None) -> Rendered:
+    """The deck's cards as a PDF: fronts, and backs unless options.backs is False.
+
+    Raises MissingGlyphError for a character the font lacks and CardFitError for a card
+    whose text does not fit; both name the card and its line in the deck file.
+    """
+    options = options or CardOptions()
+    if not deck.cards:
+        raise PrintError(f"{deck.source or deck.id}: the deck has no cards to print")
+    family = fonts()
+    labels = labels_for(deck.language)
+    check_glyphs(deck, family)
+    style = STYLES[options.size]
+    card_size = CARD_SIZES[options.size]
+    layout = layout_for(options)
+    fronts = _fit_all(deck, family, style, card_size, labels, options.size)
+    backs = {kind: fit_back(deck, kind, family, style, card_size, labels)
+             for kind in {card.kind for card in deck.cards}} if options.backs else {}
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, PAPER[options.paper], _metadata(deck, options, labels),
+                        options.duplex if options.backs else None)
+    bleed = layout.bleed if options.bleed else 0.0
+    # Every back of a kind is the same drawing, and so are the marks of every full page:
+    # each is drawn once as a form and placed many times (smaller and faster).
+    for kind, back in sorted(backs.items()):
+        canvas.beginForm(f"back-{kind.value}", 0, 0, *card_size)
+        draw_back(canvas, back, card_size)
+        canvas.endForm()
+    pages = 0
+    per_page = layout.per_page
+    for start in range(0, len(fronts), per_page):
+        chunk = fronts[start:start + per_page]
+        for slot, front in zip(layout.fronts, chunk):
+            _enter(canvas, slot)
+            draw_front(canvas, front, style, card_size, bleed)
+            canvas.restoreState()
+        _draw_marks(canvas, layout, len(chunk))
+        if layout.backs_on_front_page and backs:
+            _draw_fold(canvas, layout, labels["fold.here"], family)
+            _draw_backs(canvas, layout, chunk)
+        canvas.showPage()
+        pages += 1
+        if backs and not layout.backs_on_front_page:
+            canvas.translate(options.back_offset[0] * mm, options.back_offset[1] * mm)
+            _draw_backs(canvas, layout, chunk)
+            canvas.showPage()
+            pages += 1
+    canvas.save()
+    return Rendered(buffer.getvalue(), pages)
+
+
+def _metadata(deck: Deck, options: CardOptions, labels: dict[str, str]) -> Metadata:
+    layout = labels[f"layout.{options.duplex}" if options.backs else "layout.fronts"]
+    subject = labels["cards.subject"].format(count=len(deck.cards), size=size_label(options.size),
+                                             paper=PAPER_NAMES[options.paper], layout=layout)
+    return Metadata(title=labels["cards.title"].format(deck=deck.title), subject=subject,
+                    language=deck.language, keywords=(deck.id, "Værdispillet", options.size))
+
+
+def _fit_all(deck: Deck, family: Fonts, style: CardStyle, card_size: tuple[float, float],
+             labels: dict[str, str], size: str) -> list[Front]:
+    """Fit every card; if some do not fit, name the first and count the others."""
+    fronts, failures = [], []
+    for card in deck.cards:
+        try:
+            fronts.append(fit_front(card, deck, family, style, card_size, labels, size))
+        except CardFitError as error:
+            failures.append(error)
+    if failures:
+        more = f" (and {len(failures) - 1} more cards like it)" if len(failures) > 1 else ""
+        raise CardFitError(f"{failures[0]}{more}")
+    return fronts
+
+
+def _enter(canvas: Canvas, slot: Slot) -> None:
+    """Save the graphics state and move the origin to the card's lower left corner."""
+    canvas.saveState()
+    if slot.angle == 0:
+        canvas.translate(slot.x, slot.y)
+    elif slot.angle == 90:
+        canvas.translate(slot.x + slot.w, slot.y)
+        canvas.rotate(90)
+    elif slot.angle == 180:
+        canvas.translate(slot.x + slot.w, slot.y + slot.h)
+        canvas.rotate(180)
+    else:
+        canvas.translate(slot.x, slot.y + slot.h)
+        canvas.rotate(270)
+
+
+def _draw_backs(canvas: Canvas, layout: SheetLayout, chunk: list[Front]) -> None:
+    for slot, front in zip(layout.backs, chunk):
+        _enter(canvas, slot)
+        canvas.doForm(f"back-{front.card.kind.value}")
+        canvas.restoreState()
+
+
+def _draw_marks(canvas: Canvas, layout: SheetLayout, used: int) -> None:
+    name = f"marks-{used}"
+    if not canvas.hasForm(name):
+        canvas.beginForm(name)
+        canvas.setStrokeColor(MARK_INK)
+        canvas.setLineWidth(0.3)
+        canvas.lines([(s.x0, s.y0, s.x1, s.y1) for marks in layout.marks[:used] for s in marks])
+        canvas.endForm()
+    canvas.doForm(name)
+
+
+def _draw_fold(canvas: Canvas, layout: SheetLayout, label: str, family: Fonts) -> None:
+    """The dashed fold line, with a label over it where no cut mark is."""
+    fold = layout.fold
+    if fold is None:
+        return
+    canvas.saveState()
+    canvas.setStrokeColor(FOLD_INK)
+    canvas.setLineWidth(0.5)
+    canvas.setDash(3, 2)
+    canvas.line(fold.x0, fold.y0, fold.x1, fold.y1)
+    first = layout.fronts[0]
+    size = 6.5
+    text_width = family.italic.width(label, size)
+    if fold.y0 == fold.y1:
+        canvas.translate(first.x + first.w / 2, fold.y0)
+    else:
+        canvas.translate(fold.x0, first.y + first.h / 2)
+        canvas.rotate(90)
+    canvas.setFillColor(white)
+    canvas.rect(-text_width / 2 - 1.5, -size * 0.45, text_width + 3, size * 0.9, stroke=0, fill=1)
+    canvas.setFillColor(FOLD_INK)
+    canvas.setFont(family.italic.name, size)
+    canvas.drawCentredString(0, -size * 0.33, label)
+    canvas.restoreState()
+
+
+def check_glyphs(deck: Deck, family: Fonts | None = None) -> None:
+    """Raise MissingGlyphError if any printed text has a character the font lacks."""
+    family = family or fonts()
+    problems: list[str] = []
+
+    def check(text: str, face: Face, what: str, context: str) -> None:
+        for char in missing_chars(unicodedata.normalize("NFC", text), face):
+            problems.append(f"{context}: the font {FONT_LABEL} has no character "
+                            f"{describe_char(char)} (in the {what}); remove it or use a "
+                            "character the font has")
+
+    source = deck.source or deck.id
+    check(deck.title, family.bold, "deck title", source)
+    check(deck.title, family.regular, "deck title", source)
+    for category in deck.categories:
+        at = f"{source}:{category.line}" if category.line else source
+        check(category.name, family.bold, "category name", f"{at}: category '{category.id}'")
+    for card in deck.cards:
+        context = where(card, deck)
+        check(card.title, family.bold, "title", context)
+        check(card.text, family.regular, "text", context)
+        check(card.example, family.italic, "example", context)
+    if problems:
+        more = f" (and {len(problems) - 1} more like it)" if len(problems) > 1 else ""
+        raise MissingGlyphError(problems[0] + more)
+
