@@ -93,6 +93,7 @@ def test_resolve_by_id_and_language() -> None:
     with pytest.raises(DeckError) as caught:
         resolve_deck("no-such-deck")
     assert caught.value.lines() == [
-        "no-such-deck: no deck with the id 'no-such-deck'; the decks are vaerdispil "
+        "no-such-deck: no deck with the id 'no-such-deck'; the decks are civilsamfund, "
+        "kommune-helhedsplan, medborgercenter, vaerdispil, vaerdispil-kort "
         "(see vaerdispil deck list), or give the path of a .yaml file"
     ]

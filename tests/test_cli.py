@@ -89,10 +89,16 @@ def test_deck_list(capsys: pytest.CaptureFixture[str], vaerdispil_home: Path) ->
     assert code == 1  # one deck is broken
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "LANG", "CARDS", "TITLE", "WHERE"]
-    assert lines[1].split() == ["vaerdispil", "da", "71", "Værdispillet", "bundled"]
-    assert lines[2].split() == ["vaerdispil", "en", "71", "The", "Value", "Game", "bundled"]
-    assert "broken: 6 problems, see vaerdispil deck check" in lines[3]
-    assert lines[4].split()[:4] == ["test-deck", "da", "3", "Testdeck"]
+    # The bundled decks come first, in file-name order; the main deck's files sort last.
+    bundled = [line.split()[:2] for line in lines[1:11]]
+    assert bundled == [[deck, lang] for deck in ("civilsamfund", "kommune-helhedsplan",
+                                                 "medborgercenter", "vaerdispil-kort",
+                                                 "vaerdispil") for lang in ("da", "en")]
+    assert all(line.split()[-1] == "bundled" for line in lines[1:11])
+    assert lines[9].split() == ["vaerdispil", "da", "71", "Værdispillet", "bundled"]
+    assert lines[10].split() == ["vaerdispil", "en", "71", "The", "Value", "Game", "bundled"]
+    assert "broken: 6 problems, see vaerdispil deck check" in lines[11]
+    assert lines[12].split()[:4] == ["test-deck", "da", "3", "Testdeck"]
     assert f"Your own decks: {decks}" in out
 
 
