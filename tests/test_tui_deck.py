@@ -13,8 +13,15 @@ from vaerdispil.tui.app import VaerdispilApp
 from vaerdispil.tui.screens.deck import DeckScreen
 
 
+class DeckApp(VaerdispilApp):
+    """The app opened straight on the deck browser (as "Se kortspillene" does)."""
+
+    def get_default_screen(self) -> DeckScreen:
+        return DeckScreen(self.deck, self.language)
+
+
 def make_app(language: str = "da") -> VaerdispilApp:
-    return VaerdispilApp(resolve_deck("vaerdispil", language), language)
+    return DeckApp(resolve_deck("vaerdispil", language), language)
 
 
 def test_every_ui_string_exists_in_both_languages() -> None:

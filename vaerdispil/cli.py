@@ -49,9 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _command_modules() -> list[Any]:
     """The modules that each add subcommands: `register(subparsers)` and `run(args) -> int`."""
-    from . import deck_commands, print_commands, session_commands
+    from . import app_commands, deck_commands, print_commands, session_commands
 
-    return [deck_commands, session_commands, print_commands]
+    return [app_commands, deck_commands, session_commands, print_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,19 +83,9 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def _start_app(args: argparse.Namespace) -> int:
-    from .deck.catalog import resolve_deck
-    from .deck.loader import DeckError
+    from .app_commands import run_play
 
-    try:
-        deck = resolve_deck(args.deck, args.lang)
-    except DeckError as error:
-        for line in error.lines():
-            print(line, file=sys.stderr)
-        return EXIT_INVALID
-    from .tui.app import VaerdispilApp
-
-    VaerdispilApp(deck=deck, language=args.lang or deck.language).run()
-    return EXIT_OK
+    return run_play(args)
 
 
 def _save_crash_report() -> Path | None:

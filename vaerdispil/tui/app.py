@@ -1,30 +1,243 @@
-"""The Textual app. It is handed a loaded, valid deck: it never sees a bad one."""
+"""The Textual app. It is handed a loaded, valid deck (and a session, if one is resumed):
+it never sees a bad deck or a damaged file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.theme import Theme
 
 from ..deck.model import Deck
+from ..game.describe import describe
+from ..game.rules import RuleError
 from ..i18n import text as t
+from ..session.game import Clock, Game, utc_now
+from ..session.log import SessionError
 from .bindings import localise_bindings
-from .screens.deck import DeckScreen
+from .commands import WorkshopCommands
+
+HIGH_CONTRAST = Theme(
+    name="vaerdispil-kontrast",
+    primary="#FFD700",
+    secondary="#00FFFF",
+    accent="#FFFFFF",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    success="#00FF00",
+    warning="#FFD700",
+    error="#FF5555",
+    dark=True,
+)
+"""White on black with yellow accents: readable on a washed-out projector."""
 
 
 class VaerdispilApp(App[None]):
     """Værdispillet on one shared screen."""
 
-    CSS_PATH = "app.tcss"
-    ENABLE_COMMAND_PALETTE = True
+    CSS_PATH = Path(__file__).parent / "app.tcss"
+    COMMANDS = App.COMMANDS | {WorkshopCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+y", "redo", "Redo", id="redo"),
+    ]
 
-    def __init__(self, deck: Deck, language: str = "da") -> None:
+    def __init__(self, deck: Deck, language: str = "da", game: Game | None = None,
+                 clock: Clock = utc_now, sessions_folder: Path | None = None) -> None:
         super().__init__()
         self.deck = deck
         self.language = language
+        self.game = game
+        self.clock = clock
+        self.sessions_folder = sessions_folder
         self.title = t(language, "app.title")
+        self.register_theme(HIGH_CONTRAST)
         localise_bindings(self, language)
 
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="quit", priority=True)]
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo and redo only show (and work) while a workshop is open."""
+        if action in ("undo", "redo"):
+            return self.game is not None
+        return True
 
-    def get_default_screen(self) -> DeckScreen:
-        return DeckScreen(self.deck, self.language)
+    def get_default_screen(self) -> Any:
+        from .screens.start import StartScreen
+
+        return StartScreen()
+
+    def on_mount(self) -> None:
+        # The start screen stays at the bottom; a workshop's screens go on top of it.
+        if self.game is not None:
+            self.show_game_screen(self.screen_for_game())
+
+    def show_game_screen(self, screen: Any) -> None:
+        """Show a workshop screen in place of the one on top (above the start screen)."""
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def screen_for_game(self) -> Any:
+        """The screen a game is at: set-up before the first round, else its round."""
+        assert self.game is not None
+        if self.game.state.round_index is None:
+            from .screens.setup import SetupScreen
+
+            return SetupScreen(self.game.deck)
+        from .screens.round import RoundScreen
+
+        return RoundScreen()
+
+    def enter_game(self, game: Game) -> None:
+        """Play this game from now on, on the screen it is at."""
+        if self.game is not None and self.game is not game:
+            self.game.close()
+        self.game = game
+        self.show_game_screen(self.screen_for_game())
+
+    def t(self, key: str, **values: object) -> str:
+        """A string in the workshop's language."""
+        return t(self.language, key, **values)
+
+    def run_command(self, command: Callable[[], Any]) -> Any:
+        """Run an engine command for a screen: it is on disk before the screen shows it.
+
+        A refused command is said in words at the bottom of the screen; a failed save
+        (a full disk) too, and nothing is shown as done. Returns the command's result,
+        or None if it did not happen.
+        """
+        try:
+            result = command()
+        except RuleError as error:
+            self.notify(error.message(self.language), severity="warning")
+            return None
+        except SessionError as error:
+            self.notify(self.t("saved.error", error=str(error)), severity="error", timeout=15)
+            return None
+        self.refresh_game()
+        return result
+
+    def refresh_game(self) -> None:
+        """Let the screens on the stack re-render from the state."""
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_game", None)
+            if refresh is not None:
+                refresh()
+
+    def action_undo(self) -> None:
+        """Undo the latest action and say what it was."""
+        if self.game is None:
+            return
+        game = self.game
+        event = self.run_command(game.undo)
+        if event is not None:
+            self.notify(self.t("undo.done", what=describe(event, game.deck, self.language)))
+            self._follow_round()
+
+    def action_redo(self) -> None:
+        """Redo the latest undone action and say what it was."""
+        if self.game is None:
+            return
+        game = self.game
+        event = self.run_command(game.redo)
+        if event is not None:
+            self.notify(self.t("redo.done", what=describe(event, game.deck, self.language)))
+            self._follow_round()
+
+    def _follow_round(self) -> None:
+        """After undo/redo the game may be back in set-up, or out of it."""
+        from .screens.round import RoundScreen
+        from .screens.setup import SetupScreen
+
+        if self.game is None:
+            return
+        in_setup = self.game.state.round_index is None
+        if in_setup and isinstance(self.screen, RoundScreen):
+            self.show_game_screen(SetupScreen(self.game.deck))
+        elif not in_setup and isinstance(self.screen, SetupScreen):
+            self.show_game_screen(RoundScreen())
+
+    def go_to_round(self, round_id: str) -> None:
+        """Skip ahead or go back to a round (from set-up too)."""
+        if self.game is None:
+            return
+        game = self.game
+        if self.run_command(lambda: game.start_round(round_id)) is not None:
+            self._follow_round()
+
+    def add_participant_dialog(self) -> None:
+        """Ask for a late participant's name and organisation, and add them."""
+        from .dialogs.form import Field, FormDialog
+
+        if self.game is None:
+            return
+        game = self.game
+        orgs = [(org.name, org.id) for org in game.state.active_organisations()]
+
+        def added(values: dict[str, Any] | None) -> None:
+            if values and values.get("org"):
+                self.run_command(lambda: game.add_participant(values["name"], values["org"]))
+
+        self.push_screen(FormDialog(self.t("cmd.add_person"), [
+            Field("name", self.t("setup.person_name")),
+            Field("org", self.t("setup.person_org"), "choice", orgs[0][1] if orgs else "", orgs),
+        ], self.language), added)
+
+    def show_summary(self) -> None:
+        """What the group has arrived at so far."""
+        from .screens.summary import SummaryScreen
+
+        if self.game is not None and not isinstance(self.screen, SummaryScreen):
+            self.push_screen(SummaryScreen())
+
+    def export_summary(self) -> None:
+        """Write the summary as Markdown and JSON next to the session file (a thread worker)."""
+        if self.game is not None:
+            self._export(self.game)
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def _export(self, game: Game) -> None:
+        from ..exports import to_json, to_markdown
+        from ..files import write_atomic
+        from ..outcome import outcome
+
+        result = outcome(game.state, game.deck)
+        written = []
+        try:
+            for suffix, render in ((".md", to_markdown), (".json", to_json)):
+                target = game.log.path.with_suffix(suffix)
+                write_atomic(target, render(result))
+                written.append(target)
+        except OSError as error:
+            self.call_from_thread(self.notify, self.t("saved.error", error=str(error)),
+                                  severity="error")
+            return
+        for target in written:
+            if self.is_web:
+                self.call_from_thread(self.deliver_binary, target)
+        self.call_from_thread(self.notify, self.t(
+            "summary.exported", path=", ".join(str(p) for p in written)))
+
+    def action_help(self) -> None:
+        """Keys and the current round's guide."""
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_contrast(self) -> None:
+        """Switch between the high-contrast projector theme and the default theme."""
+        self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+
+    def on_unmount(self) -> None:
+        if self.game is not None:
+            self.game.close()

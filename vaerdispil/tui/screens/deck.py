@@ -21,6 +21,7 @@ class DeckScreen(Screen[None]):
     BINDINGS = [
         Binding("r", "show_tab('rounds')", "Rounds", id="rounds"),
         Binding("k", "show_tab('cards')", "Cards", id="cards"),
+        Binding("escape", "back", "Back", id="back"),
     ]
 
     def __init__(self, deck: Deck, language: str) -> None:
@@ -68,6 +69,11 @@ class DeckScreen(Screen[None]):
         self._show_round(0)
         self._show_card(0)
         rounds.focus()
+
+    def action_back(self) -> None:
+        """Back to the start screen (when there is one below)."""
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
 
     def action_show_tab(self, tab: str) -> None:
         """Switch tab (its table takes the keyboard when the tab is shown)."""

@@ -1,0 +1,282 @@
+"""Whole workshops played on the shared screen by keys (and the mouse), checked against the
+engine's state and the session log on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Static
+
+from tests.conftest import CARDS, FakeClock
+from tests.test_deck_loader import VALID
+from vaerdispil.deck.loader import load_deck, load_deck_text
+from vaerdispil.game import rules
+from vaerdispil.session.game import Game
+from vaerdispil.session.log import read
+from vaerdispil.tui.app import VaerdispilApp
+from vaerdispil.tui.screens.round import RoundScreen
+from vaerdispil.tui.screens.setup import SetupScreen
+from vaerdispil.tui.screens.start import StartScreen
+from vaerdispil.tui.screens.summary import SummaryScreen
+from vaerdispil.tui.widgets.picks import PickPanel
+from vaerdispil.tui.widgets.turns import TurnsPanel
+
+DECK = load_deck(CARDS / "vaerdispil.da.yaml")
+
+
+async def keys(pilot: Pilot[None], *pressed: str) -> None:
+    """Press keys one at a time, letting the app settle after each (dialogs open and close)."""
+    for key in pressed:
+        await pilot.press(key)
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type into the focused field (one press call: the field is already there)."""
+    await pilot.press(*["space" if char == " " else char for char in text])
+    await pilot.pause()
+
+
+def screen_text(app: VaerdispilApp) -> str:
+    """Everything the Static widgets of the current screen say."""
+    return "\n".join(str(widget.render()) for widget in app.screen.query(Static))
+
+
+async def set_up(pilot: Pilot[None]) -> None:
+    """From the start screen: a workshop with 3 organisations and 5 participants, by keys."""
+    await keys(pilot, "enter")  # "Nyt værksted"
+    await keys(pilot, "tab")
+    await type_text(pilot, "Vollsmose")
+    await keys(pilot, "tab", "tab")
+    await type_text(pilot, "Mette")
+    await keys(pilot, "tab", "tab")  # past the (empty) organisation list to its name field
+    # The type list keeps the last type chosen: forening -> virksomhed -> institution -> forening.
+    for name, moves in (("Netto", ["down"]), ("Plejehjemmet", ["down"]), ("B1909", ["up", "up"])):
+        await type_text(pilot, name)
+        # Open the type list, move, choose; back to the name; add.
+        await keys(pilot, "tab", "enter", *moves, "enter", "shift+tab", "enter")
+    await keys(pilot, "tab", "tab", "tab", "tab")  # to the participant's name
+    # The organisation list starts at the last one added (B1909), then keeps the last chosen.
+    for name, moves in (("Aisha", ["up", "up"]), ("Bo", ["down"]), ("Cem", []),
+                        ("Dorthe", ["down"]), ("Emil", [])):
+        await type_text(pilot, name)
+        await keys(pilot, "tab", "enter", *moves, "enter", "shift+tab", "enter")
+
+
+async def test_a_whole_workshop_by_keys(clock: FakeClock, vaerdispil_home: Path) -> None:
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(160, 48)) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        assert "Værdispillet" in screen_text(app)
+        await set_up(pilot)
+        assert isinstance(app.screen, SetupScreen)
+        game = app.game
+        assert game is not None
+        state = game.state
+        assert (state.details.place, state.details.facilitator) == ("Vollsmose", "Mette")
+        assert [(o.name, o.type) for o in state.active_organisations()] == [
+            ("Netto", "virksomhed"), ("Plejehjemmet", "institution"), ("B1909", "forening")]
+        people = {p.name: state.organisations[p.org].name for p in state.active_participants()}
+        assert people == {"Aisha": "Netto", "Bo": "Plejehjemmet", "Cem": "Plejehjemmet",
+                          "Dorthe": "B1909", "Emil": "B1909"}
+        assert "Varighed: ca. 95 min. med 5 deltagere i 3 organisationer" in screen_text(app)
+
+        # Round 1, turns: draw, note, answer; pass; skip; the rest answer.
+        await keys(pilot, "f6")
+        assert isinstance(app.screen, RoundScreen)
+        assert "Det er Aishas tur" in screen_text(app) and "fra Netto" in screen_text(app)
+        assert "Tur 1 af 5" in screen_text(app)
+        await keys(pilot, "space")
+        card = game.state.rounds["praesentation"].turns[next(iter(game.state.participants))].card
+        assert card is not None and game.deck.card(card).title in screen_text(app)
+        await keys(pilot, "n")
+        await type_text(pilot, "Netto kan give frugt")
+        await keys(pilot, "enter", "enter")  # save the note; next turn
+        await keys(pilot, "space", "p", "s")
+        assert "Det er Dorthes tur" in screen_text(app)
+        for _ in range(2):
+            await keys(pilot, "space", "enter")
+        assert "Alle har haft deres tur" in screen_text(app)
+
+        # Round 2, pick (give): Netto picks premises with a reason; Plejehjemmet a blank card.
+        await keys(pilot, "f6")
+        panel = app.screen.panel  # type: ignore[attr-defined]
+        assert isinstance(panel, PickPanel)
+        await keys(pilot, *(["down"] * 6), "enter")  # the seventh card: Lokaler
+        await type_text(pilot, "Baglokalet")
+        await keys(pilot, "enter")
+        await keys(pilot, "o", "end", "up", "up", "up", "enter")  # a blank card, own words
+        await type_text(pilot, "Hygge")
+        await keys(pilot, "enter")
+        # Round 3, pick (get): B1909 wants volunteers.
+        await keys(pilot, "f6", "o", "o", "home")
+        frivillige = [c.id for c in rules.round_cards(DECK, DECK.rounds[2])].index("frivillige")
+        await keys(pilot, *(["down"] * frivillige), "enter", "enter")
+        picks = [(state.organisations[p.org].name, p.side, p.card, p.text, p.reason)
+                 for p in game.state.picks.values()]
+        assert picks == [("Netto", "give", "lokaler", "", "Baglokalet"),
+                         ("Plejehjemmet", "give", "blank-1", "Hygge", ""),
+                         ("B1909", "get", "frivillige", "", "")]
+
+        # Round 4, turns per organisation with chosen cards: one turn, then move on.
+        await keys(pilot, "f6", "c", "enter")
+        assert game.state.rounds["dialog-om-balance"].turns
+        await keys(pilot, "enter")
+
+        # Round 5, a secret vote in turn: the screen hides the dots until all have voted.
+        await keys(pilot, "f6")
+        assert "Det er Aishas tur til at stemme" in screen_text(app)
+        await keys(pilot, "plus", "plus", "plus", "d")
+        assert "Det er Bos tur til at stemme" in screen_text(app)
+        assert "Stemmerne vises, når alle har stemt." in screen_text(app)
+        for _ in range(4):
+            await keys(pilot, "down", "plus", "plus", "down", "plus", "d")
+        tally = rules.tally(game.state, DECK, "afstemning")
+        assert [(value.title, dots) for value, dots in tally] == [
+            ("Hygge", 8), ("Frivillige", 4), ("Lokaler", 3)]
+        assert "Alle har stemt." in screen_text(app)
+
+        # Round 6, agreement: an agreed value, dissent, an action, a follow-up date.
+        await keys(pilot, "f6", "e")
+        await type_text(pilot, "Vi deler lokaler")
+        await keys(pilot, "tab", "space", "tab", "space", "down", "space", "tab", "enter")
+        await keys(pilot, "u", "enter", "down", "enter", "tab")
+        await type_text(pilot, "Kun om formiddagen")
+        await keys(pilot, "enter", "h")
+        await type_text(pilot, "Lav en aftale om nøgler")
+        await keys(pilot, "tab", "tab")
+        await type_text(pilot, "Aisha")
+        await keys(pilot, "tab")
+        await type_text(pilot, "2026-12-15")
+        await keys(pilot, "enter", "o")
+        await type_text(pilot, "2027-03-01")
+        await keys(pilot, "enter")
+        agreed = next(iter(game.state.agreed.values()))
+        assert agreed.text == "Vi deler lokaler"
+        assert agreed.values == ["card:lokaler"]
+        assert [state.organisations[o].name for o in agreed.orgs] == ["Netto", "Plejehjemmet"]
+        assert [(state.organisations[d.org].name, d.text) for d in game.state.dissents.values()] \
+            == [("Plejehjemmet", "Kun om formiddagen")]
+        action = next(iter(game.state.actions.values()))
+        assert (action.what, action.person, action.due) == (
+            "Lav en aftale om nøgler", "Aisha", "2026-12-15")
+        assert game.state.follow_up == "2027-03-01"
+
+        # The summary, from the last round.
+        await keys(pilot, "f6")
+        assert isinstance(app.screen, SummaryScreen)
+        path = game.log.path
+        await keys(pilot, "ctrl+q")
+    # Everything is in the log, and the log replays to the same state.
+    recording = read(path)
+    assert recording.warnings == []
+    types = [event["type"] for event in recording.events]
+    assert types.count("picked") == 3 and types.count("vote_set") == 15
+    assert types.count("vote_done") == 5 and "agreed_added" in types
+    reopened = Game.open(path, clock=clock)
+    assert reopened.state == game.state
+    reopened.close()
+
+
+async def test_pick_a_card_with_the_mouse(clock: FakeClock, tmp_path: Path) -> None:
+    game = Game.new(tmp_path / "m.jsonl", DECK, seed=1, clock=clock)
+    org = game.add_organisation("Netto", "virksomhed")
+    game.add_participant("Aisha", org)
+    game.start_round("det-giver-vi")
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock)
+    async with app.run_test(size=(160, 48)) as pilot:
+        cards = app.screen.query_one("#cards", OptionList)
+        await pilot.click(cards, offset=(20, 3))  # below the border, the third card: Et stærkt navn
+        await pilot.pause()
+        await pilot.click("#ok")
+        await pilot.pause()
+    assert [p.card for p in game.state.picks.values()] == ["staerkt-navn"]
+
+
+async def test_resume_lands_where_it_stopped(clock: FakeClock, tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    game = Game.new(path, DECK, seed=1, clock=clock, title="Genoptag")
+    org = game.add_organisation("Netto", "virksomhed")
+    game.add_participant("Aisha", org)
+    game.add_participant("Bo", org)
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await keys(pilot, "f6", "space", "enter", "space", "t")  # Bo's turn, card, timer paused
+        drawn = game.state.rounds["praesentation"].turns
+        await keys(pilot, "ctrl+q")
+    again = Game.open(path, clock=clock)
+    app = VaerdispilApp(again.deck, "da", game=again, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, RoundScreen)
+        assert isinstance(app.screen.panel, TurnsPanel)
+        text = screen_text(app)
+        bo_card = drawn[next(p for p in again.state.participants if
+                             again.state.participants[p].name == "Bo")].card
+        assert "Det er Bos tur" in text and "Tur 2 af 2" in text
+        assert again.deck.card(bo_card or "").title in text
+        assert "pause" in text
+        await keys(pilot, "ctrl+q")
+
+
+async def test_undo_and_redo_say_what_they_did(clock: FakeClock, tmp_path: Path) -> None:
+    game = Game.new(tmp_path / "u.jsonl", DECK, seed=1, clock=clock)
+    org = game.add_organisation("Netto", "virksomhed")
+    game.add_participant("Aisha", org)
+    game.start_round("det-giver-vi")
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await keys(pilot, "enter", "enter")  # pick "Godt ry"
+        assert len(game.state.picks) == 1
+        await keys(pilot, "ctrl+z")
+        assert game.state.picks == {}
+        messages = [n.message for n in app._notifications]
+        assert "Fortrudt: valget af Godt ry" in messages
+        await keys(pilot, "ctrl+y")
+        assert len(game.state.picks) == 1
+        assert "Gentaget: valget af Godt ry" in [n.message for n in app._notifications]
+        await keys(pilot, "ctrl+z", "ctrl+z")  # back to set-up: the set-up screen returns
+        assert isinstance(app.screen, SetupScreen)
+
+
+async def test_resize_mid_round(clock: FakeClock, tmp_path: Path) -> None:
+    game = Game.new(tmp_path / "s.jsonl", DECK, seed=1, clock=clock)
+    org = game.add_organisation("Plejehjemmet Solvang", "institution")
+    game.add_participant("Aisha Mohamed Abdi", org)
+    game.start_round("praesentation")
+    game.draw()
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock)
+    async with app.run_test(size=(160, 48)) as pilot:
+        board = app.screen.query_one("#board")
+        assert board.display and board.region.width > 0
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.has_class("-narrow")
+        assert board.region.width == 0  # the board makes room on a small screen
+        whose = app.screen.query_one("#whose", Static)
+        card = app.screen.query_one("#table-card")
+        for widget in (whose, card):
+            assert widget.region.right <= 80 and widget.region.bottom <= 24
+        assert "Det er Aisha Mohamed Abdis tur" in str(whose.render())
+
+
+async def test_an_open_round_takes_notes(clock: FakeClock, tmp_path: Path) -> None:
+    text = VALID + (
+        "  - id: snak\n    title: Fri snak\n    mode: open\n    prompt: Tal frit.\n"
+        "    guide: Skriv ned.\n"
+    )
+    deck = load_deck_text(text)
+    game = Game.new(tmp_path / "o.jsonl", deck, seed=1, clock=clock)
+    org = game.add_organisation("Klubben", "forening")
+    game.add_participant("Ida", org)
+    game.start_round("snak")
+    app = VaerdispilApp(deck, "da", game=game, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await keys(pilot, "n")
+        await type_text(pilot, "Vi mangler en nøgle")
+        await keys(pilot, "enter")
+        await keys(pilot, "enter")  # change it
+        await type_text(pilot, " til hallen")
+        await keys(pilot, "enter")
+        assert [n.text for n in game.state.notes.values()] == ["Vi mangler en nøgle til hallen"]
+        await keys(pilot, "delete")
+        assert game.state.notes == {}

@@ -1,0 +1,1 @@
+"""Modal dialogs that ask for a few fields and return them."""

@@ -1,0 +1,111 @@
+"""One dialog for every small form: text fields, choices and multiple choices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList
+from textual.widgets.option_list import Option
+
+from ...i18n import text as t
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a form."""
+
+    key: str
+    label: str
+    kind: str = "text"
+    """text, choice (one of `options`), choices (several of `options`) or list (pick one)."""
+    value: Any = ""
+    options: list[tuple[str, str]] = field(default_factory=list)
+    """(label, value) pairs for choice, choices and list."""
+
+
+class FormDialog(ModalScreen[dict[str, Any] | None]):
+    """Ask for the fields; dismiss with their values, or None when cancelled (Esc)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    DEFAULT_CSS = """
+    FormDialog { align: center middle; }
+    FormDialog > VerticalScroll {
+        width: 80%; max-width: 100; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 1 2;
+    }
+    FormDialog Label { padding: 1 0 0 0; text-style: bold; }
+    FormDialog SelectionList, FormDialog OptionList { height: auto; max-height: 10; }
+    FormDialog #buttons { height: auto; padding: 1 0 0 0; }
+    FormDialog Button { margin: 0 2 0 0; }
+    """
+
+    def __init__(self, title: str, fields: list[Field], language: str) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Label(self.form_title, id="form-title")
+            for item in self.fields:
+                if item.label:
+                    yield Label(item.label)
+                if item.kind == "text":
+                    yield Input(value=str(item.value or ""), id=f"field-{item.key}",
+                                select_on_focus=False)
+                elif item.kind == "choice":
+                    yield Select([(label, value) for label, value in item.options],
+                                 value=item.value if item.value else Select.BLANK,
+                                 allow_blank=not item.value, id=f"field-{item.key}")
+                elif item.kind == "choices":
+                    chosen = set(item.value or [])
+                    yield SelectionList[str](*[(label, value, value in chosen)
+                                               for label, value in item.options],
+                                             id=f"field-{item.key}")
+                elif item.kind == "list":
+                    yield OptionList(*[Option(label, id=value) for label, value in item.options],
+                                     id=f"field-{item.key}")
+            with Horizontal(id="buttons"):
+                yield Button(t(self.language, "dialog.ok"), variant="primary", id="ok")
+                yield Button(t(self.language, "dialog.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        if self.fields:
+            self.query_one(f"#field-{self.fields[0].key}").focus()
+
+    def values(self) -> dict[str, Any]:
+        """The fields' current values."""
+        result: dict[str, Any] = {}
+        for item in self.fields:
+            widget = self.query_one(f"#field-{item.key}")
+            if isinstance(widget, Input):
+                result[item.key] = widget.value
+            elif isinstance(widget, Select):
+                result[item.key] = None if widget.is_blank() else widget.value
+            elif isinstance(widget, SelectionList):
+                result[item.key] = list(widget.selected)
+            elif isinstance(widget, OptionList):
+                option = widget.highlighted_option
+                result[item.key] = option.id if option else None
+        return result
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        self.dismiss(self.values())
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self) -> None:
+        if len(self.fields) == 1:
+            self.dismiss(self.values())
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

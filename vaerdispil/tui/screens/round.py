@@ -1,0 +1,139 @@
+"""A round on the shared screen: its title and prompt, the panel that plays its mode, who has
+given and got what so far, and the facilitator's guide (hidden until asked for)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from ...deck.model import Mode
+from ...game import rules
+from ..render import round_rules
+from ..widgets.agreement import AgreePanel
+from ..widgets.notes import NotesPanel
+from ..widgets.panel import RoundPanel
+from ..widgets.picks import PickPanel
+from ..widgets.turns import TurnsPanel
+from ..widgets.votes import VotePanel
+from .base import AppScreen
+
+PANELS: dict[Mode, type[RoundPanel]] = {
+    Mode.TURNS: TurnsPanel,
+    Mode.PICK: PickPanel,
+    Mode.VOTE: VotePanel,
+    Mode.AGREE: AgreePanel,
+    Mode.OPEN: NotesPanel,
+}
+
+
+class RoundScreen(AppScreen):
+    """Plays whichever round the game is at."""
+
+    BINDINGS = [
+        Binding("f6", "next_round", "Next round", id="next_round"),
+        Binding("f5", "previous_round", "Previous round", id="previous_round"),
+        Binding("f2", "toggle_guide", "Facilitator", id="guide"),
+        Binding("f9", "summary", "Summary", id="summary"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown_round: str | None = None
+        self._panel: RoundPanel | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="round-head"):
+            yield Static(id="round-title")
+            yield Static(id="round-progress")
+        yield Static(id="round-prompt")
+        with Horizontal(id="round-body"):
+            yield Vertical(id="panel-slot")
+            with VerticalScroll(id="board"):
+                yield Static(self.t("round.so_far"), classes="section-title")
+                yield Static(id="board-text")
+        with VerticalScroll(id="guide-panel"):
+            yield Static(self.t("round.facilitator"), classes="section-title")
+            yield Static(id="guide-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#guide-panel").display = False
+        self.refresh_game()
+
+    @property
+    def panel(self) -> RoundPanel | None:
+        """The panel playing the round on the table."""
+        return self._panel
+
+    def refresh_game(self) -> None:
+        game = self.vapp.game
+        if game is None or game.state.round_index is None:
+            return
+        round_ = game.deck.rounds[game.state.round_index]
+        if round_.id != self.shown_round:
+            self.shown_round = round_.id
+            slot = self.query_one("#panel-slot", Vertical)
+            slot.remove_children()
+            self._panel = PANELS[round_.mode](round_.id, classes="round-panel")
+            slot.mount(self._panel)
+            self.query_one("#round-title", Static).update(Text(round_.title))
+            self.query_one("#round-progress", Static).update(self.t(
+                "round.progress", number=game.state.round_index + 1, total=len(game.deck.rounds)))
+            self.query_one("#round-prompt", Static).update(Text(round_.prompt))
+            guide = Text(round_rules(self.vapp.language, round_) + "\n\n", style="dim")
+            guide.append(round_.guide)
+            self.query_one("#guide-text", Static).update(guide)
+            self.sub_title = game.state.details.title
+        else:
+            panel = self.panel
+            if panel is not None:
+                panel.refresh_game()
+        self._show_board()
+
+    def _show_board(self) -> None:
+        """Who gives and who gets what, per organisation, and the votes when they show."""
+        game = self.game
+        state, deck = game.state, game.deck
+        board = Text()
+        for org in state.active_organisations():
+            gives = [v.title for v in rules.picked_values(state, deck) if org.id in v.givers]
+            gets = [v.title for v in rules.picked_values(state, deck) if org.id in v.getters]
+            board.append(org.name + "\n", style="bold")
+            if gives:
+                board.append(f"  {self.t('round.gives')}: {', '.join(gives)}\n")
+            if gets:
+                board.append(f"  {self.t('round.gets')}: {', '.join(gets)}\n")
+        for round_ in deck.rounds:
+            if round_.mode is Mode.VOTE and round_.id in state.rounds and \
+                    rules.votes_visible(state, round_):
+                board.append("\n" + round_.title + "\n", style="bold")
+                for value, dots in rules.tally(state, deck, round_.id):
+                    if dots:
+                        board.append(f"  {dots:>2} {value.title}\n")
+        self.query_one("#board-text", Static).update(board)
+
+    def action_next_round(self) -> None:
+        game = self.game
+        if game.state.round_index is not None and \
+                game.state.round_index + 1 >= len(game.deck.rounds):
+            self.vapp.show_summary()
+            return
+        self.vapp.run_command(game.next_round)
+
+    def action_previous_round(self) -> None:
+        game = self.game
+        index = game.state.round_index or 0
+        if index > 0:
+            self.vapp.run_command(lambda: game.start_round(game.deck.rounds[index - 1].id))
+
+    def action_toggle_guide(self) -> None:
+        guide = self.query_one("#guide-panel")
+        guide.display = not guide.display
+
+    def action_summary(self) -> None:
+        self.vapp.show_summary()

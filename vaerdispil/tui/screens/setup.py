@@ -1,0 +1,267 @@
+"""Set-up: the workshop's details, the organisations and the people at the table.
+
+The session file is made at the first change, so a set-up is saved from its first
+keystroke; every change after that is an event like any other (and can be undone).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from ...deck.model import Deck
+from ...game.estimate import estimate_minutes
+from ...game.rules import RuleError
+from ...game.state import ORGANISATION_TYPES
+from ...session.game import Game
+from ...session.log import SessionError
+from ...session.store import new_session_path
+from ..dialogs.form import Field, FormDialog
+from .base import AppScreen
+
+DETAIL_FIELDS = ("title", "place", "date", "facilitator")
+
+
+class SetupScreen(AppScreen):
+    """Title, place, date, facilitator; organisations and participants; then start."""
+
+    BINDINGS = [
+        Binding("f6", "start", "Start", id="start"),
+        Binding("delete", "remove", "Remove", id="remove"),
+        Binding("shift+up", "move(-1)", "Move up", id="up"),
+        Binding("shift+down", "move(1)", "Move down", id="down"),
+    ]
+
+    def __init__(self, deck: Deck) -> None:
+        super().__init__()
+        self.deck = deck
+
+    def compose(self) -> ComposeResult:
+        today = date.today().isoformat()
+        defaults = {"title": self.t("setup.default_title", date=today), "place": "",
+                    "date": today, "facilitator": ""}
+        if self.vapp.game is not None:
+            details = self.game.state.details
+            defaults = {name: getattr(details, name) for name in DETAIL_FIELDS}
+        yield Header()
+        with VerticalScroll(id="setup"):
+            with Vertical(id="details", classes="setup-column"):
+                yield Static(self.t("setup.details"), classes="section-title")
+                for name in DETAIL_FIELDS:
+                    label = self.t("setup.name" if name == "title" else f"setup.{name}")
+                    yield Label(label)
+                    yield Input(defaults[name], id=f"detail-{name}")
+                yield Static(id="estimate")
+                yield Static(id="saved-as", classes="muted")
+            with Vertical(id="organisations", classes="setup-column"):
+                yield Static(self.t("setup.organisations"), classes="section-title")
+                yield OptionList(id="org-list")
+                with Horizontal(classes="add-row"):
+                    yield Input(placeholder=self.t("setup.org_name"), id="org-name")
+                    yield Select([(self.t(f"orgtype.{kind}"), kind) for kind in ORGANISATION_TYPES],
+                                 value="forening", allow_blank=False, id="org-type")
+                yield Button(self.t("setup.add_org"), id="add-org")
+            with Vertical(id="participants", classes="setup-column"):
+                yield Static(self.t("setup.participants"), classes="section-title")
+                yield OptionList(id="person-list")
+                with Horizontal(classes="add-row"):
+                    yield Input(placeholder=self.t("setup.person_name"), id="person-name")
+                    yield Select([], prompt=self.t("setup.person_org"), id="person-org")
+                yield Button(self.t("setup.add_person"), id="add-person")
+            yield Button(self.t("setup.start"), variant="primary", id="start-workshop")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.title = self.t("setup.title")
+        self.refresh_game()
+        self.query_one("#detail-title", Input).focus()
+
+    # -- the game behind the form --------------------------------------------------
+
+    def ensure_game(self) -> Game | None:
+        """The workshop's game, made (with its file) on the first change."""
+        if self.vapp.game is not None:
+            return self.vapp.game
+        details = {name: self.query_one(f"#detail-{name}", Input).value for name in DETAIL_FIELDS}
+        folder = self.vapp.sessions_folder
+        path = new_session_path(details["title"], details["date"], folder)
+        try:
+            game = Game.new(path, self.deck, clock=self.vapp.clock, **details)
+        except SessionError as error:
+            self.app.notify(self.t("saved.error", error=str(error)), severity="error", timeout=15)
+            return None
+        except RuleError as error:  # a bad date typed before the file exists
+            self.app.notify(error.message(self.vapp.language), severity="warning")
+            return None
+        self.vapp.game = game
+        return game
+
+    def refresh_game(self) -> None:
+        game = self.vapp.game
+        state = game.state if game else None
+        orgs = state.active_organisations() if state else []
+        people = state.active_participants() if state else []
+        org_list = self.query_one("#org-list", OptionList)
+        highlighted = org_list.highlighted
+        org_list.clear_options()
+        for org in orgs:
+            org_list.add_option(Option(Text.assemble((org.name, "bold"), "  ",
+                                                     (self.t(f"orgtype.{org.type}"), "dim")),
+                                       id=org.id))
+        if orgs:
+            org_list.highlighted = min(highlighted or 0, len(orgs) - 1)
+        person_list = self.query_one("#person-list", OptionList)
+        highlighted = person_list.highlighted
+        person_list.clear_options()
+        names = {org.id: org.name for org in orgs}
+        for person in people:
+            person_list.add_option(Option(Text.assemble(
+                (person.name, "bold"), "  ", (names.get(person.org, ""), "dim")), id=person.id))
+        if people:
+            person_list.highlighted = min(highlighted or 0, len(people) - 1)
+        select = self.query_one("#person-org", Select)
+        current = select.value
+        select.set_options([(org.name, org.id) for org in orgs])
+        if orgs:
+            select.value = current if current in names else orgs[-1].id
+        minutes = estimate_minutes(self.deck, len(people), len(orgs))
+        self.query_one("#estimate", Static).update(self.t(
+            "setup.estimate", minutes=minutes, people=len(people), orgs=len(orgs)))
+        saved = self.t("setup.saved_as", path=game.log.path) if game else ""
+        self.query_one("#saved-as", Static).update(Text(saved))
+
+    # -- details ---------------------------------------------------------------------
+
+    @on(Input.Submitted, "#details Input")
+    @on(Input.Blurred, "#details Input")
+    def _detail_changed(self, event: Input.Submitted | Input.Blurred) -> None:
+        name = (event.input.id or "").removeprefix("detail-")
+        game = self.vapp.game
+        if game is None:
+            if self.ensure_game() is not None:
+                self.refresh_game()
+            return
+        if getattr(game.state.details, name) != event.value.strip():
+            self.vapp.run_command(lambda: game.set_details(**{name: event.value}))
+
+    # -- organisations and participants ------------------------------------------------
+
+    @on(Input.Submitted, "#org-name")
+    @on(Button.Pressed, "#add-org")
+    def add_organisation(self) -> None:
+        name_input = self.query_one("#org-name", Input)
+        kind = self.query_one("#org-type", Select).value
+        game = self.ensure_game()
+        if game is None:
+            return
+        added = self.vapp.run_command(lambda: game.add_organisation(name_input.value, str(kind)))
+        if added is not None:
+            name_input.value = ""
+            self.query_one("#person-org", Select).value = added
+            name_input.focus()
+
+    @on(Input.Submitted, "#person-name")
+    @on(Button.Pressed, "#add-person")
+    def add_participant(self) -> None:
+        name_input = self.query_one("#person-name", Input)
+        org = self.query_one("#person-org", Select)
+        game = self.ensure_game()
+        if game is None:
+            return
+        if org.is_blank():
+            self.app.notify(self.t("setup.need_people"), severity="warning")
+            return
+        if self.vapp.run_command(lambda: game.add_participant(name_input.value, str(org.value))):
+            name_input.value = ""
+            name_input.focus()
+
+    @on(OptionList.OptionSelected, "#org-list")
+    def _edit_org(self, event: OptionList.OptionSelected) -> None:
+        game = self.game
+        org = game.state.organisations[event.option.id or ""]
+
+        def changed(values: dict[str, Any] | None) -> None:
+            if values:
+                self.vapp.run_command(lambda: game.change_organisation(
+                    org.id, values["name"], values["type"]))
+
+        self.app.push_screen(FormDialog(org.name, [
+            Field("name", self.t("setup.org_name"), value=org.name),
+            Field("type", self.t("setup.org_type"), "choice", org.type,
+                  [(self.t(f"orgtype.{kind}"), kind) for kind in ORGANISATION_TYPES]),
+        ], self.vapp.language), changed)
+
+    @on(OptionList.OptionSelected, "#person-list")
+    def _edit_person(self, event: OptionList.OptionSelected) -> None:
+        game = self.game
+        person = game.state.participants[event.option.id or ""]
+
+        def changed(values: dict[str, Any] | None) -> None:
+            if values:
+                self.vapp.run_command(lambda: game.change_participant(
+                    person.id, values["name"], values["org"]))
+
+        self.app.push_screen(FormDialog(person.name, [
+            Field("name", self.t("setup.person_name"), value=person.name),
+            Field("org", self.t("setup.person_org"), "choice", person.org,
+                  [(org.name, org.id) for org in game.state.active_organisations()]),
+        ], self.vapp.language), changed)
+
+    def _focused_list(self) -> OptionList | None:
+        focused = self.focused
+        return focused if isinstance(focused, OptionList) else None
+
+    def action_remove(self) -> None:
+        """Remove the highlighted organisation or participant."""
+        listing = self._focused_list()
+        game = self.vapp.game
+        if listing is None or game is None or listing.highlighted_option is None:
+            return
+        item = listing.highlighted_option.id or ""
+        if listing.id == "org-list":
+            self.vapp.run_command(lambda: game.remove_organisation(item))
+        else:
+            self.vapp.run_command(lambda: game.remove_participant(item))
+
+    def action_move(self, step: int) -> None:
+        """Move the highlighted organisation or participant up or down the turn order."""
+        listing = self._focused_list()
+        game = self.vapp.game
+        if listing is None or game is None or listing.highlighted is None:
+            return
+        state = game.state
+        is_orgs = listing.id == "org-list"
+        shown = [o.id for o in state.active_organisations()] if is_orgs else \
+            [p.id for p in state.active_participants()]
+        index = listing.highlighted
+        target = index + step
+        if not 0 <= target < len(shown):
+            return
+        full = list(state.org_order if is_orgs else state.order)
+        a, b = full.index(shown[index]), full.index(shown[target])
+        full[a], full[b] = full[b], full[a]
+        done = self.vapp.run_command(lambda: game.set_order(
+            organisations=full) if is_orgs else game.set_order(participants=full))
+        if done is not None:
+            listing.highlighted = target
+
+    @on(Button.Pressed, "#start-workshop")
+    def action_start(self) -> None:
+        """Start the first round."""
+        game = self.vapp.game
+        if game is None or not game.state.active_participants():
+            self.app.notify(self.t("setup.need_people"), severity="warning")
+            return
+        if self.vapp.run_command(game.next_round) is not None:
+            from .round import RoundScreen
+
+            self.vapp.show_game_screen(RoundScreen())

@@ -1,0 +1,112 @@
+"""The start screen: what the game is for, and the ways in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...session.game import Game
+from ...session.log import SessionError
+from ...session.store import SessionInfo, list_sessions, local_time
+from .base import AppScreen
+
+
+class StartScreen(AppScreen):
+    """New workshop, resume a saved one, browse decks, help, quit."""
+
+    BINDINGS = [Binding("escape", "focus_menu", "Back", id="back", show=False)]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="start"):
+            yield Static(self.t("app.title"), id="game-name")
+            yield Static(self.t("app.tagline"), id="tagline")
+            yield OptionList(
+                Option(self.t("start.new"), id="new"),
+                Option(self.t("start.resume"), id="resume"),
+                Option(self.t("start.decks"), id="decks"),
+                Option(self.t("start.help"), id="help"),
+                Option(self.t("start.quit"), id="quit"),
+                id="menu",
+            )
+            yield Static(self.t("start.saved"), classes="section-title")
+            yield OptionList(Option(self.t("start.loading"), disabled=True), id="saved")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#menu", OptionList).focus()
+        self.load_saved()
+
+    @work(thread=True, exclusive=True, group="saved")
+    def load_saved(self) -> None:
+        """Read the saved workshops off the event loop (each file is replayed to describe it)."""
+        infos = list_sessions(self.vapp.sessions_folder)
+        self.app.call_from_thread(self._show_saved, infos)
+
+    def _show_saved(self, infos: list[SessionInfo]) -> None:
+        saved = self.query_one("#saved", OptionList)
+        saved.clear_options()
+        usable = [info for info in infos if not info.problem]
+        if not usable:
+            saved.add_option(Option(self.t("start.no_saved"), disabled=True))
+        for info in usable:
+            if info.ended:
+                progress = self.t("start.ended")
+            elif info.round == 0:
+                progress = self.t("start.setup_progress")
+            else:
+                progress = self.t("round.progress", number=info.round, total=info.rounds)
+            label = Text.assemble((info.title or info.path.stem, "bold"), "  ",
+                                  (f"{info.date}  {progress}  · {local_time(info.last_change)}",
+                                   "dim"))
+            saved.add_option(Option(label, id=str(info.path)))
+
+    def action_focus_menu(self) -> None:
+        self.query_one("#menu", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#menu")
+    def _menu(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id
+        if choice == "new":
+            from .setup import SetupScreen
+
+            self.app.push_screen(SetupScreen(self.vapp.deck))
+        elif choice == "resume":
+            self.query_one("#saved", OptionList).focus()
+        elif choice == "decks":
+            from .deck import DeckScreen
+
+            self.app.push_screen(DeckScreen(self.vapp.deck, self.vapp.language))
+        elif choice == "help":
+            self.vapp.action_help()
+        elif choice == "quit":
+            self.app.exit()
+
+    @on(OptionList.OptionSelected, "#saved")
+    def _resume(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.open_saved(Path(event.option.id))
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def open_saved(self, path: Path) -> None:
+        """Open a saved workshop (replaying its log) off the event loop."""
+        try:
+            game = Game.open(path, clock=self.vapp.clock)
+        except SessionError as error:
+            self.app.call_from_thread(self.app.notify, self.t("start.open_failed", error=str(error)),
+                                      severity="error", timeout=15)
+            return
+        self.app.call_from_thread(self._enter, game)
+
+    def _enter(self, game: Game) -> None:
+        if game.warnings:
+            self.app.notify("\n".join(game.warnings), severity="warning", timeout=15)
+        self.vapp.enter_game(game)

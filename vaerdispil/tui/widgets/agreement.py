@@ -1,0 +1,152 @@
+"""An agreement round: the values the group agrees on (with who commits and who dissents),
+the actions (what, who, by when) and the follow-up date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...game import rules
+from ...outcome import value_title
+from ..dialogs.form import Field, FormDialog
+from .panel import RoundPanel
+
+
+class AgreePanel(RoundPanel):
+    """Agreed values and actions; keys add, edit and remove them."""
+
+    BINDINGS = [
+        Binding("e", "agree", "Agreement", id="agree"),
+        Binding("u", "dissent", "Dissent", id="dissent"),
+        Binding("h", "action", "Action", id="action"),
+        Binding("o", "follow_up", "Follow-up", id="follow_up"),
+        Binding("delete,x", "remove", "Remove", id="remove"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.t("round.agreed"), classes="section-title")
+        yield OptionList(id="agreed")
+        yield Static(self.t("round.actions"), classes="section-title")
+        yield OptionList(id="actions")
+        yield Static(id="follow-up")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refresh_game()
+        self.query_one("#agreed", OptionList).focus()
+
+    def refresh_game(self) -> None:
+        state, deck = self.game.state, self.game.deck
+        names = {org.id: org.name for org in state.organisations.values()}
+        agreed = self.query_one("#agreed", OptionList)
+        keep = agreed.highlighted or 0
+        agreed.clear_options()
+        for value in state.agreed.values():
+            label = Text(value.text, style="bold")
+            if value.orgs:
+                label.append("\n  " + ", ".join(names.get(o, o) for o in value.orgs))
+            if value.values:
+                label.append("\n  ← " + ", ".join(value_title(state, deck, key)
+                                                  for key in value.values), style="dim")
+            for dissent in state.dissents.values():
+                if dissent.agreed == value.id:
+                    label.append("\n  " + self.t("round.dissent", org=names.get(dissent.org, ""),
+                                                 text=dissent.text), style="italic")
+            agreed.add_option(Option(label, id=value.id))
+        if not state.agreed:
+            agreed.add_option(Option(self.t("round.nothing_yet"), disabled=True))
+        elif agreed.option_count:
+            agreed.highlighted = min(keep, agreed.option_count - 1)
+        actions = self.query_one("#actions", OptionList)
+        keep = actions.highlighted or 0
+        actions.clear_options()
+        for action in state.actions.values():
+            who = ", ".join(x for x in (names.get(action.org, ""), action.person) if x)
+            actions.add_option(Option(Text.assemble((action.what, "bold"), f"  {who}",
+                                                    f"  {action.due}" if action.due else ""),
+                                      id=action.id))
+        if not state.actions:
+            actions.add_option(Option(self.t("round.nothing_yet"), disabled=True))
+        elif actions.option_count:
+            actions.highlighted = min(keep, actions.option_count - 1)
+        follow = (self.t("round.follow_up", date=state.follow_up) if state.follow_up
+                  else self.t("round.no_follow_up"))
+        self.query_one("#follow-up", Static).update(follow)
+
+    def _orgs(self) -> list[tuple[str, str]]:
+        return [(org.name, org.id) for org in self.game.state.active_organisations()]
+
+    def _ask(self, title: str, fields: list[Field], then: Any) -> None:
+        def done(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.run(lambda: then(values))
+
+        self.app.push_screen(FormDialog(title, fields, self.vapp.language), done)
+
+    def action_agree(self) -> None:
+        game = self.game
+        values = [(value.title, value.key) for value in rules.picked_values(game.state, game.deck)]
+        self._ask(self.t("key.agree"), [
+            Field("text", self.t("dialog.agreed")),
+            Field("values", self.t("dialog.values"), "choices", [], values),
+            Field("orgs", self.t("dialog.committed"), "choices", [], self._orgs()),
+        ], lambda v: game.agree(v["text"], v["values"], v["orgs"]))
+
+    def _highlighted(self, list_id: str) -> str | None:
+        option = self.query_one(f"#{list_id}", OptionList).highlighted_option
+        return option.id if option and not option.disabled else None
+
+    def action_dissent(self) -> None:
+        game, agreed = self.game, self._highlighted("agreed")
+        if agreed is None:
+            return
+        orgs = self._orgs()
+        self._ask(self.t("key.dissent"), [
+            Field("org", self.t("dialog.dissent_org"), "choice", orgs[0][1] if orgs else "", orgs),
+            Field("text", self.t("dialog.dissent")),
+        ], lambda v: game.dissent(agreed, v["org"] or "", v["text"]))
+
+    def action_action(self) -> None:
+        game, orgs = self.game, self._orgs()
+        self._ask(self.t("key.action"), [
+            Field("what", self.t("dialog.action_what")),
+            Field("org", self.t("dialog.action_org"), "choice", orgs[0][1] if orgs else "", orgs),
+            Field("person", self.t("dialog.action_person")),
+            Field("due", self.t("dialog.action_due")),
+        ], lambda v: game.add_action(v["what"], v["org"] or "", v["person"], v["due"]))
+
+    def action_follow_up(self) -> None:
+        game = self.game
+        self._ask(self.t("key.follow_up"), [
+            Field("date", self.t("dialog.follow_up"), value=game.state.follow_up)],
+            lambda v: game.set_follow_up(v["date"]))
+
+    def action_remove(self) -> None:
+        focused = self.screen.focused
+        if isinstance(focused, OptionList) and focused.id in ("agreed", "actions"):
+            item = self._highlighted(focused.id)
+            if item is not None:
+                self.run(lambda: self.game.remove(item))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an agreed value or action: change its words."""
+        game, item = self.game, event.option.id
+        if item is None:
+            return
+        if event.option_list.id == "agreed":
+            current = game.state.agreed[item].text
+            self._ask(self.t("key.agree"), [Field("text", self.t("dialog.agreed"), value=current)],
+                      lambda v: game.edit(item, "text", v["text"]))
+        elif event.option_list.id == "actions":
+            action = game.state.actions[item]
+            self._ask(self.t("key.action"), [
+                Field("what", self.t("dialog.action_what"), value=action.what),
+                Field("person", self.t("dialog.action_person"), value=action.person),
+                Field("due", self.t("dialog.action_due"), value=action.due),
+            ], lambda v: [game.edit(item, name, v[name]) for name in ("what", "person", "due")
+                          if v[name] != getattr(action, name)])
