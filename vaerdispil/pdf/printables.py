@@ -20,7 +20,7 @@ from .cards import CardOptions, render_cards
 from .common import Rendered, write_atomic
 from .guide import render_guide
 
-BUNDLED = ("vaerdispil",)
+BUNDLED = ("vaerdispil", "vaerdispil-kort", "kommune-helhedsplan", "civilsamfund", "medborgercenter")
 LANGUAGES = ("da", "en")
 COMMAND = "python -m vaerdispil.pdf.printables printables"
 """How to regenerate the printables, from the repository root."""
