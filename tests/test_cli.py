@@ -135,7 +135,7 @@ def test_unexpected_errors_are_one_line_and_saved(
     assert code == 70
     assert err.splitlines() == [
         f"vaerdispil: unexpected error: RuntimeError('boom'). This is a bug; please report it "
-        f"with {vaerdispil_home / 'crash.log'}."
+        f"with {vaerdispil_home / 'crash.log'}. Everything the workshop did until then is saved."
     ]
     assert "Traceback" in (vaerdispil_home / "crash.log").read_text(encoding="utf-8")
 

@@ -6,6 +6,7 @@ deck or a damaged file ends in one line and an exit code, never inside the scree
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,70 @@ def register(commands: Any) -> None:
     play.add_argument("--lang", choices=("da", "en"), help="language of the screens")
     play.set_defaults(run=run_play)
 
+    demo = commands.add_parser("demo", help="play a sample workshop on screen, step by step")
+    demo.add_argument("--session", metavar="FILE", help="where to save it (a new file)")
+    demo.add_argument("--speed", type=_speed, default=1.0, metavar="N",
+                      help="steps go N times faster; 0: as fast as possible, then quit")
+    demo.add_argument("--lang", choices=("da", "en"), help="language of the deck and screens")
+    demo.set_defaults(run=run_demo)
+
+    serve = commands.add_parser("serve", help="the same app in a browser, on this computer")
+    serve.add_argument("--port", type=_port, default=8000, metavar="N", help="default: 8000")
+    serve.add_argument("--deck", help="deck id or path (default: vaerdispil)")
+    serve.add_argument("--lang", choices=("da", "en"), help="language of the screens")
+    serve.set_defaults(run=run_serve)
+
+
+def run_serve(args: Any) -> int:
+    """Serve the app on localhost with textual-serve: each browser tab runs its own app.
+
+    PDFs and exports reach the person at the browser as downloads (deliver_binary),
+    not as paths on this computer.
+    """
+    import shlex
+
+    from textual_serve.server import Server
+
+    try:  # check the deck here, so a bad one is one line now, not an error in every tab
+        deck = resolve_deck(args.deck or "vaerdispil", args.lang)
+    except DeckError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return 1
+    command = [sys.executable, "-m", "vaerdispil", "play", "--deck", deck.source]
+    if args.lang:
+        command += ["--lang", args.lang]
+    print(f"Værdispillet: open http://localhost:{args.port} in a browser (ctrl+c stops)",
+          file=sys.stderr)
+    try:
+        Server(shlex.join(command), host="localhost", port=args.port,
+               title="Værdispillet").serve()
+    except OSError as error:
+        print(f"vaerdispil: cannot serve on port {args.port} ({error.strerror}); try another "
+              "with --port", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError("a port is a number from 1 to 65535")
+    return value
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("the speed cannot be negative")
+    return value
+
 
 def build_app(deck_name: str | None, language: str | None, session: str | None = None) -> Any:
     """The app, with its deck loaded and its session open; raises DeckError or SessionError."""
@@ -43,6 +108,32 @@ def build_app(deck_name: str | None, language: str | None, session: str | None =
     return VaerdispilApp(deck=deck, language=language or deck.language, game=game)
 
 
+def run_demo(args: Any) -> int:
+    """Play the sample workshop; with --speed 0 and no terminal it runs headless."""
+    from .demo import WORDS, demo_steps
+    from .session.store import new_session_path
+    from .tui.app import VaerdispilApp
+
+    language = args.lang or "da"
+    try:
+        deck = resolve_deck("vaerdispil", language)
+        path = Path(args.session) if args.session else new_session_path(
+            WORDS[language]["title"], "")
+        game = Game.new(path, deck)
+    except DeckError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return 1
+    except SessionError as error:
+        print(f"vaerdispil: {error}", file=sys.stderr)
+        return 1
+    delay = 0.0 if args.speed == 0 else 1.5 / args.speed
+    app = VaerdispilApp(deck, language, game=game, demo=demo_steps(game), demo_delay=delay)
+    app.run(headless=args.speed == 0 and not sys.stdout.isatty())
+    print(f"The demo workshop is saved in {path}", file=sys.stderr)
+    return app.return_code or 0
+
+
 def run_play(args: Any) -> int:
     """Run the app; errors before it starts are one line on stderr and exit 1."""
     try:
@@ -56,4 +147,4 @@ def run_play(args: Any) -> int:
         print(f"vaerdispil: {error}", file=sys.stderr)
         return 1
     app.run()
-    return 0
+    return app.return_code or 0

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from . import __version__
@@ -68,9 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as error:  # noqa: BLE001 - the last line of defence
-        report = _save_crash_report()
-        print(f"vaerdispil: unexpected error: {error!r}. This is a bug; please report it"
-              f"{f' with {report}' if report else ''}.", file=sys.stderr)
+        from .crash import crash_message
+
+        print(crash_message(error), file=sys.stderr)
         return 70
 
 
@@ -86,18 +84,3 @@ def _start_app(args: argparse.Namespace) -> int:
     from .app_commands import run_play
 
     return run_play(args)
-
-
-def _save_crash_report() -> Path | None:
-    """Write the traceback of the error being handled to a file; return its path."""
-    from .paths import data_dir
-
-    try:
-        folder = data_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "crash.log"
-        with path.open("a", encoding="utf-8") as file:
-            file.write(f"vaerdispil {__version__}\n{traceback.format_exc()}\n")
-        return path
-    except OSError:
-        return None

@@ -356,6 +356,8 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "key.up": ("Flyt op", "Move up"),
     "key.down": ("Flyt ned", "Move down"),
     "key.theme": ("Tema", "Theme"),
+    "demo.done": ("Demoen er slut. Værkstedet er gemt og kan eksporteres eller printes.",
+                  "The demo is over. The workshop is saved and can be exported or printed."),
     "cmd.round": ("Gå til runde {number}: {title}", "Go to round {number}: {title}"),
     "cmd.round_help": ("Spring frem eller gå tilbage til runden", "Skip ahead or go back to the round"),
     "cmd.add_person": ("Tilføj deltager", "Add participant"),

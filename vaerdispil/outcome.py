@@ -41,6 +41,8 @@ class Agreement:
     values: list[str]
     organisations: list[str]
     dissent: list[dict[str, str]]
+    categories: list[str] = field(default_factory=list)
+    """The category of each value in `values` ("" for an organisation's own value)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class TurnRecord:
     who: str
     card: str
     outcome: str
+    organisation: str = ""
+    """The organisation of the one who took the turn (for summaries without names)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class NoteRecord:
     round: str
     who: str
     text: str
+    organisation: str = ""
+    """The organisation of the person (or the organisation itself) the note belongs to."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,15 @@ class Action:
     organisation: str
     person: str
     due: str
+
+
+@dataclass(frozen=True)
+class RoundRecord:
+    """A round that was played, in deck order."""
+
+    title: str
+    mode: str
+    """turns, pick, vote, agree or open."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +115,10 @@ class Outcome:
     actions: list[Action]
     follow_up: str
     ended: bool
+    rounds: list[RoundRecord] = field(default_factory=list)
+    """The rounds that were started, in deck order."""
+    categories: list[str] = field(default_factory=list)
+    """The deck's value categories, in deck order (the columns of the summary's value map)."""
 
     def as_dict(self) -> dict[str, Any]:
         """Plain dicts and lists, for JSON."""
@@ -129,6 +148,21 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
             return ""
         return person_name.get(taker) or org_name.get(taker, taker)
 
+    def org_of(taker: str | None) -> str:
+        if taker is None:
+            return ""
+        person = state.participants.get(taker)
+        return org_name.get(person.org, person.org) if person else org_name.get(taker, taker)
+
+    def category_of(key: str) -> str:
+        kind, _, ident = key.partition(":")
+        card_id = state.picks[ident].card if kind == "own" and ident in state.picks else ident
+        try:
+            card = deck.card(card_id)
+        except KeyError:
+            return ""
+        return deck.category(card.category).name if card.category else ""
+
     def round_title(round_id: str | None) -> str:
         return rounds[round_id].title if round_id in rounds else ""
 
@@ -153,6 +187,7 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
             [org_name.get(o, o) for o in agreed.orgs],
             [{"organisation": org_name.get(d.org, d.org), "text": d.text}
              for d in state.dissents.values() if d.agreed == agreed.id],
+            [category_of(key) for key in agreed.values],
         )
         for agreed in state.agreed.values()
     ]
@@ -166,10 +201,11 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
         votes.append(VoteResult(round_.title, visible, tally))
     turns = [
         TurnRecord(round_title(record.id), who(turn.taker),
-                   deck.card(turn.card).title if turn.card else "", turn.outcome or "")
+                   deck.card(turn.card).title if turn.card else "", turn.outcome or "",
+                   org_of(turn.taker))
         for record in state.rounds.values() for turn in record.turns.values()
     ]
-    notes = [NoteRecord(round_title(note.round), who(note.taker), note.text)
+    notes = [NoteRecord(round_title(note.round), who(note.taker), note.text, org_of(note.taker))
              for note in state.notes.values()]
     actions = [Action(a.what, org_name.get(a.org, a.org), a.person, a.due)
                for a in state.actions.values()]
@@ -183,4 +219,7 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
                   "rounds": len(deck.rounds)},
         organisations=organisations, agreements=agreements, votes=votes, turns=turns,
         notes=notes, actions=actions, follow_up=state.follow_up, ended=state.ended,
+        rounds=[RoundRecord(round_.title, round_.mode.value) for round_ in deck.rounds
+                if round_.id in state.rounds],
+        categories=[category.name for category in deck.categories],
     )

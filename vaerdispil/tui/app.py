@@ -3,7 +3,8 @@ it never sees a bad deck or a damaged file."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,14 @@ class VaerdispilApp(App[None]):
     ]
 
     def __init__(self, deck: Deck, language: str = "da", game: Game | None = None,
-                 clock: Clock = utc_now, sessions_folder: Path | None = None) -> None:
+                 clock: Clock = utc_now, sessions_folder: Path | None = None,
+                 demo: Iterator[Callable[[], Any]] | None = None,
+                 demo_delay: float = 1.5) -> None:
         super().__init__()
+        self.demo = demo
+        """Steps of a sample workshop to play on screen (vaerdispil demo)."""
+        self.demo_delay = demo_delay
+        """Seconds between demo steps; 0 plays it as fast as it can and then quits."""
         self.deck = deck
         self.language = language
         self.game = game
@@ -78,6 +85,32 @@ class VaerdispilApp(App[None]):
         # The start screen stays at the bottom; a workshop's screens go on top of it.
         if self.game is not None:
             self.show_game_screen(self.screen_for_game())
+        if self.demo is not None:
+            if self.demo_delay > 0:
+                self.set_interval(self.demo_delay, self.demo_step, name="demo")
+            else:
+                self.call_after_refresh(self._demo_fast)
+
+    def demo_step(self) -> bool:
+        """Play the demo's next step on screen; False when it is over."""
+        if self.demo is None:
+            return False
+        step = next(self.demo, None)
+        if step is None:
+            self.demo = None
+            if self.demo_delay == 0:
+                self.exit()
+            else:
+                self.notify(self.t("demo.done"), timeout=30)
+                self.show_summary()
+            return False
+        self.run_command(step)
+        self._follow_round()
+        return True
+
+    async def _demo_fast(self) -> None:
+        while self.demo_step():
+            await asyncio.sleep(0)  # let the screen draw each step
 
     def show_game_screen(self, screen: Any) -> None:
         """Show a workshop screen in place of the one on top (above the start screen)."""
@@ -130,7 +163,7 @@ class VaerdispilApp(App[None]):
         """Let the screens on the stack re-render from the state."""
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_game", None)
-            if refresh is not None:
+            if refresh is not None and screen.is_mounted:  # a new screen draws on mount
                 refresh()
 
     def action_undo(self) -> None:
@@ -237,6 +270,18 @@ class VaerdispilApp(App[None]):
     def action_toggle_contrast(self) -> None:
         """Switch between the high-contrast projector theme and the default theme."""
         self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+
+    def _fatal_error(self) -> None:
+        """One line instead of a traceback (Textual 8.2.8, pinned, calls this on a crash);
+        the traceback goes to crash.log."""
+        from rich.text import Text
+
+        from ..crash import crash_message
+
+        self.bell()
+        error = self._exception or RuntimeError("unknown error")
+        self._exit_renderables.append(Text(crash_message(error)))
+        self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
         if self.game is not None:

@@ -91,7 +91,7 @@ class RoundScreen(AppScreen):
             self.sub_title = game.state.details.title
         else:
             panel = self.panel
-            if panel is not None:
+            if panel is not None and panel.is_mounted:  # a new panel draws on mount
                 panel.refresh_game()
         self._show_board()
 

@@ -43,6 +43,9 @@ class SetupScreen(AppScreen):
     def __init__(self, deck: Deck) -> None:
         super().__init__()
         self.deck = deck
+        self._typed: set[str] = set()
+        """Detail fields the facilitator has typed in and not yet saved."""
+        self._filling = False
 
     def compose(self) -> ComposeResult:
         today = date.today().isoformat()
@@ -108,6 +111,13 @@ class SetupScreen(AppScreen):
     def refresh_game(self) -> None:
         game = self.vapp.game
         state = game.state if game else None
+        if state is not None:  # show the saved details (after an undo, say), unless being typed
+            self._filling = True
+            for name in DETAIL_FIELDS:
+                field = self.query_one(f"#detail-{name}", Input)
+                if name not in self._typed and field.value != getattr(state.details, name):
+                    field.value = getattr(state.details, name)
+            self._filling = False
         orgs = state.active_organisations() if state else []
         people = state.active_participants() if state else []
         org_list = self.query_one("#org-list", OptionList)
@@ -141,10 +151,18 @@ class SetupScreen(AppScreen):
 
     # -- details ---------------------------------------------------------------------
 
+    @on(Input.Changed, "#details Input")
+    def _detail_typed(self, event: Input.Changed) -> None:
+        if not self._filling:
+            self._typed.add((event.input.id or "").removeprefix("detail-"))
+
     @on(Input.Submitted, "#details Input")
     @on(Input.Blurred, "#details Input")
     def _detail_changed(self, event: Input.Submitted | Input.Blurred) -> None:
         name = (event.input.id or "").removeprefix("detail-")
+        if name not in self._typed:
+            return
+        self._typed.discard(name)
         game = self.vapp.game
         if game is None:
             if self.ensure_game() is not None:

@@ -1,0 +1,76 @@
+"""`vaerdispil demo`: a sample workshop played on screen, leaving a real session behind."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FakeClock
+from vaerdispil.deck.catalog import find_decks, resolve_deck
+from vaerdispil.demo import demo_steps
+from vaerdispil.game import rules
+from vaerdispil.session.game import Game
+from vaerdispil.tui.app import VaerdispilApp
+from vaerdispil.tui.screens.summary import SummaryScreen
+
+
+@pytest.mark.parametrize("entry", [e for e in find_decks() if e.deck and e.bundled],
+                         ids=lambda e: e.path.stem)
+def test_the_demo_plays_every_bundled_deck_to_the_end(entry, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                       clock: FakeClock) -> None:
+    game = Game.new(tmp_path / "demo.jsonl", entry.deck, seed=2, clock=clock)
+    for step in demo_steps(game):
+        step()  # a refused step would raise RuleError: the demo only does what the rules allow
+    state = game.state
+    assert state.ended and state.agreed and len(state.actions) == 2 and state.follow_up
+    assert len(state.active_organisations()) == 5 and len(state.active_participants()) == 6
+    for round_ in game.deck.rounds:
+        if round_.mode.value == "vote":
+            assert rules.votes_visible(state, round_)
+    game.close()
+    assert Game.open(tmp_path / "demo.jsonl", clock=clock).state == state
+
+
+async def test_the_demo_on_screen(tmp_path: Path, clock: FakeClock) -> None:
+    deck = resolve_deck("vaerdispil", "da")
+    game = Game.new(tmp_path / "demo.jsonl", deck, seed=2, clock=clock)
+    app = VaerdispilApp(deck, "da", game=game, clock=clock, demo=demo_steps(game),
+                        demo_delay=1.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.demo is not None:  # step by hand: no test waits on wall-clock time
+            app.demo_step()
+            await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert game.state.ended
+        assert "Demoen er slut" in [n.message for n in app._notifications][-1]
+
+
+def test_demo_command_at_full_speed(tmp_path: Path) -> None:
+    session = tmp_path / "demo.jsonl"
+    result = subprocess.run(
+        [sys.executable, "-m", "vaerdispil", "demo", "--speed", "0", "--session", str(session)],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "VAERDISPIL_HOME": str(tmp_path / "home")},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == f"The demo workshop is saved in {session}"
+    game = Game.open(session)
+    assert game.state.ended and game.state.details.title == "Demo: værksted i Solbakken"
+    game.close()
+
+
+def test_demo_refuses_to_overwrite_and_bad_speed(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from vaerdispil.cli import main
+
+    existing = tmp_path / "x.jsonl"
+    existing.write_text("mine\n", encoding="utf-8")
+    assert main(["demo", "--speed", "0", "--session", str(existing)]) == 1
+    assert "exists already" in capsys.readouterr().err
+    assert existing.read_text(encoding="utf-8") == "mine\n"
+    with pytest.raises(SystemExit) as exited:
+        main(["demo", "--speed", "fast"])
+    assert exited.value.code == 2

@@ -1,0 +1,55 @@
+"""`vaerdispil serve` answers HTTP on localhost with the app's page."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_serve_answers_with_the_app_page(tmp_path: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "vaerdispil", "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env={**os.environ, "VAERDISPIL_HOME": str(tmp_path / "home")},
+    )
+    try:
+        page = ""
+        for _ in range(100):  # the server needs a moment to listen; bounded, then fail
+            try:
+                with urllib.request.urlopen(f"http://localhost:{port}/", timeout=2) as answer:
+                    assert answer.status == 200
+                    page = answer.read().decode("utf-8")
+                    break
+            except OSError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.1)
+        assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+        assert "<div>Værdispillet</div>" in page  # the page names the game
+        assert "/static/js/textual.js" in page and "/ws" in page  # and runs the app over a socket
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_with_a_bad_port_is_one_line(capsys) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from vaerdispil.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["serve", "--port", "99999"])
+    assert exited.value.code == 2
+    assert "a port is a number from 1 to 65535" in capsys.readouterr().err
