@@ -71,6 +71,7 @@ def demo_steps(game: Game) -> Iterator[Step]:
     language = "en" if game.deck.language == "en" else "da"
     words = WORDS[language]
     yield lambda: game.set_details(title=words["title"], place=words["place"],
+                                   date=game.clock().date().isoformat(),
                                    facilitator=words["facilitator"])
     for name, kind, people in PARTNERS[language]:
         org = game.add_organisation(name, kind)

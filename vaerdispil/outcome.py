@@ -94,6 +94,8 @@ class RoundRecord:
     title: str
     mode: str
     """turns, pick, vote, agree or open."""
+    number: int = 0
+    """The round's place in the deck, from 1."""
 
 
 @dataclass(frozen=True)
@@ -219,7 +221,8 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
                   "rounds": len(deck.rounds)},
         organisations=organisations, agreements=agreements, votes=votes, turns=turns,
         notes=notes, actions=actions, follow_up=state.follow_up, ended=state.ended,
-        rounds=[RoundRecord(round_.title, round_.mode.value) for round_ in deck.rounds
+        rounds=[RoundRecord(round_.title, round_.mode.value, number)
+                for number, round_ in enumerate(deck.rounds, start=1)
                 if round_.id in state.rounds],
         categories=[category.name for category in deck.categories],
     )

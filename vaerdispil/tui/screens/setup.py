@@ -146,7 +146,7 @@ class SetupScreen(AppScreen):
         minutes = estimate_minutes(self.deck, len(people), len(orgs))
         self.query_one("#estimate", Static).update(self.t(
             "setup.estimate", minutes=minutes, people=len(people), orgs=len(orgs)))
-        saved = self.t("setup.saved_as", path=game.log.path) if game else ""
+        saved = self.t("setup.saved_as", path=game.log.path.name) if game else ""
         self.query_one("#saved-as", Static).update(Text(saved))
 
     # -- details ---------------------------------------------------------------------

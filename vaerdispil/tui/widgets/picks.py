@@ -77,7 +77,7 @@ class PickPanel(RoundPanel):
             count = sum(1 for p in state.picks.values()
                         if p.round == self.round_id and p.org == org.id)
             orgs_list.add_option(Option(Text.assemble(
-                (org.name, "bold"), f"  {count}/{most}"), id=org.id))
+                (f"{count}/{most} ", "dim"), (org.name, "bold")), id=org.id))
         if orgs_list.option_count:
             orgs_list.highlighted = min(keep, orgs_list.option_count - 1)
         self._fill_cards()

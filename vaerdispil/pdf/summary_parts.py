@@ -1,0 +1,292 @@
+"""The first sections of the summary: cover, overview, value map and the vote.
+
+Each section is a function (outcome, labels) -> flowables; an empty result leaves the
+section out. The outcome has been made printable (and, if asked, anonymous) already.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from ..outcome import OrganisationOutcome, Outcome, PickedValue
+from .charts import bar_chart, label_fits
+from .common import markup
+from .fonts import fonts
+from .summary_style import (BOX, GET_SHADES, GIVE_SHADES, GREY, RULE, STYLES, WIDTH, format_date,
+                            joined, label, shade, table, text)
+
+CHART_ROWS = 20
+"""Values shown in a vote's chart; the rest (and any cut label) are in a table under it."""
+
+
+def cover(result: Outcome, labels: dict[str, str], anonymous: bool) -> Iterable[Flowable]:
+    """Title, place, date, facilitator, progress, deck, and the organisations at the table."""
+    yield Spacer(1, 30 * mm)
+    yield Paragraph(labels["summary.kicker"], STYLES["kicker"])
+    yield Paragraph(markup(result.title or labels["summary.untitled"]), STYLES["title"])
+    deck = result.deck
+    deck_text = deck.get("title", "")
+    if deck.get("version"):
+        deck_text = labels["cover.deck_version"].format(title=deck_text, version=deck["version"])
+    people = sum(len(org.participants) for org in result.organisations)
+    orgs = len(result.organisations)
+    facts = [
+        ("cover.place", markup(result.place)),
+        ("cover.date", markup(format_date(result.date, labels))),
+        ("cover.facilitator", markup(result.facilitator)),
+        ("cover.people", labels["cover.orgs_count" if anonymous else "cover.people_count"]
+         .format(people=people, orgs=orgs)),
+        ("cover.status", _progress(result, labels)),
+        ("cover.deck", markup(deck_text)),
+    ]
+    rows = [[label(labels[key]), Paragraph(value, STYLES["cell"])]
+            for key, value in facts if value]
+    yield table(rows, [40 * mm, WIDTH - 40 * mm], header_rows=0, extra=[
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE), ("BACKGROUND", (0, 0), (0, -1), BOX),
+        ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)])
+    if anonymous:
+        yield Spacer(1, 4)
+        yield Paragraph(labels["cover.anonymous"], STYLES["small"])
+    if result.organisations:
+        yield Paragraph(labels["cover.organisations"], STYLES["h2"])
+        head = [label(labels["col.organisation"]), label(labels["cover.people"])]
+        rows = [[Paragraph(f"<b>{markup(org.name)}</b><br/>"
+                           f"<font size='7.5' color='#595959'>{_type(org, labels)}</font>",
+                           STYLES["cell"]),
+                 text(", ".join(org.participants))]
+                for org in result.organisations]
+        if anonymous:
+            yield table([head[:1]] + [row[:1] for row in rows], [WIDTH])
+        else:
+            yield table([head] + rows, [75 * mm, WIDTH - 75 * mm])
+
+
+def _type(org: OrganisationOutcome, labels: dict[str, str]) -> str:
+    return markup(labels.get(f"type.{org.type}", org.type))
+
+
+def _progress(result: Outcome, labels: dict[str, str]) -> str:
+    played, total = result.progress.get("round", 0), result.progress.get("rounds", 0)
+    if result.ended:
+        return labels["cover.ended"].format(played=played, rounds=total)
+    if played == 0:
+        return labels["cover.setup"]
+    return labels["cover.stopped"].format(round=played, rounds=total)
+
+
+# -- overview ---------------------------------------------------------------------------
+
+
+def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
+    """The agreed values in the group's words, who commits, the follow-up date, key numbers."""
+    yield Paragraph(labels["overview.heading"], STYLES["h1"])
+    yield Paragraph(labels["overview.agreed"], STYLES["h2"])
+    if not result.agreements:
+        yield Paragraph(labels["overview.none"], STYLES["agreed"])
+    for agreed in result.agreements:
+        lines = [f"<b>{labels['overview.commit']}:</b> "
+                 + (joined(agreed.organisations) or labels["overview.nobody"])]
+        if agreed.values:
+            lines.append(f"<b>{labels['overview.from']}:</b> {joined(agreed.values)}")
+        if agreed.dissent:
+            lines.append(f"<b>{labels['overview.dissent']}:</b> "
+                         + joined([d.get("organisation", "") for d in agreed.dissent]))
+        box = Table([[Paragraph(markup(agreed.text), STYLES["agreed"])],
+                     [Paragraph("<br/>".join(lines), STYLES["cell"])]],
+                    colWidths=[WIDTH], splitInRow=1)
+        box.setStyle(TableStyle([
+            ("LINEBEFORE", (0, 0), (0, -1), 3, GREY),
+            ("BACKGROUND", (0, 0), (-1, -1), BOX),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, 0), 7), ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+            ("TOPPADDING", (0, 1), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, 0), 2)]))
+        yield box
+        yield Spacer(1, 6)
+    yield Paragraph(labels["overview.follow_up"], STYLES["h2"])
+    if result.follow_up:
+        yield Paragraph(labels["overview.follow_up.date"].format(
+            date=f"<b>{markup(format_date(result.follow_up, labels))}</b>"), STYLES["body"])
+    else:
+        yield Paragraph(labels["overview.follow_up.none"], STYLES["body"])
+    yield Paragraph(labels["overview.numbers"], STYLES["h2"])
+    picks = sum(len(org.gives) + len(org.gets) for org in result.organisations)
+    numbers = [(len(result.organisations), "overview.count.orgs"),
+               (picks, "overview.count.picks"), (len(result.agreements), "overview.count.agreed"),
+               (len(result.actions), "overview.count.actions")]
+    cells = [[Paragraph(str(count), STYLES["number"]) for count, _ in numbers],
+             [Paragraph(labels[key], STYLES["number_label"]) for _, key in numbers]]
+    figures = Table(cells, colWidths=[WIDTH / len(numbers)] * len(numbers))
+    figures.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), BOX),
+                                 ("LINEAFTER", (0, 0), (-2, -1), 2, "white"),
+                                 ("TOPPADDING", (0, 0), (-1, 0), 8),
+                                 ("BOTTOMPADDING", (0, -1), (-1, -1), 8)]))
+    yield figures
+    top = [(row["value"], row["dots"]) for vote in result.votes if vote.visible
+           for row in vote.tally[:3] if row["dots"]]
+    if top:
+        yield Spacer(1, 8)
+        shown = ", ".join(f"{markup(str(value))} ({dots})" for value, dots in top)
+        yield Paragraph(f"<b>{labels['overview.top']}:</b> {shown}", STYLES["body"])
+
+
+# -- the value map ----------------------------------------------------------------------
+
+
+def value_map(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
+    """Organisations against value categories: how many values each gives and gets."""
+    yield Paragraph(labels["map.heading"], STYLES["h1"])
+    picks = [pick for org in result.organisations for pick in (*org.gives, *org.gets)]
+    if not result.organisations or not picks:
+        yield Paragraph(labels["map.empty"], STYLES["body"])
+        return
+    yield Paragraph(labels["map.intro"], STYLES["body"])
+    categories = _categories(result, picks, labels)
+    for chunk in _chunks(categories, labels):
+        yield _map_table(result, chunk, labels)
+        yield Spacer(1, 8)
+    only_gives = [org.name for org in result.organisations if org.gives and not org.gets]
+    only_gets = [org.name for org in result.organisations if org.gets and not org.gives]
+    neither = [org.name for org in result.organisations if not org.gets and not org.gives]
+    lines = []
+    if only_gives:
+        lines.append(labels["map.only_gives"].format(orgs=joined(only_gives)))
+    if only_gets:
+        lines.append(labels["map.only_gets"].format(orgs=joined(only_gets)))
+    if neither:
+        lines.append(labels["map.neither"].format(orgs=joined(neither)))
+    if not lines:
+        lines.append(labels["map.balanced"])
+    for line in lines:
+        yield Paragraph(f"<b>{line}</b>" if line != labels["map.balanced"] else line,
+                        STYLES["body"])
+
+
+def _own_label(labels: dict[str, str]) -> str:
+    return labels["map.own"]
+
+
+def _category(pick: PickedValue, labels: dict[str, str]) -> str:
+    return pick.category or _own_label(labels)
+
+
+def _categories(result: Outcome, picks: list[PickedValue], labels: dict[str, str]) -> list[str]:
+    """The deck's categories in order, then any other category a pick has (own values last)."""
+    names = list(dict.fromkeys(result.categories))
+    for pick in picks:
+        name = _category(pick, labels)
+        if name not in names and name != _own_label(labels):
+            names.append(name)
+    if any(not pick.category for pick in picks):
+        names.append(_own_label(labels))
+    return names
+
+
+ORG_WIDTH = 42 * mm
+TOTAL_WIDTH = 20 * mm
+SUB_MIN = 9 * mm
+
+
+def _chunks(categories: list[str], labels: dict[str, str]) -> list[list[str]]:
+    """Categories in groups narrow enough for one table across the page, evenly split."""
+    face = fonts().bold
+    longest = max(face.width(word, 7.5) for name in categories for word in name.split())
+    per_category = max(2 * SUB_MIN, longest + 10)
+    fits = max(1, int((WIDTH - ORG_WIDTH - TOTAL_WIDTH) // per_category))
+    tables = -(-len(categories) // fits)
+    size = -(-len(categories) // tables)
+    return [categories[i:i + size] for i in range(0, len(categories), size)]
+
+
+def _map_table(result: Outcome, categories: list[str], labels: dict[str, str]) -> Table:
+    sub = (WIDTH - ORG_WIDTH - TOTAL_WIDTH) / (2 * len(categories))
+    counts = []
+    for org in result.organisations:
+        gives = Counter(_category(pick, labels) for pick in org.gives)
+        gets = Counter(_category(pick, labels) for pick in org.gets)
+        counts.append((org, gives, gets))
+    top = max((n for _, gives, gets in counts for n in (*gives.values(), *gets.values())),
+              default=0)
+    head_style = STYLES["cell_head"].clone("map_head", fontSize=7.5, leading=9, alignment=1)
+    first = [label(labels["map.organisation"])]
+    second: list[Flowable | str] = [""]
+    for name in categories:
+        first += [Paragraph(markup(name), head_style), ""]
+        second += [Paragraph(labels["map.give"], head_style),
+                   Paragraph(labels["map.get"], head_style)]
+    first += [Paragraph(labels["map.total"], head_style), ""]
+    second += [Paragraph(labels["map.give"], head_style), Paragraph(labels["map.get"], head_style)]
+    rows: list[list[Flowable | str]] = [first, second]
+    style: list[tuple] = [("SPAN", (0, 0), (0, 1))]
+    for index in range(len(categories) + 1):
+        column = 1 + 2 * index
+        style.append(("SPAN", (column, 0), (column + 1, 0)))
+        style.append(("LINEBEFORE", (column, 0), (column, -1), 0.6 if index < len(categories)
+                      else 1.2, GREY))
+    for row_number, (org, gives, gets) in enumerate(counts, start=2):
+        flag = ""
+        if org.gives and not org.gets:
+            flag = labels["map.flag.gives"]
+        elif org.gets and not org.gives:
+            flag = labels["map.flag.gets"]
+        name = f"<b>{markup(org.name)}</b>"
+        if flag:
+            name += f"<br/><i>⚠ {flag}</i>"
+        row: list[Flowable | str] = [Paragraph(name, STYLES["cell"])]
+        for index, category in enumerate(categories):
+            for side, found, shades in ((0, gives, GIVE_SHADES), (1, gets, GET_SHADES)):
+                count = found.get(category, 0)
+                row.append(Paragraph(str(count) if count else "", STYLES["cell_center"]))
+                fill = shade(count, top, shades)
+                if fill is not None:
+                    style.append(("BACKGROUND", (1 + 2 * index + side, row_number),
+                                  (1 + 2 * index + side, row_number), fill))
+        row += [Paragraph(f"<b>{len(org.gives)}</b>", STYLES["cell_center"]),
+                Paragraph(f"<b>{len(org.gets)}</b>", STYLES["cell_center"])]
+        rows.append(row)
+    widths = [ORG_WIDTH] + [sub] * (2 * len(categories)) + [TOTAL_WIDTH / 2] * 2
+    style += [("LEFTPADDING", (1, 0), (-1, -1), 1), ("RIGHTPADDING", (1, 0), (-1, -1), 1),
+              ("VALIGN", (1, 0), (-1, 0), "BOTTOM")]
+    return table(rows, widths, header_rows=2, extra=style)
+
+
+# -- votes ------------------------------------------------------------------------------
+
+
+def votes(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
+    """Each vote's tally as a bar chart with the numbers, or why there is none."""
+    yield Paragraph(labels["votes.heading"], STYLES["h1"])
+    if not result.votes:
+        yield Paragraph(labels["votes.not_played"], STYLES["body"])
+        return
+    for vote in result.votes:
+        if len(result.votes) > 1 or vote.round:
+            yield Paragraph(markup(vote.round), STYLES["h2"])
+        if not vote.visible:
+            yield Paragraph(labels["votes.hidden"], STYLES["body"])
+            continue
+        counted = [(str(row["value"]), int(row["dots"])) for row in vote.tally if row["dots"]]
+        if not counted:
+            yield Paragraph(labels["votes.none"], STYLES["body"])
+            continue
+        total = sum(dots for _, dots in counted)
+        shown = counted[:CHART_ROWS]
+        label_width = 62 * mm
+        chart = bar_chart([value for value, _ in shown], [[dots for _, dots in shown]], WIDTH,
+                          label_width, description=labels["votes.chart"])
+        yield KeepTogether([Paragraph(labels["votes.caption"].format(dots=total),
+                                      STYLES["small"]), chart])
+        if len(counted) > len(shown) or not all(label_fits(v, label_width - 8) for v, _ in shown):
+            yield Paragraph(labels["votes.table"], STYLES["small"])
+            rows = [[label(labels["votes.col.value"]), label(labels["votes.col.dots"])]]
+            rows += [[text(value), Paragraph(str(dots), STYLES["cell_num"])]
+                     for value, dots in counted]
+            yield table(rows, [WIDTH - 25 * mm, 25 * mm])
+        zero = [str(row["value"]) for row in vote.tally if not row["dots"]]
+        if zero:
+            yield Spacer(1, 4)
+            yield Paragraph(labels["votes.zero"].format(values=joined(zero)), STYLES["small"])
