@@ -58,6 +58,14 @@ def resolve_deck(name: str, language: str | None = None) -> Deck:
     path = Path(name).expanduser()
     if path.suffix in DECK_SUFFIXES or path.is_file() or "/" in name or "\\" in name:
         return load_deck(path)
+    for lang in [language] if language else ["da", "en"]:
+        # The usual case, without reading every deck: the file named after the id.
+        for folder in (user_decks_dir(), bundled_decks_dir()):
+            candidate = folder / f"{name}.{lang}.yaml"
+            if candidate.is_file():
+                deck = load_deck(candidate)
+                if deck.id == name and deck.language == lang:
+                    return deck
     entries = find_decks()
     found = [entry.deck for entry in entries if entry.deck and entry.deck.id == name]
     for lang in [language] if language else ["da", "en"]:

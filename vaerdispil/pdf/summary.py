@@ -33,7 +33,7 @@ from .fonts import FAMILY, fonts
 from .labels import labels_for
 from .summary_parts import cover, overview, value_map, votes
 from .summary_record import actions, agreement_page, open_questions, rounds
-from .summary_style import GREY, MARGIN, PAGE
+from .summary_style import GREY, MARGIN, PAGE, format_date
 
 REPLACEMENT = "\ufffd"
 """What a character the font lacks prints as (U+FFFD REPLACEMENT CHARACTER)."""
@@ -60,14 +60,15 @@ def render_summary(result: Outcome, anonymous: bool = False) -> SummaryRendered:
         result = anonymised(result)
     result, replaced = printable(result)
     title = result.title or labels["summary.untitled"]
-    where = ", ".join(part for part in (result.place, result.date) if part)
+    date = format_date(result.date, labels)
+    where = ", ".join(part for part in (result.place, date) if part)
     buffer = io.BytesIO()
     counted = [0]
-    footer_left = " · ".join(part for part in (title, result.date) if part)
+    footer_left = " · ".join(part for part in (title, date) if part)
 
     def footer(canvas: Canvas, page: int, pages: int) -> None:
         counted[0] = pages
-        for key, heading in getattr(canvas, "_sections", ()):
+        for key, heading in getattr(canvas, "sections", ()):
             canvas.bookmarkPage(key)
             canvas.addOutlineEntry(heading, key, level=0)
         canvas.saveState()
@@ -112,22 +113,11 @@ def _story(result: Outcome, labels: dict[str, str], anonymous: bool) -> Iterable
         flowables = list(build(result, labels))
         if not flowables:
             continue
+        # The heading marks the section's start for the outline when it is drawn (so the
+        # bookmark lands where the heading does, after any move to the next page).
+        flowables[0].section = (key, labels[key])  # type: ignore[attr-defined]
         yield PageBreak() if new_page else _Gap()
-        yield Section(labels[key], key)
         yield from flowables
-
-
-class Section(Flowable):
-    """Marks where a section starts, for the PDF's outline (bookmarks) in the viewer."""
-
-    def __init__(self, heading: str, key: str) -> None:
-        super().__init__()
-        self.heading = heading
-        self.key = key
-        self.width = self.height = 0
-
-    def draw(self) -> None:
-        self.canv._sections.append((self.key, self.heading))  # type: ignore[attr-defined]
 
 
 class _Gap(Flowable):
@@ -154,11 +144,12 @@ def _canvas_with_sections(footer: Callable[[Canvas, int, int], None]) -> type[Ca
     class SummaryCanvas(base):  # type: ignore[misc, valid-type]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._sections: list[tuple[str, str]] = []
+            self.sections: list[tuple[str, str]] = []
+            """(key, heading) of the sections that start on the page being drawn."""
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             super().showPage()
-            self._sections = []
+            self.sections = []
 
     return SummaryCanvas
 

@@ -10,14 +10,14 @@ from collections import Counter
 from collections.abc import Iterable
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from ..outcome import OrganisationOutcome, Outcome, PickedValue
 from .charts import bar_chart, label_fits
 from .common import markup
 from .fonts import fonts
-from .summary_style import (BOX, GET_SHADES, GIVE_SHADES, GREY, RULE, STYLES, WIDTH, format_date,
+from .summary_style import (Para, BOX, GET_SHADES, GIVE_SHADES, GREY, RULE, STYLES, WIDTH, format_date,
                             joined, label, shade, table, text)
 
 CHART_ROWS = 20
@@ -27,8 +27,8 @@ CHART_ROWS = 20
 def cover(result: Outcome, labels: dict[str, str], anonymous: bool) -> Iterable[Flowable]:
     """Title, place, date, facilitator, progress, deck, and the organisations at the table."""
     yield Spacer(1, 30 * mm)
-    yield Paragraph(labels["summary.kicker"], STYLES["kicker"])
-    yield Paragraph(markup(result.title or labels["summary.untitled"]), STYLES["title"])
+    yield Para(labels["summary.kicker"], STYLES["kicker"])
+    yield Para(markup(result.title or labels["summary.untitled"]), STYLES["title"])
     deck = result.deck
     deck_text = deck.get("title", "")
     if deck.get("version"):
@@ -44,18 +44,18 @@ def cover(result: Outcome, labels: dict[str, str], anonymous: bool) -> Iterable[
         ("cover.status", _progress(result, labels)),
         ("cover.deck", markup(deck_text)),
     ]
-    rows = [[label(labels[key]), Paragraph(value, STYLES["cell"])]
+    rows = [[label(labels[key]), Para(value, STYLES["cell"])]
             for key, value in facts if value]
     yield table(rows, [40 * mm, WIDTH - 40 * mm], header_rows=0, extra=[
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE), ("BACKGROUND", (0, 0), (0, -1), BOX),
         ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)])
     if anonymous:
         yield Spacer(1, 4)
-        yield Paragraph(labels["cover.anonymous"], STYLES["small"])
+        yield Para(labels["cover.anonymous"], STYLES["small"])
     if result.organisations:
-        yield Paragraph(labels["cover.organisations"], STYLES["h2"])
+        yield Para(labels["cover.organisations"], STYLES["h2"])
         head = [label(labels["col.organisation"]), label(labels["cover.people"])]
-        rows = [[Paragraph(f"<b>{markup(org.name)}</b><br/>"
+        rows = [[Para(f"<b>{markup(org.name)}</b><br/>"
                            f"<font size='7.5' color='#595959'>{_type(org, labels)}</font>",
                            STYLES["cell"]),
                  text(", ".join(org.participants))]
@@ -84,10 +84,10 @@ def _progress(result: Outcome, labels: dict[str, str]) -> str:
 
 def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
     """The agreed values in the group's words, who commits, the follow-up date, key numbers."""
-    yield Paragraph(labels["overview.heading"], STYLES["h1"])
-    yield Paragraph(labels["overview.agreed"], STYLES["h2"])
+    yield Para(labels["overview.heading"], STYLES["h1"])
+    yield Para(labels["overview.agreed"], STYLES["h2"])
     if not result.agreements:
-        yield Paragraph(labels["overview.none"], STYLES["agreed"])
+        yield Para(labels["overview.none"], STYLES["agreed"])
     for agreed in result.agreements:
         lines = [f"<b>{labels['overview.commit']}:</b> "
                  + (joined(agreed.organisations) or labels["overview.nobody"])]
@@ -96,8 +96,8 @@ def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
         if agreed.dissent:
             lines.append(f"<b>{labels['overview.dissent']}:</b> "
                          + joined([d.get("organisation", "") for d in agreed.dissent]))
-        box = Table([[Paragraph(markup(agreed.text), STYLES["agreed"])],
-                     [Paragraph("<br/>".join(lines), STYLES["cell"])]],
+        box = Table([[Para(markup(agreed.text), STYLES["agreed"])],
+                     [Para("<br/>".join(lines), STYLES["cell"])]],
                     colWidths=[WIDTH], splitInRow=1)
         box.setStyle(TableStyle([
             ("LINEBEFORE", (0, 0), (0, -1), 3, GREY),
@@ -107,19 +107,19 @@ def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
             ("TOPPADDING", (0, 1), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, 0), 2)]))
         yield box
         yield Spacer(1, 6)
-    yield Paragraph(labels["overview.follow_up"], STYLES["h2"])
+    yield Para(labels["overview.follow_up"], STYLES["h2"])
     if result.follow_up:
-        yield Paragraph(labels["overview.follow_up.date"].format(
+        yield Para(labels["overview.follow_up.date"].format(
             date=f"<b>{markup(format_date(result.follow_up, labels))}</b>"), STYLES["body"])
     else:
-        yield Paragraph(labels["overview.follow_up.none"], STYLES["body"])
-    yield Paragraph(labels["overview.numbers"], STYLES["h2"])
+        yield Para(labels["overview.follow_up.none"], STYLES["body"])
+    yield Para(labels["overview.numbers"], STYLES["h2"])
     picks = sum(len(org.gives) + len(org.gets) for org in result.organisations)
     numbers = [(len(result.organisations), "overview.count.orgs"),
                (picks, "overview.count.picks"), (len(result.agreements), "overview.count.agreed"),
                (len(result.actions), "overview.count.actions")]
-    cells = [[Paragraph(str(count), STYLES["number"]) for count, _ in numbers],
-             [Paragraph(labels[key], STYLES["number_label"]) for _, key in numbers]]
+    cells = [[Para(str(count), STYLES["number"]) for count, _ in numbers],
+             [Para(labels[key], STYLES["number_label"]) for _, key in numbers]]
     figures = Table(cells, colWidths=[WIDTH / len(numbers)] * len(numbers))
     figures.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), BOX),
                                  ("LINEAFTER", (0, 0), (-2, -1), 2, "white"),
@@ -131,7 +131,7 @@ def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
     if top:
         yield Spacer(1, 8)
         shown = ", ".join(f"{markup(str(value))} ({dots})" for value, dots in top)
-        yield Paragraph(f"<b>{labels['overview.top']}:</b> {shown}", STYLES["body"])
+        yield Para(f"<b>{labels['overview.top']}:</b> {shown}", STYLES["body"])
 
 
 # -- the value map ----------------------------------------------------------------------
@@ -139,12 +139,12 @@ def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
 
 def value_map(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
     """Organisations against value categories: how many values each gives and gets."""
-    yield Paragraph(labels["map.heading"], STYLES["h1"])
+    yield Para(labels["map.heading"], STYLES["h1"])
     picks = [pick for org in result.organisations for pick in (*org.gives, *org.gets)]
     if not result.organisations or not picks:
-        yield Paragraph(labels["map.empty"], STYLES["body"])
+        yield Para(labels["map.empty"], STYLES["body"])
         return
-    yield Paragraph(labels["map.intro"], STYLES["body"])
+    yield Para(labels["map.intro"], STYLES["body"])
     categories = _categories(result, picks, labels)
     for chunk in _chunks(categories, labels):
         yield _map_table(result, chunk, labels)
@@ -162,7 +162,7 @@ def value_map(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
     if not lines:
         lines.append(labels["map.balanced"])
     for line in lines:
-        yield Paragraph(f"<b>{line}</b>" if line != labels["map.balanced"] else line,
+        yield Para(f"<b>{line}</b>" if line != labels["map.balanced"] else line,
                         STYLES["body"])
 
 
@@ -215,11 +215,11 @@ def _map_table(result: Outcome, categories: list[str], labels: dict[str, str]) -
     first = [label(labels["map.organisation"])]
     second: list[Flowable | str] = [""]
     for name in categories:
-        first += [Paragraph(markup(name), head_style), ""]
-        second += [Paragraph(labels["map.give"], head_style),
-                   Paragraph(labels["map.get"], head_style)]
-    first += [Paragraph(labels["map.total"], head_style), ""]
-    second += [Paragraph(labels["map.give"], head_style), Paragraph(labels["map.get"], head_style)]
+        first += [Para(markup(name), head_style), ""]
+        second += [Para(labels["map.give"], head_style),
+                   Para(labels["map.get"], head_style)]
+    first += [Para(labels["map.total"], head_style), ""]
+    second += [Para(labels["map.give"], head_style), Para(labels["map.get"], head_style)]
     rows: list[list[Flowable | str]] = [first, second]
     style: list[tuple] = [("SPAN", (0, 0), (0, 1))]
     for index in range(len(categories) + 1):
@@ -236,17 +236,17 @@ def _map_table(result: Outcome, categories: list[str], labels: dict[str, str]) -
         name = f"<b>{markup(org.name)}</b>"
         if flag:
             name += f"<br/><i>⚠ {flag}</i>"
-        row: list[Flowable | str] = [Paragraph(name, STYLES["cell"])]
+        row: list[Flowable | str] = [Para(name, STYLES["cell"])]
         for index, category in enumerate(categories):
             for side, found, shades in ((0, gives, GIVE_SHADES), (1, gets, GET_SHADES)):
                 count = found.get(category, 0)
-                row.append(Paragraph(str(count) if count else "", STYLES["cell_center"]))
+                row.append(Para(str(count) if count else "", STYLES["cell_center"]))
                 fill = shade(count, top, shades)
                 if fill is not None:
                     style.append(("BACKGROUND", (1 + 2 * index + side, row_number),
                                   (1 + 2 * index + side, row_number), fill))
-        row += [Paragraph(f"<b>{len(org.gives)}</b>", STYLES["cell_center"]),
-                Paragraph(f"<b>{len(org.gets)}</b>", STYLES["cell_center"])]
+        row += [Para(f"<b>{len(org.gives)}</b>", STYLES["cell_center"]),
+                Para(f"<b>{len(org.gets)}</b>", STYLES["cell_center"])]
         rows.append(row)
     widths = [ORG_WIDTH] + [sub] * (2 * len(categories)) + [TOTAL_WIDTH / 2] * 2
     style += [("LEFTPADDING", (1, 0), (-1, -1), 1), ("RIGHTPADDING", (1, 0), (-1, -1), 1),
@@ -259,34 +259,37 @@ def _map_table(result: Outcome, categories: list[str], labels: dict[str, str]) -
 
 def votes(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
     """Each vote's tally as a bar chart with the numbers, or why there is none."""
-    yield Paragraph(labels["votes.heading"], STYLES["h1"])
+    yield Para(labels["votes.heading"], STYLES["h1"])
     if not result.votes:
-        yield Paragraph(labels["votes.not_played"], STYLES["body"])
+        yield Para(labels["votes.not_played"], STYLES["body"])
         return
     for vote in result.votes:
         if len(result.votes) > 1 or vote.round:
-            yield Paragraph(markup(vote.round), STYLES["h2"])
+            yield Para(markup(vote.round), STYLES["h2"])
         if not vote.visible:
-            yield Paragraph(labels["votes.hidden"], STYLES["body"])
+            yield Para(labels["votes.hidden"], STYLES["body"])
             continue
         counted = [(str(row["value"]), int(row["dots"])) for row in vote.tally if row["dots"]]
         if not counted:
-            yield Paragraph(labels["votes.none"], STYLES["body"])
+            yield Para(labels["votes.none"], STYLES["body"])
             continue
         total = sum(dots for _, dots in counted)
         shown = counted[:CHART_ROWS]
         label_width = 62 * mm
         chart = bar_chart([value for value, _ in shown], [[dots for _, dots in shown]], WIDTH,
                           label_width, description=labels["votes.chart"])
-        yield KeepTogether([Paragraph(labels["votes.caption"].format(dots=total),
-                                      STYLES["small"]), chart])
+        # The caption keeps with the chart, and the headings with the caption: a heading
+        # never stays alone at the foot of a page. (A KeepTogether here would break that
+        # chain: platypus does not group a heading with a KeepTogether.)
+        yield Para(labels["votes.caption"].format(dots=total), STYLES["caption"])
+        yield chart
         if len(counted) > len(shown) or not all(label_fits(v, label_width - 8) for v, _ in shown):
-            yield Paragraph(labels["votes.table"], STYLES["small"])
+            yield Para(labels["votes.table"], STYLES["small"])
             rows = [[label(labels["votes.col.value"]), label(labels["votes.col.dots"])]]
-            rows += [[text(value), Paragraph(str(dots), STYLES["cell_num"])]
+            rows += [[text(value), Para(str(dots), STYLES["cell_num"])]
                      for value, dots in counted]
             yield table(rows, [WIDTH - 25 * mm, 25 * mm])
         zero = [str(row["value"]) for row in vote.tally if not row["dots"]]
         if zero:
             yield Spacer(1, 4)
-            yield Paragraph(labels["votes.zero"].format(values=joined(zero)), STYLES["small"])
+            yield Para(labels["votes.zero"].format(values=joined(zero)), STYLES["small"])

@@ -16,10 +16,12 @@ from reportlab.platypus.flowables import Flowable
 from ..outcome import Action, NoteRecord, Outcome, TurnRecord
 from .common import markup
 from .fonts import FAMILY
-from .summary_style import (GREY, STYLES, WIDTH, format_date, joined, label, listing, table,
+from .summary_style import (Para, GREY, STYLES, WIDTH, format_date, joined, label, listing, table,
                             text)
 
 WORD_AND = {"da": "og", "en": "and"}
+BETWEEN_NAMED = 6
+"""Up to this many organisations are named in the agreement's first line; more are counted."""
 
 
 def _who(name: str, organisation: str) -> str:
@@ -34,7 +36,7 @@ def _who(name: str, organisation: str) -> str:
 
 def rounds(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
     """Each round played: the cards and who answered, the picks with reasons, the notes."""
-    yield Paragraph(labels["rounds.heading"], STYLES["h1"])
+    yield Para(labels["rounds.heading"], STYLES["h1"])
     by_round: dict[str, list[NoteRecord]] = {}
     for note in result.notes:
         by_round.setdefault(note.round, []).append(note)
@@ -44,36 +46,36 @@ def rounds(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
     known = {record.title for record in result.rounds}
     before = [note for title, notes in by_round.items() if title not in known for note in notes]
     if before:
-        yield Paragraph(labels["rounds.before"], STYLES["h2"])
+        yield Para(labels["rounds.before"], STYLES["h2"])
         yield from _notes(before, labels)
     if not result.rounds and not before:
-        yield Paragraph(labels["summary.none"], STYLES["body"])
+        yield Para(labels["summary.none"], STYLES["body"])
     for record in result.rounds:
-        yield Paragraph(labels["rounds.round"].format(number=record.number or "",
+        yield Para(labels["rounds.round"].format(number=record.number or "",
                                                       title=markup(record.title)), STYLES["h2"])
         shown = False
         if turns.get(record.title):
-            yield Paragraph(labels["rounds.turns"], STYLES["h3"])
+            yield Para(labels["rounds.turns"], STYLES["h3"])
             yield _turns(turns[record.title], labels)
             shown = True
         picks = [(org.name, pick) for org in result.organisations
                  for pick in (*org.gives, *org.gets) if pick.round == record.title]
         if picks:
-            yield Paragraph(labels["rounds.picks"], STYLES["h3"])
+            yield Para(labels["rounds.picks"], STYLES["h3"])
             yield _picks(picks, labels)
             shown = True
         if record.mode == "vote":
-            yield Paragraph(labels["rounds.see_votes"], STYLES["small"])
+            yield Para(labels["rounds.see_votes"], STYLES["small"])
             shown = True
         elif record.mode == "agree":
-            yield Paragraph(labels["rounds.see_agreed"], STYLES["small"])
+            yield Para(labels["rounds.see_agreed"], STYLES["small"])
             shown = True
         if by_round.get(record.title):
-            yield Paragraph(labels["rounds.notes"], STYLES["h3"])
+            yield Para(labels["rounds.notes"], STYLES["h3"])
             yield from _notes(by_round[record.title], labels)
             shown = True
         if not shown:
-            yield Paragraph(labels["rounds.empty"], STYLES["small"])
+            yield Para(labels["rounds.empty"], STYLES["small"])
 
 
 def _turns(records: list[TurnRecord], labels: dict[str, str]) -> Table:
@@ -81,8 +83,8 @@ def _turns(records: list[TurnRecord], labels: dict[str, str]) -> Table:
                                          label(labels["col.outcome"])]]
     for turn in records:
         outcome = labels.get(f"turn.{turn.outcome or 'open'}", turn.outcome)
-        rows.append([Paragraph(_who(turn.who, turn.organisation), STYLES["cell"]),
-                     text(turn.card), Paragraph(markup(outcome), STYLES["cell"])])
+        rows.append([Para(_who(turn.who, turn.organisation), STYLES["cell"]),
+                     text(turn.card), Para(markup(outcome), STYLES["cell"])])
     return table(rows, [60 * mm, WIDTH - 95 * mm, 35 * mm])
 
 
@@ -99,10 +101,10 @@ def _picks(picks: list, labels: dict[str, str]) -> Table:
         value = f"<b>{markup(pick.value)}</b>"
         if pick.category:
             value += f"<br/><font size='7.5' color='#595959'>{markup(pick.category)}</font>"
-        row: list[Flowable | str] = [text(org), Paragraph(value, STYLES["cell"]),
+        row: list[Flowable | str] = [text(org), Para(value, STYLES["cell"]),
                                      text(pick.reason)]
         if len(sides) > 1:
-            row.insert(1, Paragraph(labels.get(f"side.{pick.side}", pick.side), STYLES["cell"]))
+            row.insert(1, Para(labels.get(f"side.{pick.side}", pick.side), STYLES["cell"]))
         rows.append(row)
     return table(rows, widths)
 
@@ -111,7 +113,7 @@ def _notes(notes: list[NoteRecord], labels: dict[str, str]) -> Iterable[Flowable
     for note in notes:
         who = _who(note.who, note.organisation)
         prefix = f"<b>{who}:</b> " if who else ""
-        yield Paragraph(prefix + markup(note.text), STYLES["note"])
+        yield Para(prefix + markup(note.text), STYLES["note"])
 
 
 # -- actions ----------------------------------------------------------------------------
@@ -124,11 +126,11 @@ def _by_due(items: list[Action]) -> list[Action]:
 
 def actions(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
     """What, who, by when, and a box to tick."""
-    yield Paragraph(labels["actions.heading"], STYLES["h1"])
+    yield Para(labels["actions.heading"], STYLES["h1"])
     if not result.actions:
-        yield Paragraph(labels["actions.none"], STYLES["body"])
+        yield Para(labels["actions.none"], STYLES["body"])
         return
-    yield Paragraph(labels["actions.intro"], STYLES["small"])
+    yield Para(labels["actions.intro"], STYLES["small"])
     tick = STYLES["cell_center"].clone("tick", fontSize=16, leading=17)
     rows: list[list[Flowable | str]] = [[label(labels["actions.done"]),
                                          label(labels["actions.what"]),
@@ -138,8 +140,8 @@ def actions(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
         who = f"<b>{markup(action.organisation)}</b>"
         if action.person:
             who += f"<br/>{markup(action.person)}"
-        rows.append([Paragraph("☐", tick), text(action.what), Paragraph(who, STYLES["cell"]),
-                     Paragraph(markup(format_date(action.due, labels)) if action.due
+        rows.append([Para("☐", tick), text(action.what), Para(who, STYLES["cell"]),
+                     Para(markup(format_date(action.due, labels)) if action.due
                                else f"<i>{labels['summary.no_date']}</i>", STYLES["cell"])])
     yield table(rows, [14 * mm, WIDTH - 94 * mm, 50 * mm, 30 * mm],
                 extra=[("VALIGN", (0, 1), (0, -1), "MIDDLE"),
@@ -166,21 +168,21 @@ def open_questions(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable
     asked = [note for note in result.notes if is_question(note.text)]
     if not (dissent or unanswered or asked):
         return
-    yield Paragraph(labels["open.heading"], STYLES["h1"])
+    yield Para(labels["open.heading"], STYLES["h1"])
     if dissent:
-        yield Paragraph(labels["open.dissent"], STYLES["h2"])
+        yield Para(labels["open.dissent"], STYLES["h2"])
         for agreed in dissent:
-            yield Paragraph(labels["open.dissent.about"].format(value=markup(agreed.text)),
+            yield Para(labels["open.dissent.about"].format(value=markup(agreed.text)),
                             STYLES["h3"])
             for item in agreed.dissent:
-                yield Paragraph(f"<b>{markup(item.get('organisation', ''))}:</b> "
+                yield Para(f"<b>{markup(item.get('organisation', ''))}:</b> "
                                 f"{markup(item.get('text', ''))}", STYLES["note"])
     if unanswered or asked:
-        yield Paragraph(labels["open.questions"], STYLES["h2"])
-        yield Paragraph(labels["open.questions.intro"], STYLES["small"])
+        yield Para(labels["open.questions"], STYLES["h2"])
+        yield Para(labels["open.questions.intro"], STYLES["small"])
         for turn in unanswered:
             outcome = labels.get(f"turn.{turn.outcome}", turn.outcome)
-            yield Paragraph(labels["open.unanswered"].format(
+            yield Para(labels["open.unanswered"].format(
                 card=markup(turn.card), who=_who(turn.who, turn.organisation),
                 outcome=markup(outcome)), STYLES["note"])
         yield from _notes(asked, labels)
@@ -192,16 +194,18 @@ def open_questions(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable
 def agreement_page(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
     """A non-binding partnership agreement: brings and gets, values, actions, review, signatures."""
     word_and = WORD_AND.get(result.language, "and")
-    yield Paragraph(labels["agreement.heading"], STYLES["h1"])
+    yield Para(labels["agreement.heading"], STYLES["h1"])
     names = [org.name for org in result.organisations]
     if names:
-        yield Paragraph(labels["agreement.between"].format(orgs=listing(names, word_and)),
-                        STYLES["h3"])
+        between = (labels["agreement.between"].format(orgs=listing(names, word_and))
+                   if len(names) <= BETWEEN_NAMED else
+                   labels["agreement.between_many"].format(count=len(names)))
+        yield Para(between, STYLES["h3"])
     facts = [result.title, result.place, format_date(result.date, labels)]
-    yield Paragraph(" · ".join(markup(part) for part in facts if part), STYLES["small"])
-    yield Paragraph(labels["agreement.intro"], STYLES["body"])
+    yield Para(" · ".join(markup(part) for part in facts if part), STYLES["small"])
+    yield Para(labels["agreement.intro"], STYLES["body"])
 
-    yield Paragraph(labels["agreement.values"], STYLES["h2"])
+    yield Para(labels["agreement.values"], STYLES["h2"])
     if result.agreements:
         items = []
         for agreed in result.agreements:
@@ -209,25 +213,25 @@ def agreement_page(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable
             if agreed.organisations:
                 line += f"<br/><font size='8.5' color='#595959'>{labels['overview.commit']}: " \
                         f"{joined(agreed.organisations)}</font>"
-            items.append(ListItem(Paragraph(line, STYLES["body"])))
+            items.append(ListItem(Para(line, STYLES["body"])))
         yield ListFlowable(items, bulletType="1", bulletFormat="%s.", leftIndent=16,
                            bulletFontName=FAMILY, bulletFontSize=10)
     else:
-        yield Paragraph(labels["agreement.values.none"], STYLES["body"])
+        yield Para(labels["agreement.values.none"], STYLES["body"])
 
     if result.organisations:
-        yield Paragraph(labels["agreement.brings"], STYLES["h2"])
+        yield Para(labels["agreement.brings"], STYLES["h2"])
         rows: list[list[Flowable | str]] = [[label(labels["col.organisation"]),
                                              label(labels["agreement.col.brings"]),
                                              label(labels["agreement.col.gets"])]]
         for org in result.organisations:
             gives = joined(list(dict.fromkeys(pick.value for pick in org.gives)), "; ") or "–"
             gets = joined(list(dict.fromkeys(pick.value for pick in org.gets)), "; ") or "–"
-            rows.append([Paragraph(f"<b>{markup(org.name)}</b>", STYLES["cell"]),
-                         Paragraph(gives, STYLES["cell"]), Paragraph(gets, STYLES["cell"])])
+            rows.append([Para(f"<b>{markup(org.name)}</b>", STYLES["cell"]),
+                         Para(gives, STYLES["cell"]), Para(gets, STYLES["cell"])])
         yield table(rows, [50 * mm, (WIDTH - 50 * mm) / 2, (WIDTH - 50 * mm) / 2])
 
-    yield Paragraph(labels["agreement.actions"], STYLES["h2"])
+    yield Para(labels["agreement.actions"], STYLES["h2"])
     if result.actions:
         items = []
         for action in _by_due(result.actions):
@@ -235,34 +239,35 @@ def agreement_page(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable
             due = (", " + labels["agreement.by"].format(date=markup(format_date(action.due,
                                                                                  labels)))
                    if action.due else "")
-            items.append(ListItem(Paragraph(f"{markup(action.what)} <font color='#595959'>"
+            items.append(ListItem(Para(f"{markup(action.what)} <font color='#595959'>"
                                             f"({who}{due})</font>", STYLES["body"])))
         yield ListFlowable(items, bulletType="bullet", start="•", leftIndent=14,
                            bulletFontName=FAMILY, bulletFontSize=10)
     else:
-        yield Paragraph(labels["agreement.actions.none"], STYLES["body"])
+        yield Para(labels["agreement.actions.none"], STYLES["body"])
 
-    yield Paragraph(labels["agreement.review"], STYLES["h2"])
+    yield Para(labels["agreement.review"], STYLES["h2"])
     if result.follow_up:
-        yield Paragraph(labels["agreement.review.date"].format(
+        yield Para(labels["agreement.review.date"].format(
             date=f"<b>{markup(format_date(result.follow_up, labels))}</b>"), STYLES["body"])
     else:
-        yield Paragraph(labels["agreement.review.blank"], STYLES["body"])
+        yield Para(labels["agreement.review.blank"], STYLES["body"])
 
     if result.organisations:
-        yield Paragraph(labels["agreement.signatures"], STYLES["h2"])
-        yield Spacer(1, 4)
         yield from _signatures(names, labels)
 
 
 def _signatures(names: list[str], labels: dict[str, str]) -> Iterable[Flowable]:
-    """A line to sign per organisation, two across, each pair kept on one page."""
+    """A line to sign per organisation, two across, each pair kept on one page.
+
+    The heading goes in one block with the first pair, so it never ends a page alone.
+    """
     gap = 12 * mm
     column = (WIDTH - gap) / 2
     for start in range(0, len(names), 2):
         pair = names[start:start + 2]
         cells = [[Spacer(1, 14 * mm) for _ in pair],
-                 [Paragraph(f"<b>{markup(name)}</b><br/><font size='8' color='#595959'>"
+                 [Para(f"<b>{markup(name)}</b><br/><font size='8' color='#595959'>"
                             f"{labels['agreement.sign']}</font>", STYLES["cell"])
                   for name in pair]]
         if len(pair) == 1:
@@ -276,4 +281,7 @@ def _signatures(names: list[str], labels: dict[str, str]) -> Iterable[Flowable]:
         if len(pair) == 2:
             commands.append(("LINEABOVE", (2, 1), (2, 1), 0.8, GREY))
         grid.setStyle(TableStyle(commands))
-        yield KeepTogether([grid, Spacer(1, 6 * mm)])
+        block: list[Flowable] = [grid, Spacer(1, 6 * mm)]
+        if start == 0:
+            block[:0] = [Para(labels["agreement.signatures"], STYLES["h2"]), Spacer(1, 4)]
+        yield KeepTogether(block)

@@ -20,7 +20,13 @@ from ..i18n import text as t
 from ..session.game import Clock, Game, utc_now
 from ..session.log import SessionError
 from .bindings import localise_bindings
-from .commands import WorkshopCommands
+
+
+def _workshop_commands() -> Any:
+    """The palette's own commands, imported when the palette first opens (faster start)."""
+    from .commands import WorkshopCommands
+
+    return WorkshopCommands
 
 HIGH_CONTRAST = Theme(
     name="vaerdispil-kontrast",
@@ -43,7 +49,7 @@ class VaerdispilApp(App[None]):
     """Værdispillet on one shared screen."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
-    COMMANDS = App.COMMANDS | {WorkshopCommands}
+    COMMANDS = App.COMMANDS | {_workshop_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),

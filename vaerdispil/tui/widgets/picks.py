@@ -46,6 +46,27 @@ class PickPanel(RoundPanel):
         self.refresh_game()
         self.query_one("#cards", OptionList).focus()
 
+    def __init__(self, round_id: str, **kwargs: Any) -> None:
+        super().__init__(round_id, **kwargs)
+        self._shown_ids: list[str] = []
+        """The cards on the list now, in order."""
+        self._shown_marks: dict[str, tuple[tuple[str, str], ...]] = {}
+        """How each card on the list is marked now (picked by the organisation, which way)."""
+
+    def _label(self, card: Card, mark: tuple[tuple[str, str], ...]) -> Text:
+        """A card's line: a tick if picked, its category on its colour, title, given/got."""
+        label = Text()
+        label.append("✓ " if mark else "  ", style="bold")
+        if card.category:
+            category = self.game.deck.category(card.category)
+            label.append(f" {category.name} ", style=f"#000000 on {category.colour}")
+            label.append(" ")
+        label.append(card.title, style="bold")
+        for side, own in mark:
+            word = self.t("round.gives" if side == Side.GIVE else "round.gets")
+            label.append(f"  ({word}{': ' + own if own else ''})", style="italic")
+        return label
+
     @property
     def org_id(self) -> str | None:
         """The organisation picking now."""
@@ -83,26 +104,26 @@ class PickPanel(RoundPanel):
         self._fill_cards()
 
     def _fill_cards(self) -> None:
+        """Show the cards, marking this organisation's picks. Only changed lines are redrawn:
+        a deck may have a thousand cards, and switching organisation must stay quick."""
         cards_list = self.query_one("#cards", OptionList)
-        keep = cards_list.highlighted or 0
-        cards_list.clear_options()
         mine = self._mine()
-        deck = self.game.deck
-        for card in self._cards():
-            label = Text()
-            picks = mine.get(card.id, [])
-            label.append("✓ " if picks else "  ", style="bold")
-            if card.category:
-                category = deck.category(card.category)
-                label.append(f" {category.name} ", style=f"#000000 on {category.colour}")
-                label.append(" ")
-            label.append(card.title, style="bold")
-            for pick in picks:
-                side = self.t("round.gives" if pick.side == Side.GIVE else "round.gets")
-                label.append(f"  ({side}{': ' + pick.text if pick.text else ''})", style="italic")
-            cards_list.add_option(Option(label, id=card.id))
-        if cards_list.option_count:
-            cards_list.highlighted = min(keep, cards_list.option_count - 1)
+        cards = self._cards()
+        ids = [card.id for card in cards]
+        marks = {card_id: tuple((p.side, p.text) for p in picks) for card_id, picks in mine.items()}
+        if ids != self._shown_ids:
+            keep = cards_list.highlighted or 0
+            cards_list.clear_options()
+            cards_list.add_options(Option(self._label(card, marks.get(card.id, ())), id=card.id)
+                                   for card in cards)
+            if cards_list.option_count:
+                cards_list.highlighted = min(keep, cards_list.option_count - 1)
+        else:
+            for index, card in enumerate(cards):
+                mark = marks.get(card.id, ())
+                if self._shown_marks.get(card.id, ()) != mark:
+                    cards_list.replace_option_prompt_at_index(index, self._label(card, mark))
+        self._shown_ids, self._shown_marks = ids, marks
         org = self.game.state.organisations.get(self.org_id or "")
         status = ""
         if org is not None:
@@ -112,7 +133,7 @@ class PickPanel(RoundPanel):
 
     @on(OptionList.OptionHighlighted, "#orgs")
     @on(Select.Changed, "#category-filter")
-    def _view_changed(self) -> None:
+    def _view_changed(self) -> None:  # a new organisation or category filter
         self._fill_cards()
 
     def action_next_org(self) -> None:
