@@ -49,7 +49,7 @@ async def set_up(pilot: Pilot[None]) -> None:
     await type_text(pilot, "Vollsmose")
     await keys(pilot, "tab", "tab")
     await type_text(pilot, "Mette")
-    await keys(pilot, "tab", "tab")  # past the (empty) organisation list to its name field
+    await keys(pilot, "tab", "tab", "tab")  # past Start and the empty list to the name field
     # The type list keeps the last type chosen: forening -> virksomhed -> institution -> forening.
     for name, moves in (("Netto", ["down"]), ("Plejehjemmet", ["down"]), ("B1909", ["up", "up"])):
         await type_text(pilot, name)
@@ -280,3 +280,21 @@ async def test_an_open_round_takes_notes(clock: FakeClock, tmp_path: Path) -> No
         assert [n.text for n in game.state.notes.values()] == ["Vi mangler en nøgle til hallen"]
         await keys(pilot, "delete")
         assert game.state.notes == {}
+
+
+async def test_print_cards_from_the_start_screen(clock: FakeClock, vaerdispil_home: Path) -> None:
+    from pypdf import PdfReader
+
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await keys(pilot, "down", "down", "enter")  # "Print kort"
+        await keys(pilot, "down", "enter")  # the fold-over layout
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        target = vaerdispil_home / "prints" / "vaerdispil-da-cards-a4-fold.pdf"
+        assert target.is_file()
+        assert any(str(target) in n.message for n in app._notifications)
+    assert len(PdfReader(target).pages) == 18
+    # The same bytes as the ready-made printable: one way of making it.
+    assert target.read_bytes() == (CARDS.parent / "printables" /
+                                   "vaerdispil-da-cards-a4-fold.pdf").read_bytes()

@@ -1,4 +1,5 @@
-"""`vaerdispil print ...`: card sheets, the duplex test page and the facilitator guide as PDF."""
+"""`vaerdispil print ...`: card sheets, the duplex test page, the facilitator guide and a
+workshop's summary as PDF."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ EXIT_INVALID = 1
 
 
 def register(commands: Any) -> None:
-    """Add `print cards`, `print calibration` and `print guide` to the command line."""
+    """Add `print cards`, `print calibration`, `print guide` and `print summary`."""
     printing = commands.add_parser("print", help="card sheets, a duplex test page and the "
                                    "facilitator guide as PDF")
     printing_commands = printing.add_subparsers(dest="print_command", metavar="COMMAND",
@@ -67,6 +68,19 @@ def register(commands: Any) -> None:
     guide.add_argument("-o", "--output", metavar="OUT.pdf",
                        help="where to write (default: DECK-LANG-guide.pdf in this folder)")
     guide.set_defaults(run=print_guide)
+
+    summary = printing_commands.add_parser(
+        "summary", help="a workshop's summary to send to the partners, with an agreement to sign",
+        description="The summary of a workshop as A4 PDF: overview, who gives and gets what, "
+        "the vote, round by round, actions, and a partnership agreement to sign.")
+    summary.add_argument("session", metavar="SESSION", help="a workshop file, or its name in "
+                         "the list of saved workshops (vaerdispil sessions list)")
+    summary.add_argument("-o", "--output", metavar="OUT.pdf",
+                         help="where to write (default: NAME-summary.pdf in this folder)")
+    summary.add_argument("--anonymous", action="store_true",
+                         help="leave out participants' names (organisations only), for "
+                         "sharing beyond the room")
+    summary.set_defaults(run=print_summary)
 
 
 def _deck_options(parser: argparse.ArgumentParser) -> None:
@@ -198,5 +212,36 @@ def print_guide(args: argparse.Namespace) -> int:
         from .pdf.guide import render_guide
 
         return render_guide(deck), f" (facilitator guide for {deck.title})"
+
+    return _run(make, output)
+
+
+def print_summary(args: argparse.Namespace) -> int:
+    """`vaerdispil print summary`: write a workshop's summary."""
+    from .report_commands import read_outcome
+    from .session.log import SessionError
+
+    try:
+        path, result, warnings = read_outcome(args.session)
+    except SessionError as error:
+        return _fail(str(error))
+    for warning in warnings:
+        print(f"vaerdispil: {warning}", file=sys.stderr)
+    suffix = "-anonymous" if args.anonymous else ""
+    output = args.output or f"{path.stem}-summary{suffix}.pdf"
+
+    def make() -> tuple[Rendered, str]:
+        from .pdf.fonts import FONT_LABEL, describe_char
+        from .pdf.summary import REPLACEMENT, render_summary
+
+        rendered = render_summary(result, anonymous=args.anonymous)
+        if rendered.replaced:
+            chars = ", ".join(describe_char(char) for char in rendered.replaced[:5])
+            more = f" and {len(rendered.replaced) - 5} more" if len(rendered.replaced) > 5 else ""
+            print(f"vaerdispil: note: the font {FONT_LABEL} has no {chars}{more}; printed as "
+                  f"{REPLACEMENT}", file=sys.stderr)
+        title = result.title or path.stem
+        how = "; names left out" if args.anonymous else ""
+        return rendered, f" (summary of '{title}'{how})"
 
     return _run(make, output)

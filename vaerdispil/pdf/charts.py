@@ -1,8 +1,8 @@
 """Bar charts for the summary and the report, drawn with reportlab.graphics.
 
-Charts must read in black and white: bars are dark grey with a black outline (the
-second series light grey), every bar carries its number, and a legend names the
-series. Labels are cut to fit with '…'; the full text is in a table beside the chart
+Charts must read in black and white: bars are dark grey with a black outline (a
+second series light grey, a third white), every bar carries its number, and a legend
+names the series. Labels are cut to fit with '…'; the full text is in a table beside the chart
 whenever a label had to be cut.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Rect, String
-from reportlab.lib.colors import Color, black
+from reportlab.lib.colors import Color, black, white
 
 from .fonts import FAMILY, fonts
 
@@ -18,6 +18,8 @@ DARK = Color(0.32, 0.38, 0.48)
 """The first series: dark enough to stand out on any printer, light enough to see edges."""
 LIGHT = Color(0.82, 0.84, 0.88)
 """The second series."""
+FILLS = (DARK, LIGHT, white)
+"""Series fills in order: dark, light, white (outlined in black, so white reads too)."""
 AXIS = Color(0.45, 0.45, 0.45)
 LABEL_SIZE = 8.5
 BAR_HEIGHT = 15.0
@@ -61,8 +63,9 @@ def bar_chart(labels: list[str], series: list[list[int]], width: float,
     chart.y = 16
     chart.width = width - label_width - 30
     chart.height = plot_height
-    # The chart draws its first category at the bottom: reverse, so the list reads downwards.
-    chart.data = [list(reversed(values)) for values in series]
+    # The chart draws its first category at the bottom, and in each category its first
+    # series at the bottom: reverse both, so the list and each group read downwards.
+    chart.data = [list(reversed(values)) for values in reversed(series)]
     chart.categoryAxis.categoryNames = [fit_label(label, label_width - 8)
                                         for label in reversed(labels)]
     chart.categoryAxis.labels.fontName = FAMILY
@@ -90,7 +93,7 @@ def bar_chart(labels: list[str], series: list[list[int]], width: float,
     chart.bars.strokeColor = black
     chart.bars.strokeWidth = 0.5
     for index in range(len(series)):
-        chart.bars[index].fillColor = DARK if index == 0 else LIGHT
+        chart.bars[len(series) - 1 - index].fillColor = FILLS[index % len(FILLS)]
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = FAMILY
     chart.barLabels.fontSize = LABEL_SIZE
@@ -101,7 +104,7 @@ def bar_chart(labels: list[str], series: list[list[int]], width: float,
         x = label_width
         for index, name in enumerate(names):
             y = height - legend + 2
-            drawing.add(Rect(x, y, 9, 9, fillColor=DARK if index == 0 else LIGHT,
+            drawing.add(Rect(x, y, 9, 9, fillColor=FILLS[index % len(FILLS)],
                              strokeColor=black, strokeWidth=0.5))
             drawing.add(String(x + 13, y + 1, name, fontName=FAMILY, fontSize=LABEL_SIZE))
             x += 13 + fonts().regular.width(name, LABEL_SIZE) + 18

@@ -33,7 +33,7 @@ from .fonts import FAMILY, fonts
 from .labels import labels_for
 from .summary_parts import cover, overview, value_map, votes
 from .summary_record import actions, agreement_page, open_questions, rounds
-from .summary_style import GREY, MARGIN, PAGE, format_date
+from .summary_style import GREY, LEFT, MARGIN, PAGE, format_date
 
 REPLACEMENT = "\ufffd"
 """What a character the font lacks prints as (U+FFFD REPLACEMENT CHARACTER)."""
@@ -75,14 +75,14 @@ def render_summary(result: Outcome, anonymous: bool = False) -> SummaryRendered:
         canvas.setFont(FAMILY, 8)
         canvas.setFillColor(GREY)
         number = labels["summary.page"].format(page=page, pages=pages)
-        right = PAGE[0] - MARGIN
+        right = PAGE[0] - LEFT
         canvas.drawRightString(right, 12 * mm, number)
-        room = right - MARGIN - fonts().regular.width(number, 8) - 12
+        room = right - LEFT - fonts().regular.width(number, 8) - 12
         if anonymous:
             note = labels["summary.anonymous"]
             canvas.drawCentredString(PAGE[0] / 2, 12 * mm, note)
-            room = PAGE[0] / 2 - fonts().regular.width(note, 8) / 2 - MARGIN - 12
-        canvas.drawString(MARGIN, 12 * mm, _cut(footer_left, room, 8))
+            room = PAGE[0] / 2 - fonts().regular.width(note, 8) / 2 - LEFT - 12
+        canvas.drawString(LEFT, 12 * mm, _cut(footer_left, room, 8))
         canvas.restoreState()
 
     document = SimpleDocTemplate(

@@ -16,7 +16,7 @@ from reportlab.platypus.flowables import Flowable
 from ..outcome import OrganisationOutcome, Outcome, PickedValue
 from .charts import bar_chart, label_fits
 from .common import markup
-from .fonts import fonts
+from .fonts import FAMILY, fonts
 from .summary_style import (Para, BOX, GET_SHADES, GIVE_SHADES, GREY, RULE, STYLES, WIDTH, format_date,
                             joined, label, shade, table, text)
 
@@ -100,6 +100,7 @@ def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
                      [Para("<br/>".join(lines), STYLES["cell"])]],
                     colWidths=[WIDTH], splitInRow=1)
         box.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), FAMILY),
             ("LINEBEFORE", (0, 0), (0, -1), 3, GREY),
             ("BACKGROUND", (0, 0), (-1, -1), BOX),
             ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
@@ -121,7 +122,8 @@ def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
     cells = [[Para(str(count), STYLES["number"]) for count, _ in numbers],
              [Para(labels[key], STYLES["number_label"]) for _, key in numbers]]
     figures = Table(cells, colWidths=[WIDTH / len(numbers)] * len(numbers))
-    figures.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), BOX),
+    figures.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FAMILY),
+                                 ("BACKGROUND", (0, 0), (-1, -1), BOX),
                                  ("LINEAFTER", (0, 0), (-2, -1), 2, "white"),
                                  ("TOPPADDING", (0, 0), (-1, 0), 8),
                                  ("BOTTOMPADDING", (0, -1), (-1, -1), 8)]))

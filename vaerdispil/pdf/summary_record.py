@@ -275,7 +275,7 @@ def _signatures(names: list[str], labels: dict[str, str]) -> Iterable[Flowable]:
                 row.append("")
         rows = [[row[0], "", row[1]] for row in cells]
         grid = Table(rows, colWidths=[column, gap, column], splitInRow=1, hAlign="LEFT")
-        commands = [("LINEABOVE", (0, 1), (0, 1), 0.8, GREY),
+        commands = [("FONTNAME", (0, 0), (-1, -1), FAMILY), ("LINEABOVE", (0, 1), (0, 1), 0.8, GREY),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("VALIGN", (0, 0), (-1, -1), "TOP")]
         if len(pair) == 2:

@@ -22,8 +22,12 @@ from .fonts import FAMILY
 
 PAGE = PAPER["a4"]
 MARGIN = 20 * mm
-WIDTH = PAGE[0] - 2 * MARGIN
-"""The width of the text frame, in points."""
+FRAME_PADDING = 6.0
+"""platypus keeps text this far inside the page margins (its frames' default padding)."""
+LEFT = MARGIN + FRAME_PADDING
+"""Where text starts on the page; footers line up with it."""
+WIDTH = PAGE[0] - 2 * LEFT
+"""The width text and tables may take, in points."""
 
 INK = Color(0.1, 0.1, 0.1)
 GREY = Color(0.35, 0.35, 0.35)

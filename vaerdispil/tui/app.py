@@ -266,6 +266,50 @@ class VaerdispilApp(App[None]):
         self.call_from_thread(self.notify, self.t(
             "summary.exported", path=", ".join(str(p) for p in written)))
 
+    def print_dialog(self) -> None:
+        """Ask how to print the deck's cards (or its guide), then make the PDF."""
+        from .dialogs.form import Field, FormDialog
+
+        deck = self.game.deck if self.game else self.deck
+        options = [(self.t("print.long"), "long"), (self.t("print.fold"), "fold"),
+                   (self.t("print.guide"), "guide")]
+
+        def chosen(values: dict[str, Any] | None) -> None:
+            if values and values.get("layout"):
+                self.notify(self.t("print.working"))
+                self._print(deck, str(values["layout"]))
+
+        self.push_screen(FormDialog(self.t("print.title", deck=deck.title), [
+            Field("layout", self.t("print.layout"), "list", options=options)], self.language),
+            chosen)
+
+    @work(thread=True, exit_on_error=False, group="print")
+    def _print(self, deck: Deck, layout: str) -> None:
+        """Render in a thread (never on the screen's loop), write to the prints folder."""
+        from ..paths import data_dir
+        from ..pdf.cards import CardOptions, render_cards
+        from ..pdf.common import PrintError, write_atomic
+        from ..pdf.guide import render_guide
+
+        folder = data_dir() / "prints"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if layout == "guide":
+                rendered = render_guide(deck)
+                name = f"{deck.id}-{deck.language}-guide.pdf"
+            else:
+                rendered = render_cards(deck, CardOptions(duplex=layout))
+                name = f"{deck.id}-{deck.language}-cards-a4-{'fold' if layout == 'fold' else 'duplex-long'}.pdf"
+            path = write_atomic(folder / name, rendered.data)
+        except (PrintError, OSError) as error:
+            self.call_from_thread(self.notify, self.t("print.failed", error=str(error)),
+                                  severity="error", timeout=15)
+            return
+        if self.is_web:
+            self.call_from_thread(self.deliver_binary, path)
+        self.call_from_thread(self.notify, self.t("print.done", path=path, pages=rendered.pages),
+                              timeout=15)
+
     def action_help(self) -> None:
         """Keys and the current round's guide."""
         from .screens.help import HelpScreen

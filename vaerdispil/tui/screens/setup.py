@@ -10,13 +10,14 @@ from datetime import date
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from ...deck.catalog import find_decks
 from ...deck.model import Deck
 from ...game.estimate import estimate_minutes
 from ...game.rules import RuleError
@@ -43,6 +44,8 @@ class SetupScreen(AppScreen):
     def __init__(self, deck: Deck) -> None:
         super().__init__()
         self.deck = deck
+        self._decks: dict[str, Deck] = {}
+        """Decks to choose from, by file (until the workshop's file is made)."""
         self._typed: set[str] = set()
         """Detail fields the facilitator has typed in and not yet saved."""
         self._filling = False
@@ -58,12 +61,16 @@ class SetupScreen(AppScreen):
         with VerticalScroll(id="setup"):
             with Vertical(id="details", classes="setup-column"):
                 yield Static(self.t("setup.details"), classes="section-title")
+                yield Label(self.t("setup.deck"))
+                yield Select([(f"{self.deck.title} ({self.deck.language})", self.deck.source)],
+                             value=self.deck.source, allow_blank=False, id="deck-choice")
                 for name in DETAIL_FIELDS:
                     label = self.t("setup.name" if name == "title" else f"setup.{name}")
                     yield Label(label)
                     yield Input(defaults[name], id=f"detail-{name}")
                 yield Static(id="estimate")
                 yield Static(id="saved-as", classes="muted")
+                yield Button(self.t("setup.start"), variant="primary", id="start-workshop")
             with Vertical(id="organisations", classes="setup-column"):
                 yield Static(self.t("setup.organisations"), classes="section-title")
                 yield OptionList(id="org-list")
@@ -79,7 +86,6 @@ class SetupScreen(AppScreen):
                     yield Input(placeholder=self.t("setup.person_name"), id="person-name")
                     yield Select([], prompt=self.t("setup.person_org"), id="person-org")
                 yield Button(self.t("setup.add_person"), id="add-person")
-            yield Button(self.t("setup.start"), variant="primary", id="start-workshop")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -87,6 +93,29 @@ class SetupScreen(AppScreen):
         self.title = self.t("setup.title")
         self.refresh_game()
         self.query_one("#detail-title", Input).focus()
+        if self.vapp.game is None:
+            self.load_decks()
+
+    @work(thread=True, exclusive=True, group="decks")
+    def load_decks(self) -> None:
+        """Find the decks to choose from (each file is read and checked) off the event loop."""
+        decks = [entry.deck for entry in find_decks() if entry.deck is not None]
+        self.app.call_from_thread(self._offer_decks, decks)
+
+    def _offer_decks(self, decks: list[Deck]) -> None:
+        self._decks = {deck.source: deck for deck in decks}
+        self._decks.setdefault(self.deck.source, self.deck)
+        choice = self.query_one("#deck-choice", Select)
+        choice.set_options([(f"{deck.title} ({deck.language})", source)
+                            for source, deck in self._decks.items()])
+        choice.value = self.deck.source
+
+    @on(Select.Changed, "#deck-choice")
+    def _deck_chosen(self, event: Select.Changed) -> None:
+        chosen = self._decks.get(str(event.value))
+        if chosen is not None and self.vapp.game is None:
+            self.deck = chosen
+            self.refresh_game()
 
     # -- the game behind the form --------------------------------------------------
 
@@ -147,6 +176,7 @@ class SetupScreen(AppScreen):
         self.query_one("#estimate", Static).update(self.t(
             "setup.estimate", minutes=minutes, people=len(people), orgs=len(orgs)))
         saved = self.t("setup.saved_as", path=game.log.path.name) if game else ""
+        self.query_one("#deck-choice", Select).disabled = game is not None
         self.query_one("#saved-as", Static).update(Text(saved))
 
     # -- details ---------------------------------------------------------------------

@@ -31,6 +31,7 @@ class StartScreen(AppScreen):
             yield OptionList(
                 Option(self.t("start.new"), id="new"),
                 Option(self.t("start.resume"), id="resume"),
+                Option(self.t("start.print"), id="print"),
                 Option(self.t("start.decks"), id="decks"),
                 Option(self.t("start.help"), id="help"),
                 Option(self.t("start.quit"), id="quit"),
@@ -81,6 +82,8 @@ class StartScreen(AppScreen):
             self.app.push_screen(SetupScreen(self.vapp.deck))
         elif choice == "resume":
             self.query_one("#saved", OptionList).focus()
+        elif choice == "print":
+            self.vapp.print_dialog()
         elif choice == "decks":
             from .deck import DeckScreen
 

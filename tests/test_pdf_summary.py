@@ -1,0 +1,555 @@
+"""The session summary PDF: sections, agreed values and actions, page numbers, anonymity,
+the chart, long texts that break across pages, every script, determinism, and the CLI."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+
+from tests.conftest import CARDS, FakeClock
+from tests.test_exports import complete_workshop
+from tests.test_pdf_cards import flat, text_positions, words
+from vaerdispil.cli import main
+from vaerdispil.deck.loader import load_deck
+from vaerdispil.game import rules
+from vaerdispil.outcome import Outcome, outcome
+from vaerdispil.pdf.labels import LABELS
+from vaerdispil.pdf.summary import REPLACEMENT, render_summary
+from vaerdispil.session.game import Game
+
+DECK = load_deck(CARDS / "vaerdispil.da.yaml")
+DECK_EN = load_deck(CARDS / "vaerdispil.en.yaml")
+DA = LABELS["da"]
+EN = LABELS["en"]
+
+# -- fixture workshops ------------------------------------------------------------------
+
+PEOPLE = ["Søren Ærø", "Åse Østergård", "Gülşen Yılmaz", "İsmail Çağlar", "Ayşe Doğan",
+          "Cabdiraxmaan Xasan", "Faadumo Cali", "Maxamed Ciise", "Hodan Warsame",
+          "Ifrah Guuleed", "Mette Frederiksen-Lund", "Jens Ørnbøl"]
+"""Danish, Turkish and Somali names, none of them a word of the deck."""
+
+WORDS = ("samarbejde beboere lokaler frivillige tillid netværk kommunen skolen biblioteket "
+         "foreningen nøgle aftale tirsdag weekend børn unge ældre job praktik viden læring "
+         "medborgerhus helhedsplan økonomi tid kaffe fællesspisning fodbold lektiecafé").split()
+
+
+def _text(rng: random.Random, length: int) -> str:
+    out: list[str] = []
+    while sum(len(word) + 1 for word in out) < length:
+        out.append(rng.choice(WORDS))
+    return " ".join(out)[:length].strip()
+
+
+def _play_round(g: Game, rng: random.Random, notes: int, long_every: int) -> None:
+    """Notes in the current round, some of them as long as a note may be."""
+    for number in range(notes):
+        length = 2000 if number % long_every == 0 else rng.randint(40, 360)
+        ending = "?" if number % 17 == 3 else "."
+        g.note(_text(rng, length - 1) + ending)
+
+
+def huge_workshop(path: Path, clock: FakeClock) -> Game:
+    """50 organisations, 100 participants, 500 notes, and texts at the 2,000-character limit.
+
+    Events are written without fsync (the test and the benchmark patch it out).
+    """
+    rng = random.Random(11)
+    g = Game.new(path, DECK, seed=5, clock=clock, title="Stort værksted i Gellerup " * 3,
+                 place="Gellerup", date="2027-02-01", facilitator="Karen Facilitator")
+    orgs = []
+    types = ["helhedsplan", "kommune", "boligorganisation", "forening", "virksomhed",
+             "institution", "beboere", "andet"]
+    for number in range(50):
+        name = f"Organisation {number + 1:02d} " + _text(rng, rng.choice((10, 40, 90)))
+        if number == 7:
+            name = "Meget langt navn " + _text(rng, 1500)
+        orgs.append(g.add_organisation(name, types[number % len(types)]))
+    people = []
+    for number, org in enumerate(orgs):
+        for index in range(2):
+            first, last = PEOPLE[(2 * number + index) % len(PEOPLE)].split(" ", 1)
+            people.append(g.add_participant(f"{first} {last} {number}-{index}", org))
+    g.next_round()  # turns per participant
+    round_ = DECK.rounds[0]
+    for number in range(len(people)):
+        g.draw()
+        g.end_turn("passed" if number % 9 == 4 else "answered")
+    _play_round(g, rng, 100, 25)
+    for side, round_index in (("give", 1), ("get", 2)):
+        g.next_round()
+        round_ = DECK.rounds[round_index]
+        cards = [card for card in rules.round_cards(DECK, round_) if card.kind.value == "value"]
+        for number, org in enumerate(orgs):
+            if (side == "give" and number % 10 == 9) or (side == "get" and number % 10 == 8):
+                continue  # one-sided partners
+            for card in rng.sample(cards, 3):
+                reason = _text(rng, 2000 if number == 3 else rng.randint(0, 200))
+                g.pick(org, card.id, reason=reason)
+        _play_round(g, rng, 100, 25)
+    g.next_round()  # dialogue per organisation
+    for _ in orgs:
+        g.choose("hvad-koster-det")
+        g.end_turn()
+    _play_round(g, rng, 100, 25)
+    g.next_round()  # secret vote
+    values = [value.key for value in rules.picked_values(g.state, DECK)]
+    for person in people:
+        g.vote(person, rng.choice(values), 3)
+        g.finish_vote(person)
+    _play_round(g, rng, 50, 25)
+    g.next_round()  # agreement
+    for number in range(30):
+        text = (f"Fælles værdi {number + 1}: " + _text(rng, 2000 if number == 2 else 120))[:2000]
+        agreed = g.agree(text, rng.sample(values, 2), rng.sample(orgs, 6))
+        if number % 5 == 0:
+            g.dissent(agreed, rng.choice(orgs), _text(rng, 300))
+    for number in range(80):
+        what = (f"Handling {number + 1}: " + _text(rng, 2000 if number == 5 else 150))[:2000]
+        g.add_action(what, rng.choice(orgs), f"{PEOPLE[number % len(PEOPLE)]}",
+                     f"2027-{number % 12 + 1:02d}-{number % 27 + 1:02d}")
+    _play_round(g, rng, 50, 25)
+    g.note("http://example.org/" + "a" * 400)  # one word wider than any column
+    g.set_follow_up("2027-06-01")
+    g.end_session()
+    return g
+
+
+def multilingual_workshop(path: Path, clock: FakeClock) -> Game:
+    """Danish, Turkish and Somali names and texts, with markup characters in every field."""
+    g = Game.new(path, DECK, seed=9, clock=clock, title="Møde i Ørstedparken <b>&</b> co",
+                 place="Århus Vest", date="2027-04-09", facilitator="Åse Østergård")
+    library = g.add_organisation("Bibliotek <i>Ørum</i> & \"venner\"", "institution")
+    turkish = g.add_organisation("Türk Kültür Derneği", "forening")
+    somali = g.add_organisation("Ururka Soomaalida ee Århus", "beboere")
+    gulsen = g.add_participant("Gülşen Yılmaz", turkish)
+    ismail = g.add_participant("İsmail Çağlar", turkish)
+    faadumo = g.add_participant("Faadumo Cali Xasan", somali)
+    soren = g.add_participant("Søren Ærø", library)
+    g.next_round()
+    for _ in range(4):
+        g.draw()
+        g.end_turn()
+    g.note("Gülşen: \"Vi vil <b>gerne</b> låne salen\" & 'måske' &amp; mere", taker=gulsen)
+    g.note("Işık, ğ, ş, ı, İ: birlikte çalışalım", taker=ismail)
+    g.note("Waxaan rabnaa in aan wada shaqeyno, Faadumo ayaa sheegtay", taker=faadumo)
+    g.note("Søren spurgte: hvem låser op <script>alert(1)</script>?", taker=soren)
+    g.next_round()
+    g.pick(library, "lokaler", reason="Fordi 5 < 7 & 'altid'")
+    g.pick(turkish, "blank-1", text="Çay & <sohbet>", reason="Hver fredag")
+    g.pick(somali, "sprog-og-kultur", reason="Af-Soomaali iyo dansk")
+    g.next_round()
+    g.pick(library, "nye-kontakter")
+    g.pick(somali, "lokaler", reason="Plads til lektiecafé")
+    g.next_round()
+    for _ in range(3):
+        g.choose("hvad-koster-det")
+        g.end_turn("passed")
+    g.next_round()
+    for person in (gulsen, ismail, faadumo, soren):
+        g.vote(person, "card:lokaler", 2)
+        g.finish_vote(person)
+    g.next_round()
+    agreed = g.agree("Vi mødes hver <tirsdag> & deler \"nøglen\"", ["card:lokaler"],
+                     [library, turkish, somali])
+    g.dissent(agreed, turkish, "Ikke i ramadanen – <i>så</i> om aftenen")
+    g.add_action("Book salen <b>i god tid</b> & send 'kalender'", library, "Søren Ærø",
+                 "2027-05-01")
+    g.add_action("Oversæt invitationen til af-Soomaali og Türkçe", somali, "Faadumo Cali Xasan")
+    g.set_follow_up("2027-09-01")
+    g.end_session()
+    return g
+
+
+def empty_workshop(path: Path, clock: FakeClock) -> Game:
+    """A workshop that started but agreed on nothing: no picks, no votes, no actions."""
+    g = Game.new(path, DECK, seed=1, clock=clock, title="Tomt værksted", place="Gellerup",
+                 date="2027-01-10", facilitator="Mette")
+    org = g.add_organisation("Netto", "virksomhed")
+    g.add_participant("Aisha", org)
+    g.next_round()
+    return g
+
+
+def read_pdf(data: bytes) -> tuple[PdfReader, list[str]]:
+    reader = PdfReader(io.BytesIO(data))
+    return reader, [page.extract_text() for page in reader.pages]
+
+
+def _without_footer(page: str) -> str:
+    """A page's text up to its footer (drawn last: title and date, then 'Side x af y')."""
+    lines = page.rstrip().splitlines()
+    while lines and not re.search(r"(Side|Page) \d+ (af|of) \d+", lines[-1]):
+        lines.pop()
+    body = lines[:-1] if lines else []
+    return "\n".join(body)
+
+
+class Made:
+    """A fixture workshop, its outcome, and its summary read back with pypdf."""
+
+    def __init__(self, path: Path, result: Outcome, anonymous: bool = False) -> None:
+        self.path = path
+        self.result = result
+        self.rendered = render_summary(result, anonymous=anonymous)
+        self.reader, self.pages = read_pdf(self.rendered.data)
+        self.text = "\n".join(self.pages)
+        self.flat = flat(self.text)
+        self.body = flat("".join(_without_footer(page) for page in self.pages))
+        """The text of every page without its footer, so texts that go on over a page
+        break read as one."""
+
+    def page_of(self, heading: str) -> int:
+        """The index of the first page with a line that is exactly `heading`."""
+        for index, page in enumerate(self.pages):
+            if heading in (line.strip() for line in page.splitlines()):
+                return index
+        raise AssertionError(f"no page has the heading {heading!r}")
+
+
+def make(tmp: Path, build, anonymous: bool = False) -> Made:  # type: ignore[no-untyped-def]
+    path = tmp / "workshop.jsonl"
+    with mock.patch("os.fsync"):
+        game = build(path, FakeClock())
+    result = outcome(game.state, game.deck)
+    game.close()
+    return Made(path, result, anonymous)
+
+
+@pytest.fixture(scope="module")
+def complete(tmp_path_factory: pytest.TempPathFactory) -> Made:
+    return make(tmp_path_factory.mktemp("complete"), complete_workshop)
+
+
+@pytest.fixture(scope="module")
+def anonymous(complete: Made) -> Made:
+    return Made(complete.path, complete.result, anonymous=True)
+
+
+@pytest.fixture(scope="module")
+def multilingual(tmp_path_factory: pytest.TempPathFactory) -> Made:
+    return make(tmp_path_factory.mktemp("multilingual"), multilingual_workshop)
+
+
+@pytest.fixture(scope="module")
+def huge(tmp_path_factory: pytest.TempPathFactory) -> Made:
+    return make(tmp_path_factory.mktemp("huge"), huge_workshop)
+
+
+SECTIONS = ["overview.heading", "map.heading", "votes.heading", "rounds.heading",
+            "actions.heading", "open.heading", "agreement.heading"]
+
+
+# -- contents ---------------------------------------------------------------------------
+
+
+def test_every_section_is_there_in_order(complete: Made) -> None:
+    pages = [complete.page_of(DA[key]) for key in SECTIONS]
+    assert pages == sorted(pages) and pages[0] == 1  # the cover is page 1 on its own
+    cover = words(complete.pages[0])
+    for expected in ["Opsummering af værkstedet", "Værksted i Vollsmose", "Sted Vollsmose",
+                     "Dato 22. november 2026", "Facilitator Mette", "Afsluttet efter 6 af 6",
+                     "Værdispillet, version 1.0", "3 deltagere fra 3 organisationer",
+                     "B1909 | *fodbold*"]:
+        assert expected in cover, expected
+    outline = [(item.title, complete.reader.get_destination_page_number(item))
+               for item in complete.reader.outline]
+    assert outline == [(DA[key], page) for key, page in zip(SECTIONS, pages)]
+
+
+def test_the_overview_has_the_agreed_values_in_the_groups_words(complete: Made) -> None:
+    page = words(complete.pages[complete.page_of(DA["overview.heading"])])
+    for agreed in complete.result.agreements:
+        assert agreed.text in page
+    assert "Vi låner hinandens lokaler" not in complete.text  # only the latest wording
+    assert "Står bag: Netto, B1909 | *fodbold*, Plejehjemmet" in page
+    assert "Ikke enig: Plejehjemmet" in page
+    assert "Vi mødes igen og følger op 1. marts 2027." in page
+    assert "3 5 1 2" in page  # organisations, picks, agreed values, actions
+    assert "Flest prikker: Lokaler (6), Frivillige (3)" in page
+
+
+def test_every_action_has_a_box_to_tick(complete: Made) -> None:
+    page = words(complete.pages[complete.page_of(DA["actions.heading"])])
+    assert "Gjort Hvad Hvem Senest" in page
+    assert "☐ Lav en nøgleaftale Netto Aisha 15. december 2026" in page
+    assert "☐ Find to frivillige B1909 | *fodbold* Bo 31. januar 2027" in page
+
+
+def test_the_value_map_counts_and_names_the_one_sided(complete: Made) -> None:
+    page = complete.pages[complete.page_of(DA["map.heading"])]
+    text = words(page)
+    # Two tables of four categories; cells are read row by row, empty ones give nothing.
+    first, second = text.split("Organisation", 2)[1:]
+    assert "Netto ⚠ kun giver 1 0 B1909 | *fodbold* 1 1 Plejehjemmet 1 1 1" in first
+    assert "Netto ⚠ kun giver 1 1 0 B1909 | *fodbold* 1 1 1 1 Plejehjemmet 1 1 1" in second
+    assert "Kun giver, får intet: Netto." in text
+    for category in complete.result.categories:
+        assert flat(category) in flat(page)
+    assert "Egne værdier" in page  # the club's own value
+
+
+def test_the_vote_is_a_bar_chart_with_numbers(complete: Made) -> None:
+    index = complete.page_of(DA["votes.heading"])
+    page = complete.reader.pages[index]
+    text = words(complete.pages[index])
+    assert "Prikker pr. værdi (9 prikker i alt)." in text
+    assert "Lokaler 6" in text and "Frivillige 3" in text
+    assert "Uden prikker: Fodbold for alle børn, Lokal viden." in text
+    assert dark_bars(page) == 2
+
+
+def dark_bars(page) -> int:  # type: ignore[no-untyped-def]
+    """Rectangles filled in the chart's dark grey: the bars of a one-series chart."""
+    from vaerdispil.pdf.charts import DARK
+
+    content = ContentStream(page.get_contents(), page.pdf)
+    fill: tuple[float, ...] = ()
+    bars = 0
+    for operands, operator in content.operations:
+        if operator == b"rg":
+            fill = tuple(round(float(x), 2) for x in operands)
+        elif operator == b"re" and fill == (DARK.red, DARK.green, DARK.blue):
+            bars += 1
+    return bars
+
+
+def test_round_by_round_has_cards_answers_notes_and_reasons(complete: Made) -> None:
+    start = complete.page_of(DA["rounds.heading"])
+    text = words(" ".join(complete.pages[start:complete.page_of(DA["actions.heading"])]))
+    for expected in ["Runde 1: Hvem er vi?", "Aisha (Netto)", "besvaret",
+                     "Bo (B1909 | *fodbold*): Bo: klubben mangler trænere <b>nu</b> & altid",
+                     "Runde 2: Det giver vi", "Lokaler Ting, tid og penge Baglokalet om tirsdagen",
+                     "Fodbold for alle børn Egne værdier", "Vi har bolde",
+                     "Runde 4: Pris, risiko og balance", "Hvad koster det?",
+                     "Resultatet står under »Afstemningen«."]:
+        assert expected in text or flat(expected) in flat(text), expected
+    for turn in complete.result.turns:
+        assert flat(turn.card) in flat(text)
+
+
+def test_disagreement_is_listed(complete: Made) -> None:
+    page = words(complete.pages[complete.page_of(DA["open.heading"])])
+    assert "Om »Vi deler lokaler«" in page and "Plejehjemmet: Kun om formiddagen" in page
+
+
+def test_the_agreement_page_can_be_signed(complete: Made) -> None:
+    index = complete.page_of(DA["agreement.heading"])
+    page = words(" ".join(complete.pages[index:]))
+    for expected in ["mellem Netto, B1909 | *fodbold* og Plejehjemmet", "ikke juridisk bindende",
+                     "Det er vi fælles om", "1. Vi deler lokaler",
+                     "Netto Lokaler –", "B1909 | *fodbold* Fodbold for alle børn Lokaler",
+                     "Plejehjemmet Lokal viden Frivillige",
+                     "Lav en nøgleaftale (Netto, Aisha, senest 15. december 2026)",
+                     "Vi mødes og gennemgår aftalen 1. marts 2027."]:
+        assert expected in page, expected
+    assert page.count("Navn, underskrift og dato") == 3  # one line per organisation
+
+
+def test_page_numbers_size_and_metadata(complete: Made) -> None:
+    assert_page_numbers(complete, DA)
+    meta = complete.reader.metadata
+    assert meta.title == "Værksted i Vollsmose: opsummering"
+    assert meta.author == "Mette"
+    assert meta.subject.startswith("Opsummering af et værksted med Værdispillet (Vollsmose, "
+                                   "22. november 2026)")
+    assert complete.reader.trailer["/Root"]["/Lang"] == "da"
+    for page in complete.reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(595.28, abs=0.01)
+        assert float(page.mediabox.height) == pytest.approx(841.89, abs=0.01)
+
+
+def assert_page_numbers(made: Made, labels: dict[str, str]) -> None:
+    total = len(made.pages)
+    assert total == made.rendered.pages
+    for number, page in enumerate(made.pages, start=1):
+        found = re.findall(labels["summary.page"].format(page=r"(\d+)", pages=r"(\d+)"), page)
+        assert found == [(str(number), str(total))], (number, found)
+
+
+def test_the_same_session_gives_the_same_bytes(complete: Made) -> None:
+    assert render_summary(complete.result).data == complete.rendered.data
+
+
+# -- anonymous ---------------------------------------------------------------------------
+
+
+def test_anonymous_leaves_out_every_participants_name(anonymous: Made) -> None:
+    for name in ("Aisha", "Bo", "Cem"):
+        assert not re.search(rf"(?<!\w){name}(?!\w)", anonymous.text), name
+    for org in ("Netto", "B1909 | *fodbold*", "Plejehjemmet"):
+        assert org in anonymous.text
+    text = words(anonymous.text)
+    assert "1 deltagere" not in text and "3 organisationer" in text
+    assert "[B1909 | *fodbold*]: klubben mangler trænere" in text  # the name in the note
+    assert "Lav en nøgleaftale (Netto, senest 15. december 2026)" in text
+    assert "Facilitator Mette" in text  # the sender is not a participant
+    for page in anonymous.pages:
+        assert "Udgave uden deltagernes navne" in page
+    assert_page_numbers(anonymous, DA)
+
+
+def test_anonymous_names_go_from_turns_notes_actions_in_every_script(
+        multilingual: Made) -> None:
+    quiet = Made(multilingual.path, multilingual.result, anonymous=True)
+    for name in ("Gülşen", "Yılmaz", "İsmail", "Çağlar", "Faadumo", "Xasan", "Søren", "Ærø"):
+        assert name not in quiet.text, name
+    assert "Åse Østergård" in quiet.text  # the facilitator
+    assert "[Ururka Soomaalida ee Århus] ayaa sheegtay" in words(quiet.text)
+
+
+# -- scripts, markup and characters the font lacks ---------------------------------------
+
+
+def test_danish_turkish_somali_and_markup_print_literally(multilingual: Made) -> None:
+    assert multilingual.rendered.replaced == ()
+    text = words(multilingual.text)
+    for expected in [
+        "Møde i Ørstedparken <b>&</b> co", "Bibliotek <i>Ørum</i> & \"venner\"",
+        "Türk Kültür Derneği", "Ururka Soomaalida ee Århus", "Gülşen Yılmaz", "İsmail Çağlar",
+        "Faadumo Cali Xasan",
+        "Gülşen Yılmaz (Türk Kültür Derneği): Gülşen: \"Vi vil <b>gerne</b> låne salen\" & "
+        "'måske' &amp; mere",
+        "Işık, ğ, ş, ı, İ: birlikte çalışalım", "<script>alert(1)</script>",
+        "Fordi 5 < 7 & 'altid'", "Çay & <sohbet>",
+        "Vi mødes hver <tirsdag> & deler \"nøglen\"",
+        "Ikke i ramadanen – <i>så</i> om aftenen",
+        "Book salen <b>i god tid</b> & send 'kalender'",
+    ]:
+        assert expected in text or flat(expected) in multilingual.flat, expected
+    fonts = {str(font["/BaseFont"]) for page in multilingual.reader.pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert fonts and all(font.split("+")[-1].startswith("DejaVuSans") for font in fonts)
+
+
+def test_unanswered_cards_and_questions_are_open_questions(multilingual: Made) -> None:
+    index = multilingual.page_of(DA["open.heading"])
+    page = words(" ".join(multilingual.pages[index:multilingual.page_of(
+        DA["agreement.heading"])]))
+    assert "»Hvad koster det?« blev ikke besvaret (Türk Kültür Derneği: sprang over)." in page
+    assert "Søren spurgte: hvem låser op <script>alert(1)</script>?" in page
+
+
+def test_a_character_the_font_lacks_prints_as_a_replacement(complete: Made) -> None:
+    """The summary never refuses: the workshop is over and the partners want their PDF."""
+    from dataclasses import replace
+
+    from vaerdispil.outcome import NoteRecord
+
+    odd = replace(complete.result, notes=[
+        NoteRecord("", "", "Tak 👍\ufe0f for i dag 👩\u200d👧 og 𝄞 — e\u0301n gang til", "")])
+    rendered = render_summary(odd)
+    assert rendered.replaced == ("👍", "👩", "👧", "𝄞")
+    _, pages = read_pdf(rendered.data)
+    text = words(" ".join(pages))
+    assert f"Tak {REPLACEMENT} for i dag {REPLACEMENT}{REPLACEMENT} og {REPLACEMENT} — én gang" \
+        in text
+
+
+# -- empty and English ------------------------------------------------------------------
+
+
+def test_an_empty_workshop_says_plainly_that_nothing_was_agreed(tmp_path: Path) -> None:
+    made = make(tmp_path, empty_workshop)
+    overview = words(made.pages[made.page_of(DA["overview.heading"])])
+    assert "Gruppen blev ikke enige om nogen fælles værdier på dette værksted." in overview
+    assert "Der er ikke aftalt en dato for opfølgning." in overview
+    assert "Ikke afsluttet: stoppede i runde 1 af 6" in words(made.pages[0])
+    for expected in ["Der blev ikke valgt nogen værdikort.",
+                     "Værkstedet nåede ikke til en afstemning.",
+                     "Der blev ikke aftalt nogen handlinger.",
+                     "Vi har endnu ikke aftalt fælles værdier.", "Dato: ___"]:
+        assert expected in words(made.text), expected
+    assert DA["open.heading"] not in made.text  # nothing to disagree with
+    assert_page_numbers(made, DA)
+
+
+def test_a_workshop_without_anything_still_prints(tmp_path: Path) -> None:
+    path = tmp_path / "bare.jsonl"
+    game = Game.new(path, DECK, seed=1, clock=FakeClock())
+    result = outcome(game.state, game.deck)
+    game.close()
+    made = Made(path, result)
+    assert "Værksted med Værdispillet" in made.pages[0] and "Ikke gået i gang" in made.text
+    assert made.reader.metadata.author == "vaerdispil"
+
+
+def test_an_english_session_gets_english_labels(tmp_path: Path) -> None:
+    def english(path: Path, clock: FakeClock) -> Game:
+        g = Game.new(path, DECK_EN, seed=2, clock=clock, title="Workshop in Bispehaven",
+                     date="2027-03-04")
+        org = g.add_organisation("Library", "institution")
+        g.add_participant("Lena", org)
+        g.next_round()
+        g.agree("We share rooms", [], [org])
+        g.add_action("Make a key plan", org, "Lena", "2027-04-01")
+        return g
+
+    made = make(tmp_path, english)
+    assert made.result.language == "en"
+    for key in SECTIONS[:5] + SECTIONS[6:]:
+        made.page_of(EN[key])
+    assert "4 March 2027" in made.pages[0] and "Make a key plan" in made.text
+    assert_page_numbers(made, EN)
+    assert made.reader.trailer["/Root"]["/Lang"] == "en"
+
+
+# -- the huge workshop ------------------------------------------------------------------
+
+
+def test_huge_workshop_breaks_tables_across_pages_and_loses_nothing(huge: Made) -> None:
+    assert len(huge.result.organisations) == 50 and len(huge.result.notes) >= 500
+    assert len(huge.pages) > 60
+    assert_page_numbers(huge, DA)
+    for note in huge.result.notes:
+        assert flat(note.text) in huge.body, note.text[:40]
+    for agreed in huge.result.agreements:
+        assert flat(agreed.text) in huge.body
+    for action in huge.result.actions:
+        assert flat(action.what) in huge.body
+    for org in huge.result.organisations:
+        assert flat(org.name) in huge.body
+    # Long tables go on over pages with their header row repeated.
+    headed = [page for page in huge.pages if "Organisation Værdi Hvorfor" in words(page)]
+    assert len(headed) >= 4
+    actions = [page for page in huge.pages if "Gjort Hvad Hvem Senest" in words(page)]
+    assert len(actions) >= 3
+
+
+def test_huge_workshop_keeps_every_line_of_text_inside_the_page(huge: Made) -> None:
+    from vaerdispil.pdf.fonts import fonts
+
+    family = fonts()
+    width = float(huge.reader.pages[0].mediabox.width)
+    height = float(huge.reader.pages[0].mediabox.height)
+    margin = 20 * 72 / 25.4 + 6  # the page margin and platypus' frame padding
+    for number, page in enumerate(huge.reader.pages, start=1):
+        for text, x, y, size, font in placed_text(page):
+            face = family.bold if "Bold" in font else family.regular
+            right = x + face.width(text, size)
+            assert margin - 1 <= x and right <= width - margin + 1, (number, text[:30], x, right)
+            assert 0 <= y <= height, (number, text[:30], y)
+
+
+def placed_text(page) -> Iterator[tuple[str, float, float, float, str]]:  # type: ignore[no-untyped-def]
+    """Each piece of text with its page position, size in points and font name."""
+    found: list[tuple[str, float, float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: dict | None,
+              size: float) -> None:
+        if text.strip() and font is not None:
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            scale = (tm[0] * cm[0]) or 1
+            found.append((text.rstrip("\n"), x, y, size * scale, str(font.get("/BaseFont"))))
+
+    page.extract_text(visitor_text=visit)
+    return iter(found)

@@ -1,0 +1,105 @@
+"""`vaerdispil report`: counts across many workshops, as a PDF or a CSV file.
+
+Also home of `read_outcome`, which `print summary` shares: a session file (or a saved
+workshop's name) read without locking it, replayed, and projected into its outcome,
+with every problem as one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from .outcome import Outcome, outcome
+from .session.game import fold, undo_stacks
+from .session.log import SessionError, read
+from .session_commands import find_session
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def register(commands: Any) -> None:
+    """Add `report` to the command line."""
+    report = commands.add_parser(
+        "report", help="which values are picked and agreed most often, across workshops",
+        description="Counts across several workshops: the values and categories picked "
+        "and agreed most often, and giving and getting per kind of organisation. "
+        "Write a PDF to read, or a CSV file for a spreadsheet.")
+    report.add_argument("sessions", metavar="SESSION", nargs="+",
+                        help="workshop files, or their names in the list of saved workshops")
+    report.add_argument("-o", "--output", metavar="OUT.pdf|OUT.csv",
+                        help="where to write; .pdf or .csv (default: vaerdispil-report.pdf)")
+    report.add_argument("--lang", choices=("da", "en"), default=argparse.SUPPRESS,
+                        help="language of the PDF (default: the first workshop's)")
+    report.set_defaults(run=run_report)
+
+
+def read_outcome(name: str) -> tuple[Path, Outcome, list[str]]:
+    """A workshop's file, its outcome and any warning (a dropped torn last line).
+
+    Raises SessionError with one line naming the file when it cannot be read or replayed.
+    """
+    path = find_session(name)
+    recording = read(path)
+    try:
+        done, _ = undo_stacks(recording.events)
+        deck = recording.header.deck
+        state = fold(deck, recording.header, recording.events, done)
+        result = outcome(state, deck)
+    except (ValueError, KeyError, TypeError, AssertionError, AttributeError, IndexError,
+            StopIteration):
+        raise SessionError(f"{path}: the workshop could not be replayed; it is damaged "
+                           "(vaerdispil opens it to say where)") from None
+    return path, result, list(recording.warnings)
+
+
+def _fail(message: str, code: int = EXIT_INVALID) -> int:
+    print(f"vaerdispil: {message}", file=sys.stderr)
+    return code
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """`vaerdispil report`: read every workshop, count, and write the PDF or CSV."""
+    output = args.output or "vaerdispil-report.pdf"
+    form = Path(output).suffix.lower().lstrip(".")
+    if form not in ("pdf", "csv"):
+        print(f"vaerdispil report: -o must name a .pdf or .csv file, not '{output}' "
+              "(see vaerdispil report --help)", file=sys.stderr)
+        return EXIT_USAGE
+    outcomes = []
+    seen: set[Path] = set()
+    for name in args.sessions:
+        try:
+            path, result, warnings = read_outcome(name)
+        except SessionError as error:
+            return _fail(str(error))
+        key = path.resolve()
+        if key in seen:
+            print(f"vaerdispil: {path}: named more than once; counted once", file=sys.stderr)
+            continue
+        seen.add(key)
+        for warning in warnings:
+            print(f"vaerdispil: {warning}", file=sys.stderr)
+        outcomes.append(result)
+
+    from .pdf.common import PrintError, write_atomic
+    from .pdf.report import render_report, tally, to_csv
+
+    report = tally(outcomes, getattr(args, "lang", None))
+    try:
+        if form == "csv":
+            path = write_atomic(output, to_csv(report).encode("utf-8"))
+            what = f"{len(report.values)} values, {len(report.categories)} categories"
+        else:
+            rendered = render_report(report)
+            path = write_atomic(output, rendered.data)
+            what = f"{rendered.pages} page{'s' if rendered.pages != 1 else ''}"
+    except PrintError as error:
+        return _fail(str(error))
+    count = len(outcomes)
+    print(f"wrote {path}: {what} ({count} workshop{'s' if count != 1 else ''})")
+    return EXIT_OK
