@@ -74,3 +74,29 @@ def test_demo_refuses_to_overwrite_and_bad_speed(tmp_path: Path, capsys) -> None
     with pytest.raises(SystemExit) as exited:
         main(["demo", "--speed", "fast"])
     assert exited.value.code == 2
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in find_decks() if e.deck and e.bundled and e.deck.language == "da"],
+    ids=lambda e: e.path.stem)  # the English twins have the same rounds (a test checks)
+async def test_every_bundled_deck_plays_on_screen(entry, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  clock: FakeClock) -> None:
+    """Each deck, started in the app, is played through every round on screen (no deck
+    depends on deck-specific code in the screens)."""
+    game = Game.new(tmp_path / "deck.jsonl", entry.deck, seed=3, clock=clock)
+    app = VaerdispilApp(entry.deck, entry.deck.language, game=game, clock=clock,
+                        demo=demo_steps(game), demo_delay=1.0)
+    seen_panels = set()
+    async with app.run_test(size=(100, 30)) as pilot:
+        while app.demo is not None:
+            app.demo_step()
+            await pilot.pause()
+            panel = getattr(app.screen, "panel", None)
+            if panel is not None:
+                seen_panels.add(type(panel).__name__)
+        assert isinstance(app.screen, SummaryScreen)
+    modes = {round_.mode.value for round_ in entry.deck.rounds}
+    expected = {"turns": "TurnsPanel", "pick": "PickPanel", "vote": "VotePanel",
+                "agree": "AgreePanel", "open": "NotesPanel"}
+    assert seen_panels == {expected[mode] for mode in modes}
+    assert game.state.ended

@@ -298,3 +298,23 @@ async def test_print_cards_from_the_start_screen(clock: FakeClock, vaerdispil_ho
     # The same bytes as the ready-made printable: one way of making it.
     assert target.read_bytes() == (CARDS.parent / "printables" /
                                    "vaerdispil-da-cards-a4-fold.pdf").read_bytes()
+
+
+async def test_palette_jumps_to_a_round_and_toggles_contrast(clock: FakeClock,
+                                                             tmp_path: Path) -> None:
+    game = Game.new(tmp_path / "p.jsonl", DECK, seed=1, clock=clock)
+    org = game.add_organisation("Netto", "virksomhed")
+    game.add_participant("Aisha", org)
+    game.start_round("praesentation")
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await keys(pilot, "ctrl+p")
+        await type_text(pilot, "runde 5")
+        await keys(pilot, "enter")
+        await pilot.pause()
+        assert rules.current_round(game.state, DECK).id == "afstemning"
+        await keys(pilot, "ctrl+p")
+        await type_text(pilot, "kontrast")
+        await keys(pilot, "enter")
+        await pilot.pause()
+        assert app.theme == "vaerdispil-kontrast"

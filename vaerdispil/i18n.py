@@ -379,6 +379,7 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "cmd.summary_help": ("Se det, I er nået frem til", "See what you have arrived at"),
     "cmd.export": ("Eksporter opsamlingen (Markdown og JSON)", "Export the summary (Markdown and JSON)"),
     "cmd.export_help": ("Gemmes ved siden af værkstedets fil", "Saved next to the workshop's file"),
+    "cmd.print_help": ("Kortene eller vejledningen som PDF", "The cards or the guide as a PDF"),
     "cmd.contrast": ("Projektor: høj kontrast til/fra", "Projector: high contrast on/off"),
     "cmd.contrast_help": ("Hvid på sort, til en bleg projektor", "White on black, for a faint projector"),
     "cmd.help_help": ("Taster og rundens guide", "Keys and the round's guide"),

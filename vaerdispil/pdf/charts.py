@@ -56,6 +56,9 @@ def bar_chart(labels: list[str], series: list[list[int]], width: float,
     plot_height = max(per_row * rows, per_row)
     height = plot_height + 22 + legend
     drawing = Drawing(width, height)
+    # Without this the renderer sets Helvetica first, which puts an unused, unembedded
+    # font into the PDF.
+    drawing.initialFontName = FAMILY
     if description:
         drawing.setProperties({"desc": description})
     chart = HorizontalBarChart()

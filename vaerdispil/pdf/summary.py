@@ -98,6 +98,10 @@ def render_summary(result: Outcome, anonymous: bool = False) -> SummaryRendered:
     return SummaryRendered(buffer.getvalue(), counted[0], replaced)
 
 
+ALONE = ("overview.heading", "agreement.heading")
+"""Sections that always start a page: the overview, and the agreement (to print and sign)."""
+
+
 def _story(result: Outcome, labels: dict[str, str], anonymous: bool) -> Iterable[Flowable]:
     sections: list[tuple[str, Callable[[Outcome, dict[str, str]], Iterable[Flowable]], bool]] = [
         ("overview.heading", overview, True),
@@ -116,7 +120,8 @@ def _story(result: Outcome, labels: dict[str, str], anonymous: bool) -> Iterable
         # The heading marks the section's start for the outline when it is drawn (so the
         # bookmark lands where the heading does, after any move to the next page).
         flowables[0].section = (key, labels[key])  # type: ignore[attr-defined]
-        yield PageBreak() if new_page else _Gap()
+        # A section that only says there is nothing to show does not take a page of its own.
+        yield PageBreak() if new_page and (len(flowables) > 2 or key in ALONE) else _Gap()
         yield from flowables
 
 
@@ -174,6 +179,11 @@ def _printable_codepoints() -> frozenset[int]:
             & family.bold_italic.codepoints)
 
 
+_JOINERS = frozenset([0x200D, *range(0xFE00, 0xFE10)])
+"""Zero-width joiner and variation selectors: they only steer emoji and shaping, which the
+font cannot do, so they are always left out."""
+
+
 def printable(result: T) -> tuple[T, tuple[str, ...]]:
     """Every text of `result` in NFC, with characters the font lacks replaced by U+FFFD.
 
@@ -183,10 +193,10 @@ def printable(result: T) -> tuple[T, tuple[str, ...]]:
     PDF to send, not an error. reportlab has no fallback font, so an unknown character
     would otherwise print as nothing or a wrong glyph; a visible U+FFFD says something
     was there, and the returned characters let the command line name them.
-    Invisible formatting characters the font lacks (zero-width joiners, variation
-    selectors of emoji) are dropped rather than replaced.
+    Invisible formatting characters the font lacks, the zero-width joiner and the
+    variation selectors of emoji are dropped rather than replaced.
     """
-    have = _printable_codepoints()
+    have = _printable_codepoints() - _JOINERS
     replaced: dict[str, None] = {}
 
     def clean(value: str) -> str:
@@ -198,7 +208,7 @@ def printable(result: T) -> tuple[T, tuple[str, ...]]:
         for char in value:
             if ord(char) not in lacking or char.isspace():
                 out.append(char)
-            elif unicodedata.category(char) == "Cf" or 0xFE00 <= ord(char) <= 0xFE0F:
+            elif ord(char) in _JOINERS or unicodedata.category(char) == "Cf":
                 continue
             else:
                 replaced[char] = None

@@ -39,7 +39,8 @@ def cover(result: Outcome, labels: dict[str, str], anonymous: bool) -> Iterable[
         ("cover.place", markup(result.place)),
         ("cover.date", markup(format_date(result.date, labels))),
         ("cover.facilitator", markup(result.facilitator)),
-        ("cover.people", labels["cover.orgs_count" if anonymous else "cover.people_count"]
+        ("cover.organisations" if anonymous else "cover.people",
+         labels["cover.orgs_count" if anonymous else "cover.people_count"]
          .format(people=people, orgs=orgs)),
         ("cover.status", _progress(result, labels)),
         ("cover.deck", markup(deck_text)),
