@@ -142,8 +142,8 @@ def test_export_errors_are_one_line(saved: Path, capsys: pytest.CaptureFixture[s
     assert code == 1 and err.startswith("vaerdispil: no-such-workshop: no such workshop file")
     code, _, err = run(capsys, "export", str(saved), "-o", str(tmp_path / "no" / "dir.md"))
     assert code == 1
-    assert err == (f"vaerdispil: {tmp_path / 'no' / 'dir.md'}: cannot write the file (No such "
-                   "file or directory); choose a folder you can write to\n")
+    assert err == (f"vaerdispil: {tmp_path / 'no' / 'dir.md'}: the folder {tmp_path / 'no'} "
+                   "does not exist; create it first, or choose another file with -o\n")
     with pytest.raises(SystemExit) as exited:
         main(["export", str(saved), "--format", "pdf"])
     assert exited.value.code == 2

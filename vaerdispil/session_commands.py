@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .exports import FORMATS, RENDER
-from .files import write_atomic
+from .files import OutputError, write_atomic
 from .outcome import outcome
 from .paths import sessions_dir
 from .session.game import fold, undo_stacks
@@ -86,10 +86,9 @@ def export_session(name: str, form: str, output: str | None, out: TextIO) -> int
         out.write(text)
         return 0
     try:
-        write_atomic(output, text)
-    except OSError as error:
-        print(f"vaerdispil: {output}: cannot write the file ({error.strerror}); choose a "
-              "folder you can write to", file=sys.stderr)
+        write_atomic(output, text, fix="choose another file with -o")
+    except OutputError as error:
+        print(f"vaerdispil: {error}", file=sys.stderr)
         return 1
     print(f"Wrote {output}", file=sys.stderr)
     return 0

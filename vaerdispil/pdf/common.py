@@ -7,10 +7,8 @@ same bytes, and hand them to `write_atomic`, which never leaves half a file behi
 
 from __future__ import annotations
 
-import errno
 import io
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from .. import files
 from .fonts import FAMILY, fonts
 
 AUTHOR = "vaerdispil"
@@ -118,63 +117,10 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
 
     Raises PrintError with one line naming the path and the fix when it cannot be written.
     """
-    target = Path(path).expanduser()
-    folder = target.parent
-    if target.is_dir():
-        raise PrintError(f"{target}: is a folder; give a file name with -o, such as "
-                         f"{target / 'cards.pdf'}")
-    if not folder.is_dir():
-        raise PrintError(f"{target}: the folder {folder} does not exist; create it first or "
-                         "choose another output file with -o")
-    temp_name = None
     try:
-        with tempfile.NamedTemporaryFile("wb", dir=folder, prefix=f".{target.name}.",
-                                         suffix=".tmp", delete=False) as file:
-            temp_name = file.name
-            os.chmod(temp_name, _mode_for(target))
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp_name, target)
-        temp_name = None
-    except OSError as error:
-        raise PrintError(_write_problem(target, error)) from error
-    finally:
-        if temp_name is not None:
-            try:
-                os.unlink(temp_name)
-            except OSError:
-                pass
-    return target
-
-
-def _mode_for(target: Path) -> int:
-    """The permissions of the file being replaced, or the usual ones for a new file."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        return 0o666 & ~_UMASK
-
-
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _current_umask()
-"""Read once at import: os.umask can only be read by setting it."""
-
-
-def _write_problem(target: Path, error: OSError) -> str:
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (f"{target}: cannot write here (no permission to write in {target.parent}); "
-                "choose another output file with -o")
-    if error.errno == errno.ENOSPC:
-        return f"{target}: the disk is full; free some space or write elsewhere with -o"
-    reason = (error.strerror or str(error)).lower()
-    return (f"{target}: cannot create a file in {target.parent} ({reason}); choose another "
-            "output file with -o")
+        return files.write_atomic(path, data, fix="choose another output file with -o")
+    except files.OutputError as error:
+        raise PrintError(str(error)) from error
 
 
 

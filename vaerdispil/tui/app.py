@@ -246,7 +246,7 @@ class VaerdispilApp(App[None]):
     @work(thread=True, exit_on_error=False, group="export")
     def _export(self, game: Game) -> None:
         from ..exports import to_json, to_markdown
-        from ..files import write_atomic
+        from ..files import OutputError, write_atomic
         from ..outcome import outcome
 
         result = outcome(game.state, game.deck)
@@ -256,7 +256,7 @@ class VaerdispilApp(App[None]):
                 target = game.log.path.with_suffix(suffix)
                 write_atomic(target, render(result))
                 written.append(target)
-        except OSError as error:
+        except OutputError as error:
             self.call_from_thread(self.notify, self.t("saved.error", error=str(error)),
                                   severity="error")
             return
