@@ -53,9 +53,7 @@ def run_serve(args: Any) -> int:
     try:  # check the deck here, so a bad one is one line now, not an error in every tab
         deck = resolve_deck(args.deck or "vaerdispil", args.lang)
     except DeckError as error:
-        for line in error.lines():
-            print(line, file=sys.stderr)
-        return 1
+        return _say(error)
     command = [sys.executable, "-m", "vaerdispil", "play", "--deck", deck.source]
     if args.lang:
         command += ["--lang", args.lang]
@@ -108,6 +106,14 @@ def build_app(deck_name: str | None, language: str | None, session: str | None =
     return VaerdispilApp(deck=deck, language=language or deck.language, game=game)
 
 
+def _say(error: DeckError | SessionError) -> int:
+    """A bad deck or session file, said in one line per problem on stderr; exit code 1."""
+    lines = error.lines() if isinstance(error, DeckError) else [f"vaerdispil: {error}"]
+    for line in lines:
+        print(line, file=sys.stderr)
+    return 1
+
+
 def run_demo(args: Any) -> int:
     """Play the sample workshop; with --speed 0 and no terminal it runs headless."""
     from .demo import WORDS, demo_steps
@@ -120,13 +126,8 @@ def run_demo(args: Any) -> int:
         path = Path(args.session) if args.session else new_session_path(
             WORDS[language]["title"], "")
         game = Game.new(path, deck)
-    except DeckError as error:
-        for line in error.lines():
-            print(line, file=sys.stderr)
-        return 1
-    except SessionError as error:
-        print(f"vaerdispil: {error}", file=sys.stderr)
-        return 1
+    except (DeckError, SessionError) as error:
+        return _say(error)
     delay = 0.0 if args.speed == 0 else 1.5 / args.speed
     app = VaerdispilApp(deck, language, game=game, demo=demo_steps(game), demo_delay=delay)
     app.run(headless=args.speed == 0 and not sys.stdout.isatty())
@@ -139,12 +140,7 @@ def run_play(args: Any) -> int:
     try:
         app = build_app(getattr(args, "deck", None), getattr(args, "lang", None),
                         getattr(args, "session", None))
-    except DeckError as error:
-        for line in error.lines():
-            print(line, file=sys.stderr)
-        return 1
-    except SessionError as error:
-        print(f"vaerdispil: {error}", file=sys.stderr)
-        return 1
+    except (DeckError, SessionError) as error:
+        return _say(error)
     app.run()
     return app.return_code or 0

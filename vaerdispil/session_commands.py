@@ -10,8 +10,8 @@ from .exports import FORMATS, RENDER
 from .files import OutputError, write_atomic
 from .outcome import outcome
 from .paths import sessions_dir
-from .session.game import fold, undo_stacks
-from .session.log import SessionError, read
+from .session.game import replay
+from .session.log import SessionError
 from .session.store import SUFFIX, list_sessions, local_time
 
 
@@ -68,19 +68,12 @@ def list_saved(out: TextIO) -> int:
 
 def export_session(name: str, form: str, output: str | None, out: TextIO) -> int:
     """Write a workshop's outcome; one line on stderr and exit 1 if it cannot be read."""
-    path = find_session(name)
     try:
-        recording = read(path)
-        done, _ = undo_stacks(recording.events)
-        deck = recording.header.deck
-        state = fold(deck, recording.header, recording.events, done)
+        replayed = replay(find_session(name))
     except SessionError as error:
         print(f"vaerdispil: {error}", file=sys.stderr)
         return 1
-    except (ValueError, KeyError, TypeError, AssertionError, AttributeError, IndexError):
-        print(f"vaerdispil: {path}: the workshop could not be replayed; it is damaged "
-              "(vaerdispil opens it to say where)", file=sys.stderr)
-        return 1
+    state, deck = replayed.state, replayed.deck
     text = RENDER[form](outcome(state, deck))
     if output is None:
         out.write(text)

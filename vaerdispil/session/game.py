@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from ..deck.model import Deck
-from .log import Header, Recording, SessionError, SessionLog
+from .log import Header, Recording, SessionError, SessionLog, read
 from ..game import rules
 from ..game.events import BOOKKEEPING, REDO, UNDO, Event, apply, new_state
 from ..game.state import SessionState
@@ -63,6 +65,43 @@ def fold(deck: Deck, header: Header, events: list[Event], done: list[int]) -> Se
     for seq in done:
         apply(state, deck, events[seq - 1])
     return state
+
+
+@dataclass(frozen=True)
+class Replay:
+    """A session file read and replayed without locking or changing it."""
+
+    path: Path
+    header: Header
+    state: SessionState
+    warnings: list[str]
+    last_change: str
+    """Timestamp of the last event (the creation time if there is none)."""
+
+    @property
+    def deck(self) -> Deck:
+        """The deck the workshop was played with (its own copy)."""
+        return self.header.deck
+
+
+_FOLD_ERRORS = (KeyError, TypeError, AssertionError, AttributeError, IndexError,
+                StopIteration, ValueError)
+
+
+def replay(path: str | os.PathLike[str]) -> Replay:
+    """Read a session file and fold it into its state, for exports, lists and reports.
+
+    Raises SessionError (one line naming the file) when it cannot be read or replayed.
+    """
+    recording = read(path)
+    try:
+        done, _ = undo_stacks(recording.events)
+        state = fold(recording.header.deck, recording.header, recording.events, done)
+    except _FOLD_ERRORS:
+        raise SessionError(f"{path}: the workshop could not be replayed; it is damaged "
+                           "(opening it with vaerdispil play says where)") from None
+    last = recording.events[-1]["ts"] if recording.events else recording.header.created
+    return Replay(Path(path), recording.header, state, list(recording.warnings), last)
 
 
 class Game:
@@ -123,8 +162,7 @@ class Game:
             raise SessionError(f"{log.path}:{int(error.args[0]) + 1}: an undo or redo here "
                                "does not fit the events before it; the file is damaged and "
                                "left as it is") from None
-        except (KeyError, TypeError, AssertionError, AttributeError, IndexError,
-                StopIteration) as error:
+        except _FOLD_ERRORS as error:
             raise SessionError(_fold_failure(log, recording, error)) from None
 
     def close(self) -> None:

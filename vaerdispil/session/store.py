@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ..deck.loader import slugify
 from ..paths import sessions_dir
-from .game import fold, undo_stacks
-from .log import SessionError, read
+from .game import replay
+from .log import SessionError
 
 SUFFIX = ".jsonl"
 
@@ -46,16 +46,11 @@ class SessionInfo:
 def describe(path: Path) -> SessionInfo:
     """Read a saved workshop (without locking or changing it) and say what it is."""
     try:
-        recording = read(path)
-        done, _ = undo_stacks(recording.events)
-        deck = recording.header.deck
-        state = fold(deck, recording.header, recording.events, done)
+        replayed = replay(path)
     except SessionError as error:
         return SessionInfo(path, "", "", "", [], 0, 0, False, "", problem=str(error))
-    except (ValueError, KeyError, TypeError, AssertionError, AttributeError, IndexError):
-        return SessionInfo(path, "", "", "", [], 0, 0, False, "",
-                           problem=f"{path}: the workshop could not be replayed; it is damaged")
-    last = recording.events[-1]["ts"] if recording.events else recording.header.created
+    state, deck = replayed.state, replayed.deck
+    last = replayed.last_change
     return SessionInfo(
         path=path, title=state.details.title, date=state.details.date,
         deck=f"{deck.id} ({deck.language})",
