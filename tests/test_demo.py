@@ -43,7 +43,9 @@ async def test_the_demo_on_screen(tmp_path: Path, clock: FakeClock) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         while app.demo is not None:  # step by hand: no test waits on wall-clock time
             app.demo_step()
-            await pilot.pause()
+            if len(game.events) % 10 == 0:
+                await pilot.pause()
+        await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert game.state.ended
         assert "Demoen er slut" in [n.message for n in app._notifications][-1]
@@ -88,12 +90,16 @@ async def test_every_bundled_deck_plays_on_screen(entry, tmp_path: Path,  # type
                         demo=demo_steps(game), demo_delay=1.0)
     seen_panels = set()
     async with app.run_test(size=(100, 30)) as pilot:
+        shown = None
         while app.demo is not None:
             app.demo_step()
-            await pilot.pause()
-            panel = getattr(app.screen, "panel", None)
-            if panel is not None:
-                seen_panels.add(type(panel).__name__)
+            if game.state.round_index != shown:  # a new round: let its panel come up
+                shown = game.state.round_index
+                await pilot.pause()
+                panel = getattr(app.screen, "panel", None)
+                if panel is not None and panel.is_mounted:
+                    seen_panels.add(type(panel).__name__)
+        await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
     modes = {round_.mode.value for round_ in entry.deck.rounds}
     expected = {"turns": "TurnsPanel", "pick": "PickPanel", "vote": "VotePanel",
