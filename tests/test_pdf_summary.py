@@ -17,7 +17,7 @@ from reportlab import rl_config
 
 from tests.conftest import CARDS, FakeClock
 from tests.test_exports import complete_workshop
-from tests.test_pdf_cards import flat, text_positions, words
+from tests.test_pdf_cards import flat, words
 from vaerdispil.cli import main
 from vaerdispil.deck.loader import load_deck
 from vaerdispil.game import rules
@@ -38,9 +38,10 @@ PEOPLE = ["Søren Ærø", "Åse Østergård", "Gülşen Yılmaz", "İsmail Çağ
           "Ifrah Guuleed", "Mette Frederiksen-Lund", "Jens Ørnbøl"]
 """Danish, Turkish and Somali names, none of them a word of the deck."""
 
-WORDS = ("samarbejde beboere lokaler frivillige tillid netværk kommunen skolen biblioteket "
-         "foreningen nøgle aftale tirsdag weekend børn unge ældre job praktik viden læring "
-         "medborgerhus helhedsplan økonomi tid kaffe fællesspisning fodbold lektiecafé").split()
+WORDS = ["samarbejde", "beboere", "lokaler", "frivillige", "tillid", "netværk", "kommunen",
+         "skolen", "biblioteket", "foreningen", "nøgle", "aftale", "tirsdag", "weekend",
+         "børn", "unge", "ældre", "job", "praktik", "viden", "læring", "medborgerhus",
+         "helhedsplan", "økonomi", "tid", "kaffe", "fællesspisning", "fodbold", "lektiecafé"]
 
 
 def _text(rng: random.Random, length: int) -> str:
@@ -185,6 +186,10 @@ def read_pdf(data: bytes) -> tuple[PdfReader, list[str]]:
     return reader, [page.extract_text() for page in reader.pages]
 
 
+Placed = tuple[str, float, float, float, str]
+"""A piece of text on a page: text, x, y, size in points, font name."""
+
+
 def _without_footer(page: str) -> str:
     """A page's text up to its footer (drawn last: title and date, then 'Side x af y')."""
     lines = page.rstrip().splitlines()
@@ -201,7 +206,14 @@ class Made:
         self.path = path
         self.result = result
         self.rendered = render_summary(result, anonymous=anonymous)
-        self.reader, self.pages = read_pdf(self.rendered.data)
+        self.reader = PdfReader(io.BytesIO(self.rendered.data))
+        self.placed: list[list[Placed]] = []
+        """Each page's pieces of text with their positions (one extraction serves both)."""
+        self.pages = []
+        for page in self.reader.pages:
+            found: list[Placed] = []
+            self.pages.append(page.extract_text(visitor_text=_collect(found)))
+            self.placed.append(found)
         self.text = "\n".join(self.pages)
         self.flat = flat(self.text)
         self.body = flat("".join(_without_footer(page) for page in self.pages))
@@ -421,8 +433,8 @@ def test_danish_turkish_somali_and_markup_print_literally(multilingual: Made) ->
         "Møde i Ørstedparken <b>&</b> co", "Bibliotek <i>Ørum</i> & \"venner\"",
         "Türk Kültür Derneği", "Ururka Soomaalida ee Århus", "Gülşen Yılmaz", "İsmail Çağlar",
         "Faadumo Cali Xasan",
-        "Gülşen Yılmaz (Türk Kültür Derneği): Gülşen: \"Vi vil <b>gerne</b> låne salen\" & "
-        "'måske' &amp; mere",
+        ("Gülşen Yılmaz (Türk Kültür Derneği): Gülşen: \"Vi vil <b>gerne</b> låne salen\" & "
+         "'måske' &amp; mere"),
         "Işık, ğ, ş, ı, İ: birlikte çalışalım", "<script>alert(1)</script>",
         "Fordi 5 < 7 & 'altid'", "Çay & <sohbet>",
         "Vi mødes hver <tirsdag> & deler \"nøglen\"",
@@ -525,6 +537,9 @@ def test_huge_workshop_breaks_tables_across_pages_and_loses_nothing(huge: Made) 
     # Long tables go on over pages with their header row repeated.
     headed = [page for page in huge.pages if "Organisation Værdi Hvorfor" in words(page)]
     assert len(headed) >= 4
+    for page in map(flat, huge.pages):  # ... at the top of a page, never in the middle
+        for found in re.finditer("OrganisationVærdiHvorfor", page):
+            assert found.start() == 0 or page[:found.start()].endswith("Valgteværdier")
     actions = [page for page in huge.pages if "Gjort Hvad Hvem Senest" in words(page)]
     assert len(actions) >= 3
 
@@ -536,8 +551,8 @@ def test_huge_workshop_keeps_every_line_of_text_inside_the_page(huge: Made) -> N
     width = float(huge.reader.pages[0].mediabox.width)
     height = float(huge.reader.pages[0].mediabox.height)
     margin = 20 * 72 / 25.4 + 6  # the page margin and platypus' frame padding
-    for number, page in enumerate(huge.reader.pages, start=1):
-        for text, x, y, size, font in placed_text(page):
+    for number, placed in enumerate(huge.placed, start=1):
+        for text, x, y, size, font in placed:
             face = family.bold if "Bold" in font else family.regular
             # reportlab may narrow the spaces of a line by up to 5 % to fit one more word.
             shrink = text.count(" ") * face.width(" ", size) * rl_config.spaceShrinkage
@@ -547,9 +562,15 @@ def test_huge_workshop_keeps_every_line_of_text_inside_the_page(huge: Made) -> N
             assert 12 * 72 / 25.4 - 1 <= y <= height - 18 * 72 / 25.4, (number, text[:30], y)
 
 
-def placed_text(page) -> Iterator[tuple[str, float, float, float, str]]:  # type: ignore[no-untyped-def]
+def placed_text(page) -> Iterator[Placed]:  # type: ignore[no-untyped-def]
     """Each piece of text with its page position, size in points and font name."""
-    found: list[tuple[str, float, float, float, str]] = []
+    found: list[Placed] = []
+    page.extract_text(visitor_text=_collect(found))
+    return iter(found)
+
+
+def _collect(found: list[Placed]):  # type: ignore[no-untyped-def]
+    """A pypdf text visitor that adds (text, x, y, size, font) to `found`."""
 
     def visit(text: str, cm: list[float], tm: list[float], font: dict | None,
               size: float) -> None:
@@ -559,8 +580,7 @@ def placed_text(page) -> Iterator[tuple[str, float, float, float, str]]:  # type
             scale = (tm[0] * cm[0]) or 1
             found.append((text.strip(), x, y, size * scale, str(font.get("/BaseFont"))))
 
-    page.extract_text(visitor_text=visit)
-    return iter(found)
+    return visit
 
 
 # -- the projection ---------------------------------------------------------------------
@@ -656,3 +676,27 @@ def test_print_summary_names_characters_it_could_not_print(
     assert code == 0 and out.startswith("wrote ")
     assert err == ("vaerdispil: note: the font DejaVu Sans has no U+1F44D (THUMBS UP SIGN); "
                    f"printed as {REPLACEMENT}\n")
+
+
+def test_a_secret_vote_that_did_not_finish_is_not_shown(tmp_path: Path) -> None:
+    def unfinished(path: Path, clock: FakeClock) -> Game:
+        g = Game.new(path, DECK, seed=4, clock=clock, title="Afbrudt")
+        org = g.add_organisation("Netto", "virksomhed")
+        first = g.add_participant("Aisha", org)
+        g.add_participant("Bo", org)
+        for _ in range(2):
+            g.next_round()
+        g.pick(org, "lokaler")
+        for _ in range(3):
+            g.next_round()
+        g.vote(first, "card:lokaler", 3)  # Bo never votes: the tally stays secret
+        g.finish_vote(first)
+        g.end_session()
+        return g
+
+    made = make(tmp_path, unfinished)
+    index = made.page_of(DA["votes.heading"])
+    page = words(made.pages[index])
+    assert "Afstemningen var hemmelig, og ikke alle nåede at stemme" in page
+    assert "Prikker pr. værdi" not in page and dark_bars(made.reader.pages[index]) == 0
+    assert "Flest prikker" not in made.text

@@ -47,8 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _command_modules() -> list[Any]:
     """The modules that each add subcommands: `register(subparsers)` and `run(args) -> int`."""
-    from . import (app_commands, deck_commands, print_commands, report_commands,
-                   session_commands)
+    from . import app_commands, deck_commands, print_commands, report_commands, session_commands
 
     return [app_commands, deck_commands, session_commands, print_commands, report_commands]
 

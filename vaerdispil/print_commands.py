@@ -21,8 +21,8 @@ EXIT_INVALID = 1
 
 def register(commands: Any) -> None:
     """Add `print cards`, `print calibration`, `print guide` and `print summary`."""
-    printing = commands.add_parser("print", help="card sheets, a duplex test page and the "
-                                   "facilitator guide as PDF")
+    printing = commands.add_parser("print", help="card sheets, a duplex test page, the "
+                                   "facilitator guide and a workshop's summary as PDF")
     printing_commands = printing.add_subparsers(dest="print_command", metavar="COMMAND",
                                                 parser_class=type(printing))
     printing_commands.required = True

@@ -113,14 +113,17 @@ LABELS: dict[str, dict[str, str]] = {
         "guide.description": "Om spillet",
         # Session summary
         "summary.title": "{title}: opsummering",
-        "summary.subject": "Opsummering af et værksted med Værdispillet{where}: aftaler, værdier, afstemning, handlinger og samarbejdsaftale",
+        "summary.subject": (
+            "Opsummering af et værksted med Værdispillet{where}: aftaler, værdier, afstemning, "
+            "handlinger og samarbejdsaftale"),
         "summary.kicker": "Opsummering af værkstedet",
         "summary.untitled": "Værksted med Værdispillet",
         "summary.page": "Side {page} af {pages}",
         "summary.anonymous": "Udgave uden deltagernes navne",
         "summary.none": "Intet noteret.",
         "summary.no_date": "ingen dato",
-        "summary.months": "januar februar marts april maj juni juli august september oktober november december",
+        "summary.months": (
+            "januar februar marts april maj juni juli august september oktober november december"),
         "summary.date": "{day}. {month} {year}",
         "cover.place": "Sted",
         "cover.date": "Dato",
@@ -132,10 +135,15 @@ LABELS: dict[str, dict[str, str]] = {
         "cover.stopped": "Ikke afsluttet: stoppede i runde {round} af {rounds}",
         "cover.setup": "Ikke gået i gang",
         "cover.people": "Deltagere",
-        "cover.people_count": "{people} deltagere fra {orgs} organisationer",
-        "cover.orgs_count": "{orgs} organisationer",
+        "cover.people_count": "{people} fra {orgs}",
+        "cover.orgs_count": "{orgs}",
+        "count.participant": "{count} deltager",
+        "count.participants": "{count} deltagere",
+        "count.organisation": "{count} organisation",
+        "count.organisations": "{count} organisationer",
         "cover.organisations": "Organisationer",
-        "cover.anonymous": "Deltagernes navne er udeladt i denne udgave; kun organisationerne nævnes.",
+        "cover.anonymous": (
+            "Deltagernes navne er udeladt i denne udgave; kun organisationerne nævnes."),
         "overview.heading": "Overblik",
         "overview.agreed": "Det er vi enige om",
         "overview.none": "Gruppen blev ikke enige om nogen fælles værdier på dette værksted.",
@@ -153,7 +161,9 @@ LABELS: dict[str, dict[str, str]] = {
         "overview.count.actions": "handlinger",
         "overview.top": "Flest prikker",
         "map.heading": "Hvem giver og får hvad",
-        "map.intro": "Antal værdikort, som hver organisation valgte i hver kategori: <b>G</b> = det giver vi, <b>F</b> = det får vi. Jo mørkere feltet er, jo flere kort.",
+        "map.intro": (
+            "Antal værdikort, som hver organisation valgte i hver kategori: <b>G</b> = det giver "
+            "vi, <b>F</b> = det får vi. Jo mørkere feltet er, jo flere kort."),
         "map.organisation": "Organisation",
         "map.give": "G",
         "map.get": "F",
@@ -169,7 +179,9 @@ LABELS: dict[str, dict[str, str]] = {
         "map.empty": "Der blev ikke valgt nogen værdikort.",
         "votes.heading": "Afstemningen",
         "votes.caption": "Prikker pr. værdi ({dots} prikker i alt).",
-        "votes.hidden": "Afstemningen var hemmelig, og ikke alle nåede at stemme, så resultatet blev aldrig vist. Derfor vises det heller ikke her.",
+        "votes.hidden": (
+            "Afstemningen var hemmelig, og ikke alle nåede at stemme, så resultatet blev aldrig "
+            "vist. Derfor vises det heller ikke her."),
         "votes.none": "Der blev ikke sat nogen prikker.",
         "votes.not_played": "Værkstedet nåede ikke til en afstemning.",
         "votes.zero": "Uden prikker: {values}.",
@@ -210,12 +222,17 @@ LABELS: dict[str, dict[str, str]] = {
         "open.dissent": "Uenighed",
         "open.dissent.about": "Om »{value}«",
         "open.questions": "Åbne spørgsmål",
-        "open.questions.intro": "Spørgsmålskort, der ikke blev besvaret, og noter, der endte med et spørgsmål.",
+        "open.questions.intro": (
+            "Spørgsmålskort, der ikke blev besvaret, og noter, der endte med et spørgsmål."),
         "open.unanswered": "»{card}« blev ikke besvaret ({who}: {outcome}).",
         "agreement.heading": "Samarbejdsaftale",
         "agreement.between": "mellem {orgs}",
         "agreement.between_many": "mellem de {count} organisationer, der skriver under nedenfor",
-        "agreement.intro": "Aftalen er frivillig og ikke juridisk bindende. Den samler, hvad hver af os bringer ind i samarbejdet og får ud af det, de værdier vi deler, og det vi vil gøre. Vi ser på aftalen igen på den aftalte dato.",
+        "agreement.intro": (
+            "Aftalen er frivillig og ikke juridisk bindende. Den samler, hvad hver af os bringer "
+            "ind i samarbejdet og får ud af det, de værdier vi deler, og det vi vil gøre. Vi ser "
+            "på "
+            "aftalen igen på den aftalte dato."),
         "agreement.values": "Det er vi fælles om",
         "agreement.values.none": "Vi har endnu ikke aftalt fælles værdier.",
         "agreement.brings": "Det bringer vi, og det får vi",
@@ -240,14 +257,23 @@ LABELS: dict[str, dict[str, str]] = {
         # Report across workshops
         "report.title": "Værdispillet på tværs af {count} værksteder",
         "report.title.one": "Værdispillet: rapport over ét værksted",
-        "report.subject": "Hvilke værdier og kategorier der vælges og aftales oftest, og balancen mellem at give og få pr. type organisation",
-        "report.intro": "Rapporten tæller på tværs af værkstederne. <b>Giver</b> og <b>Får</b> er antal gange, en organisation valgte værdien som noget, den giver eller får. <b>Aftalt</b> er antal fælles værdier, der bygger på den. <b>Værksteder</b> er antal værksteder, hvor værdien blev valgt eller aftalt.",
+        "report.subject": (
+            "Hvilke værdier og kategorier der vælges og aftales oftest, og balancen mellem at give "
+            "og få pr. type organisation"),
+        "report.intro": (
+            "Rapporten tæller på tværs af værkstederne. <b>Giver</b> og <b>Får</b> er antal gange, "
+            "en organisation valgte værdien som noget, den giver eller får. <b>Aftalt</b> er antal "
+            "fælles værdier, der bygger på den. <b>Værksteder</b> er antal værksteder, hvor "
+            "værdien "
+            "blev valgt eller aftalt."),
         "report.workshops": "Værkstederne",
         "report.values": "Værdierne",
         "report.values.chart": "De {count} værdier, der blev valgt oftest",
         "report.categories": "Kategorierne",
         "report.types": "Giver og får pr. type organisation",
-        "report.types.intro": "<b>Kun giver</b> og <b>Kun får</b> tæller organisationer, der valgte værdier til den ene side og ingen til den anden.",
+        "report.types.intro": (
+            "<b>Kun giver</b> og <b>Kun får</b> tæller organisationer, der valgte værdier til den "
+            "ene side og ingen til den anden."),
         "report.col.workshop": "Værksted",
         "report.col.place": "Sted",
         "report.col.date": "Dato",
@@ -268,6 +294,7 @@ LABELS: dict[str, dict[str, str]] = {
         "report.col.only_gets": "Kun får",
         "report.none": "Ingen værdier valgt endnu.",
         "report.own": "(egen værdi)",
+        "report.decimal": ",",
     },
     "en": {
         "kind.value": "Value card",
@@ -373,14 +400,18 @@ LABELS: dict[str, dict[str, str]] = {
         "guide.print.sheets": "{cards} cards fill {sheets} sheets of A4 ({per_page} per side).",
         "guide.description": "About the game",
         "summary.title": "{title}: summary",
-        "summary.subject": "Summary of a Værdispillet workshop{where}: agreements, values, vote, actions and partnership agreement",
+        "summary.subject": (
+            "Summary of a Værdispillet workshop{where}: agreements, values, vote, actions and "
+            "partnership agreement"),
         "summary.kicker": "Summary of the workshop",
         "summary.untitled": "Værdispillet workshop",
         "summary.page": "Page {page} of {pages}",
         "summary.anonymous": "Version without participants' names",
         "summary.none": "Nothing recorded.",
         "summary.no_date": "no date",
-        "summary.months": "January February March April May June July August September October November December",
+        "summary.months": (
+            "January February March April May June July August September October November "
+            "December"),
         "summary.date": "{day} {month} {year}",
         "cover.place": "Place",
         "cover.date": "Date",
@@ -392,10 +423,15 @@ LABELS: dict[str, dict[str, str]] = {
         "cover.stopped": "Not finished: stopped in round {round} of {rounds}",
         "cover.setup": "Not started",
         "cover.people": "Participants",
-        "cover.people_count": "{people} participants from {orgs} organisations",
-        "cover.orgs_count": "{orgs} organisations",
+        "cover.people_count": "{people} from {orgs}",
+        "cover.orgs_count": "{orgs}",
+        "count.participant": "{count} participant",
+        "count.participants": "{count} participants",
+        "count.organisation": "{count} organisation",
+        "count.organisations": "{count} organisations",
         "cover.organisations": "Organisations",
-        "cover.anonymous": "Participants' names are left out of this version; only the organisations are named.",
+        "cover.anonymous": (
+            "Participants' names are left out of this version; only the organisations are named."),
         "overview.heading": "Overview",
         "overview.agreed": "What we agree on",
         "overview.none": "The group did not agree on any shared values at this workshop.",
@@ -413,7 +449,9 @@ LABELS: dict[str, dict[str, str]] = {
         "overview.count.actions": "actions",
         "overview.top": "Most dots",
         "map.heading": "Who gives and gets what",
-        "map.intro": "The number of value cards each organisation picked in each category: <b>G</b> = what we give, <b>R</b> = what we get (receive). The darker the cell, the more cards.",
+        "map.intro": (
+            "The number of value cards each organisation picked in each category: <b>G</b> = what "
+            "we give, <b>R</b> = what we get (receive). The darker the cell, the more cards."),
         "map.organisation": "Organisation",
         "map.give": "G",
         "map.get": "R",
@@ -429,7 +467,9 @@ LABELS: dict[str, dict[str, str]] = {
         "map.empty": "No value cards were picked.",
         "votes.heading": "The vote",
         "votes.caption": "Dots per value ({dots} dots in all).",
-        "votes.hidden": "The vote was secret and not everyone had voted, so the result was never shown. It is not shown here either.",
+        "votes.hidden": (
+            "The vote was secret and not everyone had voted, so the result was never shown. It is "
+            "not shown here either."),
         "votes.none": "No dots were placed.",
         "votes.not_played": "The workshop did not reach a vote.",
         "votes.zero": "No dots: {values}.",
@@ -470,12 +510,16 @@ LABELS: dict[str, dict[str, str]] = {
         "open.dissent": "Disagreement",
         "open.dissent.about": "About \"{value}\"",
         "open.questions": "Open questions",
-        "open.questions.intro": "Question cards that were not answered, and notes that ended in a question.",
+        "open.questions.intro": (
+            "Question cards that were not answered, and notes that ended in a question."),
         "open.unanswered": "\"{card}\" was not answered ({who}: {outcome}).",
         "agreement.heading": "Partnership agreement",
         "agreement.between": "between {orgs}",
         "agreement.between_many": "between the {count} organisations that sign below",
-        "agreement.intro": "This agreement is voluntary and not legally binding. It sets down what each of us brings to the partnership and gets from it, the values we share, and what we will do. We review it on the agreed date.",
+        "agreement.intro": (
+            "This agreement is voluntary and not legally binding. It sets down what each of us "
+            "brings to the partnership and gets from it, the values we share, and what we will do. "
+            "We review it on the agreed date."),
         "agreement.values": "What we share",
         "agreement.values.none": "We have not agreed on shared values yet.",
         "agreement.brings": "What we bring and what we get",
@@ -499,14 +543,23 @@ LABELS: dict[str, dict[str, str]] = {
         "type.andet": "Other",
         "report.title": "Værdispillet across {count} workshops",
         "report.title.one": "Værdispillet: report on one workshop",
-        "report.subject": "Which values and categories are picked and agreed most often, and the balance of giving and getting per kind of organisation",
-        "report.intro": "The report counts across the workshops. <b>Gives</b> and <b>Gets</b> are the times an organisation picked the value as something it gives or gets. <b>Agreed</b> is the number of shared values that grew from it. <b>Workshops</b> is the number of workshops where the value was picked or agreed.",
+        "report.subject": (
+            "Which values and categories are picked and agreed most often, and the balance of "
+            "giving and getting per kind of organisation"),
+        "report.intro": (
+            "The report counts across the workshops. <b>Gives</b> and <b>Gets</b> are the times an "
+            "organisation picked the value as something it gives or gets. <b>Agreed</b> is the "
+            "number of shared values that grew from it. <b>Workshops</b> is the number of "
+            "workshops "
+            "where the value was picked or agreed."),
         "report.workshops": "The workshops",
         "report.values": "The values",
         "report.values.chart": "The {count} values picked most often",
         "report.categories": "The categories",
         "report.types": "Giving and getting per kind of organisation",
-        "report.types.intro": "<b>Only gives</b> and <b>Only gets</b> count organisations that picked values on one side and none on the other.",
+        "report.types.intro": (
+            "<b>Only gives</b> and <b>Only gets</b> count organisations that picked values on one "
+            "side and none on the other."),
         "report.col.workshop": "Workshop",
         "report.col.place": "Place",
         "report.col.date": "Date",
@@ -527,6 +580,7 @@ LABELS: dict[str, dict[str, str]] = {
         "report.col.only_gets": "Only gets",
         "report.none": "No values picked yet.",
         "report.own": "(own value)",
+        "report.decimal": ".",
     },
 }
 

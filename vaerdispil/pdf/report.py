@@ -33,8 +33,21 @@ from .common import AUTHOR, CREATOR, Rendered, configure_reportlab, markup, numb
 from .fonts import FAMILY
 from .labels import labels_for
 from .summary import printable
-from .summary_style import (GREY, LEFT, MARGIN, PAGE, STYLES, WIDTH, Para, format_date, label, table,
-                            text)
+from .summary_style import (
+    BOTTOM_MARGIN,
+    GREY,
+    LEFT,
+    MARGIN,
+    PAGE,
+    STYLES,
+    TOP_MARGIN,
+    WIDTH,
+    Para,
+    format_date,
+    label,
+    table,
+    text,
+)
 
 OWN = ""
 """The category of an organisation's own value (a blank card)."""
@@ -201,8 +214,8 @@ def render_report(report: Report) -> Rendered:
         canvas.restoreState()
 
     document = SimpleDocTemplate(
-        buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=18 * mm,
-        bottomMargin=22 * mm, title=title, author=AUTHOR, creator=CREATOR,
+        buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN, title=title, author=AUTHOR, creator=CREATOR,
         subject=labels["report.subject"], keywords=["Værdispillet", "rapport"], invariant=1,
         pageCompression=1, lang=report.language, displayDocTitle=True, printScaling="None",
         initialFontName=FAMILY)
@@ -216,8 +229,8 @@ def _story(report: Report, labels: dict[str, str], title: str) -> Iterable[Flowa
     yield Para(labels["report.intro"], STYLES["body"])
 
     yield Para(labels["report.workshops"], STYLES["h2"])
-    rows: list[list[Flowable | str]] = [[label(labels[f"report.col.{key}"]) for key in (
-        "workshop", "place", "date", "orgs", "agreed_values", "actions")]]
+    rows: list[list[Flowable | str]] = [_heads(
+        ("workshop", "place", "date", "orgs", "agreed_values", "actions"), labels, 3)]
     for workshop in report.workshops:
         rows.append([text(workshop.title), text(workshop.place),
                      text(format_date(workshop.date, labels)), _num(workshop.organisations),
@@ -236,8 +249,8 @@ def _story(report: Report, labels: dict[str, str], title: str) -> Iterable[Flowa
                         names=[labels["report.col.gives"], labels["report.col.gets"],
                                labels["report.col.agreed"]])
         yield Spacer(1, 6)
-        rows = [[label(labels[f"report.col.{key}"]) for key in (
-            "value", "category", "gives", "gets", "picks", "agreed", "workshops")]]
+        rows = [_heads(("value", "category", "gives", "gets", "picks", "agreed", "workshops"),
+                       labels, 2)]
         for c in report.values:
             rows.append([text(c.name), text(c.category or own), *map(_num, (
                 c.gives, c.gets, c.picks, c.agreed, len(c.workshops)))])
@@ -245,8 +258,7 @@ def _story(report: Report, labels: dict[str, str], title: str) -> Iterable[Flowa
 
     if report.categories:
         yield Para(labels["report.categories"], STYLES["h2"])
-        rows = [[label(labels[f"report.col.{key}"]) for key in (
-            "category", "gives", "gets", "picks", "agreed", "workshops")]]
+        rows = [_heads(("category", "gives", "gets", "picks", "agreed", "workshops"), labels, 1)]
         for c in report.categories:
             rows.append([text(c.name or own), *map(_num, (
                 c.gives, c.gets, c.picks, c.agreed, len(c.workshops)))])
@@ -261,12 +273,12 @@ def _story(report: Report, labels: dict[str, str], title: str) -> Iterable[Flowa
                         WIDTH, 45 * mm, names=[labels["report.col.gives"],
                                                labels["report.col.gets"]])
         yield Spacer(1, 6)
-        rows = [[label(labels[f"report.col.{key}"]) for key in (
-            "type", "orgs", "gives", "gets", "per_org_gives", "per_org_gets", "only_gives",
-            "only_gets")]]
+        rows = [_heads(("type", "orgs", "gives", "gets", "per_org_gives", "per_org_gets",
+                        "only_gives", "only_gets"), labels, 1)]
         for c, name in zip(report.types, names):
             rows.append([text(name), *map(_num, (c.organisations, c.gives, c.gets)),
-                         _num(_per(c.gives, c.organisations)), _num(_per(c.gets, c.organisations)),
+                         _num(_per(c.gives, c.organisations, labels)),
+                         _num(_per(c.gets, c.organisations, labels)),
                          _num(c.only_gives), _num(c.only_gets)])
         yield table(rows, [WIDTH - 133 * mm] + [19 * mm] * 7, zebra=True)
 
@@ -275,8 +287,17 @@ def _value_name(count: Count, labels: dict[str, str]) -> str:
     return count.name if count.category else f"{count.name} {labels['report.own']}"
 
 
-def _per(total: int, organisations: int) -> str:
-    return f"{total / organisations:.1f}" if organisations else "–"
+def _per(total: int, organisations: int, labels: dict[str, str]) -> str:
+    """An average with one decimal, written the language's way ('1,5' in Danish)."""
+    if not organisations:
+        return "–"
+    return f"{total / organisations:.1f}".replace(".", labels["report.decimal"])
+
+
+def _heads(keys: Iterable[str], labels: dict[str, str], text_columns: int) -> list[Flowable | str]:
+    """A header row: the first `text_columns` left-aligned, the number columns right-aligned."""
+    return [label(labels[f"report.col.{key}"], "cell_head" if index < text_columns
+                  else "cell_head_num") for index, key in enumerate(keys)]
 
 
 def _num(value: int | str) -> Flowable:

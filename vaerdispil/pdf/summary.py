@@ -33,7 +33,7 @@ from .fonts import FAMILY, fonts
 from .labels import labels_for
 from .summary_parts import cover, overview, value_map, votes
 from .summary_record import actions, agreement_page, open_questions, rounds
-from .summary_style import GREY, LEFT, MARGIN, PAGE, format_date
+from .summary_style import BOTTOM_MARGIN, GREY, LEFT, MARGIN, PAGE, TOP_MARGIN, format_date
 
 REPLACEMENT = "\ufffd"
 """What a character the font lacks prints as (U+FFFD REPLACEMENT CHARACTER)."""
@@ -56,9 +56,9 @@ def render_summary(result: Outcome, anonymous: bool = False) -> SummaryRendered:
     """
     configure_reportlab()
     labels = labels_for(result.language)
+    result, replaced = printable(result)  # first, so names and texts are both in NFC
     if anonymous:
         result = anonymised(result)
-    result, replaced = printable(result)
     title = result.title or labels["summary.untitled"]
     date = format_date(result.date, labels)
     where = ", ".join(part for part in (result.place, date) if part)
@@ -86,8 +86,8 @@ def render_summary(result: Outcome, anonymous: bool = False) -> SummaryRendered:
         canvas.restoreState()
 
     document = SimpleDocTemplate(
-        buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=18 * mm,
-        bottomMargin=22 * mm, title=labels["summary.title"].format(title=title),
+        buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN, title=labels["summary.title"].format(title=title),
         author=result.facilitator or "vaerdispil", creator=CREATOR,
         subject=labels["summary.subject"].format(where=f" ({where})" if where else ""),
         keywords=["Værdispillet", result.deck.get("id", ""), result.place],
@@ -131,7 +131,7 @@ class _Gap(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0, 0
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+    def getSpaceBefore(self) -> float:
         return 14.0
 
     def draw(self) -> None:
@@ -152,7 +152,7 @@ def _canvas_with_sections(footer: Callable[[Canvas, int, int], None]) -> type[Ca
             self.sections: list[tuple[str, str]] = []
             """(key, heading) of the sections that start on the page being drawn."""
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        def showPage(self) -> None:
             super().showPage()
             self.sections = []
 
@@ -285,6 +285,9 @@ def anonymised(result: Outcome) -> Outcome:
                    actions=[action(a) for a in result.actions])
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _name_scrubber(owners: dict[str, str]) -> Callable[[str], str]:
     """A function that replaces participants' names in a text with '[organisation]'."""
     words: dict[str, str] = {}
@@ -300,8 +303,13 @@ def _name_scrubber(owners: dict[str, str]) -> Callable[[str], str]:
         return lambda value: value
     ordered = sorted(words, key=len, reverse=True)  # "Aisha Ali" before "Aisha"
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+    parts = {part for name in words for part in _WORD.findall(name)}
 
     def scrub(value: str) -> str:
+        # Most texts name nobody, and a set of their words shows it much faster than the
+        # pattern does (a name can only stand in a text whose words include its own).
+        if parts.isdisjoint(_WORD.findall(value)):
+            return value
         return pattern.sub(lambda found: f"[{words[found.group(0)]}]" if words[found.group(0)]
                            else "[…]", value)
 

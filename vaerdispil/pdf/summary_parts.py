@@ -10,15 +10,30 @@ from collections import Counter
 from collections.abc import Iterable
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from ..outcome import OrganisationOutcome, Outcome, PickedValue
 from .charts import bar_chart, label_fits
 from .common import markup
 from .fonts import FAMILY, fonts
-from .summary_style import (Para, BOX, GET_SHADES, GIVE_SHADES, GREY, RULE, STYLES, WIDTH, format_date,
-                            joined, label, shade, table, text)
+from .summary_style import (
+    BOX,
+    GET_SHADES,
+    GIVE_SHADES,
+    GREY,
+    RULE,
+    STYLES,
+    WIDTH,
+    Grid,
+    Para,
+    format_date,
+    joined,
+    label,
+    shade,
+    table,
+    text,
+)
 
 CHART_ROWS = 20
 """Values shown in a vote's chart; the rest (and any cut label) are in a table under it."""
@@ -41,7 +56,8 @@ def cover(result: Outcome, labels: dict[str, str], anonymous: bool) -> Iterable[
         ("cover.facilitator", markup(result.facilitator)),
         ("cover.organisations" if anonymous else "cover.people",
          labels["cover.orgs_count" if anonymous else "cover.people_count"]
-         .format(people=people, orgs=orgs)),
+         .format(people=counted(people, "participant", labels),
+                 orgs=counted(orgs, "organisation", labels))),
         ("cover.status", _progress(result, labels)),
         ("cover.deck", markup(deck_text)),
     ]
@@ -65,6 +81,11 @@ def cover(result: Outcome, labels: dict[str, str], anonymous: bool) -> Iterable[
             yield table([head[:1]] + [row[:1] for row in rows], [WIDTH])
         else:
             yield table([head] + rows, [75 * mm, WIDTH - 75 * mm])
+
+
+def counted(count: int, noun: str, labels: dict[str, str]) -> str:
+    """'1 deltager', '3 deltagere'."""
+    return labels[f"count.{noun}" if count == 1 else f"count.{noun}s"].format(count=count)
 
 
 def _type(org: OrganisationOutcome, labels: dict[str, str]) -> str:
@@ -97,16 +118,15 @@ def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
         if agreed.dissent:
             lines.append(f"<b>{labels['overview.dissent']}:</b> "
                          + joined([d.get("organisation", "") for d in agreed.dissent]))
-        box = Table([[Para(markup(agreed.text), STYLES["agreed"])],
-                     [Para("<br/>".join(lines), STYLES["cell"])]],
-                    colWidths=[WIDTH], splitInRow=1)
+        # One cell, so the value and who stands behind it stay on one page when they fit.
+        box = Grid([[[Para(markup(agreed.text), STYLES["agreed"]),
+                      Para("<br/>".join(lines), STYLES["cell"])]]], colWidths=[WIDTH])
         box.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), FAMILY),
             ("LINEBEFORE", (0, 0), (0, -1), 3, GREY),
             ("BACKGROUND", (0, 0), (-1, -1), BOX),
             ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, 0), 7), ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
-            ("TOPPADDING", (0, 1), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, 0), 2)]))
+            ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
         yield box
         yield Spacer(1, 6)
     yield Para(labels["overview.follow_up"], STYLES["h2"])
@@ -122,7 +142,7 @@ def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
                (len(result.actions), "overview.count.actions")]
     cells = [[Para(str(count), STYLES["number"]) for count, _ in numbers],
              [Para(labels[key], STYLES["number_label"]) for _, key in numbers]]
-    figures = Table(cells, colWidths=[WIDTH / len(numbers)] * len(numbers))
+    figures = Grid(cells, colWidths=[WIDTH / len(numbers)] * len(numbers))
     figures.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FAMILY),
                                  ("BACKGROUND", (0, 0), (-1, -1), BOX),
                                  ("LINEAFTER", (0, 0), (-2, -1), 2, "white"),

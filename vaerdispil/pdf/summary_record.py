@@ -9,15 +9,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table
-from reportlab.platypus import TableStyle
+from reportlab.platypus import (
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import Flowable
 
 from ..outcome import Action, NoteRecord, Outcome, TurnRecord
 from .common import markup
 from .fonts import FAMILY
-from .summary_style import (Para, GREY, STYLES, WIDTH, format_date, joined, label, listing, table,
-                            text)
+from .summary_style import (
+    GREY,
+    STYLES,
+    WIDTH,
+    Grid,
+    Para,
+    format_date,
+    joined,
+    label,
+    listing,
+    table,
+    text,
+)
 
 WORD_AND = {"da": "og", "en": "and"}
 BETWEEN_NAMED = 6
@@ -143,7 +160,7 @@ def actions(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
         rows.append([Para("☐", tick), text(action.what), Para(who, STYLES["cell"]),
                      Para(markup(format_date(action.due, labels)) if action.due
                                else f"<i>{labels['summary.no_date']}</i>", STYLES["cell"])])
-    yield table(rows, [14 * mm, WIDTH - 94 * mm, 50 * mm, 30 * mm],
+    yield table(rows, [14 * mm, WIDTH - 98 * mm, 50 * mm, 34 * mm],
                 extra=[("VALIGN", (0, 1), (0, -1), "MIDDLE"),
                        ("TOPPADDING", (0, 1), (-1, -1), 6),
                        ("BOTTOMPADDING", (0, 1), (-1, -1), 7)])
@@ -274,8 +291,9 @@ def _signatures(names: list[str], labels: dict[str, str]) -> Iterable[Flowable]:
             for row in cells:
                 row.append("")
         rows = [[row[0], "", row[1]] for row in cells]
-        grid = Table(rows, colWidths=[column, gap, column], splitInRow=1, hAlign="LEFT")
-        commands = [("FONTNAME", (0, 0), (-1, -1), FAMILY), ("LINEABOVE", (0, 1), (0, 1), 0.8, GREY),
+        grid = Grid(rows, colWidths=[column, gap, column], hAlign="LEFT")
+        commands = [("FONTNAME", (0, 0), (-1, -1), FAMILY),
+                    ("LINEABOVE", (0, 1), (0, 1), 0.8, GREY),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("VALIGN", (0, 0), (-1, -1), "TOP")]
         if len(pair) == 2:

@@ -28,6 +28,10 @@ LEFT = MARGIN + FRAME_PADDING
 """Where text starts on the page; footers line up with it."""
 WIDTH = PAGE[0] - 2 * LEFT
 """The width text and tables may take, in points."""
+TOP_MARGIN = 18 * mm
+BOTTOM_MARGIN = 22 * mm
+FRAME_HEIGHT = PAGE[1] - TOP_MARGIN - BOTTOM_MARGIN - 2 * FRAME_PADDING
+"""The height text may take on a page, in points."""
 
 INK = Color(0.1, 0.1, 0.1)
 GREY = Color(0.35, 0.35, 0.35)
@@ -54,7 +58,7 @@ class Para(Paragraph):
     _wrapped: tuple[float, object, float] | None = None
     """(width, the broken lines, height) of the latest wrap."""
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         # A split copies attributes into new paragraphs: trust the memo only if the lines
         # it names are still this paragraph's own.
         memo = self._wrapped
@@ -74,6 +78,25 @@ class Para(Paragraph):
         if section is not None and marks is not None:
             marks.append(section)
         super().draw()
+
+
+class Grid(Table):
+    """A Table that splits a row across pages only when it starts a page.
+
+    Rows normally move whole to the next page. Only a row that does not fit on an empty
+    page is split inside (splitInRow). reportlab would otherwise also split a tall row
+    into the space left at the foot of a page, repeating the header there: a header in
+    the middle of a page.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        if frame is not None:
+            at_top = bool(getattr(frame, "_atTop", False))
+        else:  # inside a KeepTogether: judge by the room left
+            at_top = availHeight > FRAME_HEIGHT / 2
+        self.splitInRow = 1 if at_top else 0
+        return list(super().split(availWidth, availHeight))
 
 
 _BASE = ParagraphStyle("body", fontName=FAMILY, fontSize=10, leading=13.5, spaceAfter=4,
@@ -102,6 +125,9 @@ STYLES = {
                                  textColor=GREY),
     "cell_head": ParagraphStyle("cell_head", _BASE, fontName=f"{FAMILY}-Bold", fontSize=8.5,
                                 leading=10.5, spaceAfter=0),
+    "cell_head_num": ParagraphStyle("cell_head_num", _BASE, fontName=f"{FAMILY}-Bold",
+                                    fontSize=8.5, leading=10.5, spaceAfter=0,
+                                    alignment=TA_RIGHT),
     "cell_center": ParagraphStyle("cell_center", _BASE, fontSize=9, leading=11, spaceAfter=0,
                                   alignment=TA_CENTER),
     "cell_num": ParagraphStyle("cell_num", _BASE, fontSize=9, leading=11.5, spaceAfter=0,
@@ -139,8 +165,7 @@ def listing(names: Sequence[str], word_and: str) -> str:
 def table(rows: list[list[Flowable | str]], widths: Sequence[float], header_rows: int = 1,
           extra: Sequence[tuple] = (), zebra: bool = False) -> Table:
     """A table that repeats its header on each page and can split a tall row across pages."""
-    result = Table(rows, colWidths=list(widths), repeatRows=header_rows, splitInRow=1,
-                   hAlign="LEFT")
+    result = Grid(rows, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
     commands: list[tuple] = [
         ("FONTNAME", (0, 0), (-1, -1), FAMILY),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

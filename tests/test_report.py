@@ -1,0 +1,224 @@
+"""`vaerdispil report`: counts across workshops, checked against sessions counted by hand."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import CARDS, FakeClock
+from tests.test_pdf_cards import words
+from tests.test_pdf_summary import run
+from vaerdispil.deck.loader import load_deck
+from vaerdispil.outcome import outcome
+from vaerdispil.pdf.report import render_report, tally, to_csv
+from vaerdispil.session.game import Game
+from vaerdispil.session.store import new_session_path
+
+DECK = load_deck(CARDS / "vaerdispil.da.yaml")
+MONEY = "Ting, tid og penge"
+PEOPLE = "Mennesker og job"
+NETWORK = "Netværk og tillid"
+
+
+def gellerup(path: Path, clock: FakeClock) -> Game:
+    """Netto gives rooms and money; the club gives volunteers and gets rooms; the
+    municipality gives money and gets volunteers. Two shared values."""
+    g = Game.new(path, DECK, seed=1, clock=clock, title="Gellerup", place="Gellerup",
+                 date="2027-01-10")
+    netto = g.add_organisation("Netto", "virksomhed")
+    club = g.add_organisation("Klubben", "forening")
+    town = g.add_organisation("Kommunen", "kommune")
+    g.add_participant("Aisha", netto)
+    g.next_round()
+    g.next_round()  # give
+    g.pick(netto, "lokaler")
+    g.pick(netto, "penge")
+    g.pick(club, "frivillige")
+    g.pick(town, "penge")
+    g.next_round()  # get
+    g.pick(club, "lokaler")
+    g.pick(town, "frivillige")
+    g.agree("Vi deler lokaler", ["card:lokaler"], [netto, club])
+    g.agree("Frivillige hjælper", ["card:frivillige", "card:penge"], [club, town])
+    return g
+
+
+def vollsmose(path: Path, clock: FakeClock) -> Game:
+    """Fakta gives rooms and gets trust; the school gives its own value (homework help)
+    and gets rooms and volunteers. One shared value, grown from the school's own."""
+    g = Game.new(path, DECK, seed=2, clock=clock, title="Vollsmose", place="Vollsmose",
+                 date="2027-02-01")
+    fakta = g.add_organisation("Fakta", "virksomhed")
+    school = g.add_organisation("Skolen", "institution")
+    g.add_participant("Bo", fakta)
+    g.next_round()
+    g.next_round()  # give
+    g.pick(fakta, "lokaler")
+    own = g.pick(school, "blank-1", text="Lektiehjælp")
+    g.next_round()  # get
+    g.pick(fakta, "tillid")
+    g.pick(school, "lokaler")
+    g.pick(school, "frivillige")
+    g.agree("Lektiehjælp i Fakta", [f"own:{own}"], [fakta, school])
+    g.add_action("Find et lokale", fakta, "Bo", "2027-03-01")
+    return g
+
+
+def quiet(path: Path, clock: FakeClock) -> Game:
+    """Residents came; nothing was picked."""
+    g = Game.new(path, DECK, seed=3, clock=clock, title="Stille", place="Skovparken",
+                 date="2027-03-01")
+    g.add_organisation("Beboerne", "beboere")
+    return g
+
+
+WORKSHOPS = (gellerup, vollsmose, quiet)
+
+
+@pytest.fixture
+def saved(vaerdispil_home: Path, clock: FakeClock) -> list[Path]:
+    paths = []
+    with mock.patch("os.fsync"):
+        for build in WORKSHOPS:
+            path = new_session_path(build.__name__, "2027-01-01")
+            build(path, clock).close()
+            paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def outcomes(tmp_path: Path, clock: FakeClock) -> list:  # type: ignore[type-arg]
+    found = []
+    with mock.patch("os.fsync"):
+        for build in WORKSHOPS:
+            game = build(tmp_path / f"{build.__name__}.jsonl", clock)
+            found.append(outcome(game.state, game.deck))
+            game.close()
+    return found
+
+
+def test_values_are_counted_by_hand(outcomes: list) -> None:  # type: ignore[type-arg]
+    report = tally(outcomes)
+    assert [(c.name, c.category, c.gives, c.gets, c.picks, c.agreed, len(c.workshops))
+            for c in report.values] == [
+        ("Lokaler", MONEY, 2, 2, 4, 1, 2),
+        ("Frivillige", PEOPLE, 1, 2, 3, 1, 2),
+        ("Penge", MONEY, 2, 0, 2, 1, 1),
+        ("Lektiehjælp", "", 1, 0, 1, 1, 1),
+        ("Tillid", NETWORK, 0, 1, 1, 0, 1),
+    ]
+
+
+def test_categories_are_counted_by_hand(outcomes: list) -> None:  # type: ignore[type-arg]
+    report = tally(outcomes)
+    assert [(c.name, c.gives, c.gets, c.picks, c.agreed, len(c.workshops))
+            for c in report.categories] == [
+        (MONEY, 4, 2, 6, 2, 2),
+        (PEOPLE, 1, 2, 3, 1, 2),
+        ("", 1, 0, 1, 1, 1),
+        (NETWORK, 0, 1, 1, 0, 1),
+    ]
+
+
+def test_give_and_get_per_kind_of_organisation(outcomes: list) -> None:  # type: ignore[type-arg]
+    report = tally(outcomes)
+    assert [(c.name, c.organisations, c.gives, c.gets, c.only_gives, c.only_gets,
+             len(c.workshops)) for c in report.types] == [
+        ("virksomhed", 2, 3, 1, 1, 0, 2),
+        ("beboere", 1, 0, 0, 0, 0, 1),
+        ("forening", 1, 1, 1, 0, 0, 1),
+        ("institution", 1, 1, 2, 0, 0, 1),
+        ("kommune", 1, 1, 1, 0, 0, 1),
+    ]
+    assert [(w.title, w.organisations, w.picks, w.agreed, w.actions)
+            for w in report.workshops] == [("Gellerup", 3, 6, 2, 0), ("Vollsmose", 2, 5, 1, 1),
+                                           ("Stille", 1, 0, 0, 0)]
+
+
+def test_nothing_to_count(outcomes: list) -> None:  # type: ignore[type-arg]
+    report = tally(outcomes[2:])
+    assert report.values == [] and report.categories == []
+    rendered = render_report(report)
+    text = words(" ".join(page.extract_text() for page in PdfReader(
+        io.BytesIO(rendered.data)).pages))
+    assert "Værdispillet: rapport over ét værksted" in text
+    assert "Ingen værdier valgt endnu." in text and "Side 1 af 1" in text
+
+
+def test_csv_rows_hold_the_counts(outcomes: list) -> None:  # type: ignore[type-arg]
+    rows = list(csv.DictReader(io.StringIO(to_csv(tally(outcomes)))))
+    by = {(row["table"], row["name"]): row for row in rows}
+    assert [row["table"] for row in rows].count("workshop") == 3
+    assert {k: by[("value", "Lokaler")][k] for k in (
+        "category", "gives", "gets", "picks", "agreed", "workshops", "organisations")} == {
+        "category": MONEY, "gives": "2", "gets": "2", "picks": "4", "agreed": "1",
+        "workshops": "2", "organisations": ""}
+    assert by[("value", "Lektiehjælp")]["category"] == ""
+    assert by[("category", MONEY)]["picks"] == "6"
+    virksomhed = by[("org_type", "virksomhed")]
+    assert (virksomhed["organisations"], virksomhed["gives"], virksomhed["gets"],
+            virksomhed["only_gives"], virksomhed["only_gets"]) == ("2", "3", "1", "1", "0")
+    assert by[("workshop", "Vollsmose")]["date"] == "2027-02-01"
+    assert by[("workshop", "Vollsmose")]["actions"] == "1"
+
+
+def test_report_pdf_has_tables_charts_and_page_numbers(
+        outcomes: list) -> None:  # type: ignore[type-arg]
+    rendered = render_report(tally(outcomes))
+    reader = PdfReader(io.BytesIO(rendered.data))
+    pages = [page.extract_text() for page in reader.pages]
+    text = words(" ".join(pages))
+    for expected in ["Værdispillet på tværs af 3 værksteder", "Gellerup Gellerup 10. januar 2027",
+                     "Værdierne", "Kategorierne", "Giver og får pr. type organisation",
+                     "Lokaler Ting, tid og penge 2 2 4 1 2", "Lektiehjælp Egne værdier 1 0 1 1 1",
+                     "Virksomhed 2 3 1 1,5 0,5 1 0", "Giver Får Aftalt",
+                     "Lektiehjælp (egen værdi)"]:
+        assert expected in text, expected
+    for number, page in enumerate(pages, start=1):
+        assert f"Side {number} af {len(pages)}" in page
+    assert reader.metadata.title == "Værdispillet på tværs af 3 værksteder"
+    assert reader.trailer["/Root"]["/Lang"] == "da"
+    assert render_report(tally(outcomes)).data == rendered.data  # same input, same bytes
+
+
+def test_report_command_writes_pdf_and_csv(saved: list[Path], tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    names = [path.stem for path in saved]
+    code, out, err = run(capsys, "report", *names)
+    assert code == 0 and err == ""
+    assert out.startswith("wrote vaerdispil-report.pdf: ") and out.endswith("(3 workshops)\n")
+    assert PdfReader(tmp_path / "vaerdispil-report.pdf").pages
+    code, out, err = run(capsys, "report", *names, str(saved[0]), "-o", "counts.csv")
+    assert code == 0
+    assert err == f"vaerdispil: {saved[0]}: named more than once; counted once\n"
+    assert out == "wrote counts.csv: 5 values, 4 categories (3 workshops)\n"
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "counts.csv").read_text("utf-8"))))
+    assert next(r for r in rows if r["name"] == "Lokaler")["picks"] == "4"
+    code, out, _ = run(capsys, "--lang", "en", "report", names[0], "-o", "en.pdf")
+    assert code == 0
+    english = words(PdfReader(tmp_path / "en.pdf").pages[0].extract_text())
+    assert "Værdispillet: report on one workshop" in english and "Page 1 of" in english
+
+
+def test_report_command_errors(saved: list[Path], tmp_path: Path,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "report", str(saved[0]), "-o", str(tmp_path / "out.txt"))
+    assert code == 2 and "-o must name a .pdf or .csv file" in err
+    code, _, err = run(capsys, "report")
+    assert code == 2 and "SESSION" in err
+    code, _, err = run(capsys, "report", str(saved[0]), "missing")
+    assert code == 1 and err.startswith("vaerdispil: missing: no such workshop file")
+    damaged = tmp_path / "damaged.jsonl"
+    damaged.write_text(saved[0].read_text("utf-8") + "{oops\n{}\n", encoding="utf-8")
+    code, _, err = run(capsys, "report", str(saved[0]), str(damaged))
+    assert code == 1 and err.count("\n") == 1 and str(damaged) in err
+    target = tmp_path / "no" / "r.csv"
+    code, _, err = run(capsys, "report", str(saved[0]), "-o", str(target))
+    assert code == 1 and err.count("\n") == 1 and str(target) in err
