@@ -318,3 +318,24 @@ async def test_palette_jumps_to_a_round_and_toggles_contrast(clock: FakeClock,
         await keys(pilot, "enter")
         await pilot.pause()
         assert app.theme == "vaerdispil-kontrast"
+
+
+async def test_summary_screen_prints_the_pdf(clock: FakeClock, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from tests.test_exports import complete_workshop
+
+    game = complete_workshop(tmp_path / "done.jsonl", clock)
+    app = VaerdispilApp(game.deck, "da", game=game, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await keys(pilot, "f9", "p")
+        await app.workers.wait_for_complete()
+        await keys(pilot, "a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    named = PdfReader(tmp_path / "done-summary.pdf")
+    text = " ".join(page.extract_text() for page in named.pages)
+    assert "Vi deler lokaler" in text and "Aisha" in text
+    anonymous = PdfReader(tmp_path / "done-summary-anonymous.pdf")
+    text = " ".join(page.extract_text() for page in anonymous.pages)
+    assert "Vi deler lokaler" in text and "Aisha" not in text

@@ -360,6 +360,8 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "key.action": ("Handling", "Action"),
     "key.follow_up": ("Opfølgning", "Follow-up"),
     "key.export": ("Eksporter", "Export"),
+    "key.print_summary": ("Print PDF", "Print PDF"),
+    "key.print_anonymous": ("PDF uden navne", "PDF without names"),
     "key.back": ("Tilbage", "Back"),
     "key.start": ("Start", "Start"),
     "key.add_org": ("Ny org.", "New org."),

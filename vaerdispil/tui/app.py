@@ -310,6 +310,30 @@ class VaerdispilApp(App[None]):
         self.call_from_thread(self.notify, self.t("print.done", path=path, pages=rendered.pages),
                               timeout=15)
 
+    @work(thread=True, exit_on_error=False, group="print")
+    def print_summary(self, anonymous: bool = False) -> None:
+        """The summary PDF for the partners, written next to the session file."""
+        from ..outcome import outcome
+        from ..pdf.common import PrintError, write_atomic
+        from ..pdf.summary import render_summary
+
+        game = self.game
+        if game is None:
+            return
+        suffix = "-summary-anonymous.pdf" if anonymous else "-summary.pdf"
+        target = game.log.path.with_name(game.log.path.stem + suffix)
+        try:
+            rendered = render_summary(outcome(game.state, game.deck), anonymous)
+            path = write_atomic(target, rendered.data)
+        except (PrintError, OSError) as error:
+            self.call_from_thread(self.notify, self.t("print.failed", error=str(error)),
+                                  severity="error", timeout=15)
+            return
+        if self.is_web:
+            self.call_from_thread(self.deliver_binary, path)
+        self.call_from_thread(self.notify, self.t("print.done", path=path, pages=rendered.pages),
+                              timeout=15)
+
     def action_help(self) -> None:
         """Keys and the current round's guide."""
         from .screens.help import HelpScreen

@@ -16,6 +16,8 @@ class SummaryScreen(AppScreen):
 
     BINDINGS = [
         Binding("escape,f9", "back", "Back", id="back"),
+        Binding("p", "print_summary(False)", "Print PDF", id="print_summary"),
+        Binding("a", "print_summary(True)", "Anonymous PDF", id="print_anonymous"),
         Binding("e", "export", "Export", id="export"),
     ]
 
@@ -40,3 +42,8 @@ class SummaryScreen(AppScreen):
 
     def action_export(self) -> None:
         self.vapp.export_summary()
+
+    def action_print_summary(self, anonymous: bool) -> None:
+        """The summary PDF, next to the workshop's file (made in a thread worker)."""
+        self.app.notify(self.t("print.working"))
+        self.vapp.print_summary(anonymous)
