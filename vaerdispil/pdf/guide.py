@@ -54,6 +54,10 @@ STYLES = {
 }
 
 
+
+TEXT_WIDTH = 170 * mm - 12
+"""The page's 170 mm between the margins, less the frame's 6 pt padding on each side."""
+
 def render_guide(deck: Deck) -> Rendered:
     """The facilitator guide for `deck`, in the deck's language, on A4."""
     configure_reportlab()
@@ -119,7 +123,8 @@ def _overview(deck: Deck, labels: dict[str, str]) -> Table:
     total = sum(round_.minutes or 0 for round_ in deck.rounds)
     rows.append([Paragraph(f"<b>{labels['guide.total']}</b>", cell), "",
                  Paragraph(f"<b>{total}</b>", right)])
-    table = Table(rows, colWidths=[95 * mm, 50 * mm, 25 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[width * TEXT_WIDTH / (170 * mm) for width in
+                                   (95 * mm, 50 * mm, 25 * mm)], repeatRows=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FAMILY),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, GREY),
@@ -183,7 +188,7 @@ def _round(deck: Deck, round_: Round, number: int, labels: dict[str, str]) -> It
         kinds = labels["guide.cards.kinds"].format(kinds=_kinds(round_.kinds, labels))
         block.append(Paragraph(f"<b>{labels['guide.cards']}:</b> {kinds}", STYLES["facts"]))
     block.append(Paragraph(labels["guide.prompt"], STYLES["label"]))
-    prompt = Table([[Paragraph(markup(round_.prompt), STYLES["prompt"])]], colWidths=[170 * mm])
+    prompt = Table([[Paragraph(markup(round_.prompt), STYLES["prompt"])]], colWidths=[TEXT_WIDTH])
     prompt.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FAMILY),
                                 ("BACKGROUND", (0, 0), (-1, -1), BOX),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
