@@ -339,3 +339,35 @@ async def test_summary_screen_prints_the_pdf(clock: FakeClock, tmp_path: Path) -
     anonymous = PdfReader(tmp_path / "done-summary-anonymous.pdf")
     text = " ".join(page.extract_text() for page in anonymous.pages)
     assert "Vi deler lokaler" in text and "Aisha" not in text
+
+
+async def test_facilitator_panel_controls_and_an_english_deck_in_setup(
+        clock: FakeClock, vaerdispil_home: Path) -> None:
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await keys(pilot, "enter")  # new workshop
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        select = app.screen.query_one("#deck-choice")
+        english = next(source for source, deck in app.screen._decks.items()
+                       if deck.id == "vaerdispil" and deck.language == "en")
+        select.value = english
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.deck.language == "en"  # the workshop's deck; the screens stay Danish
+        app.screen.query_one("#detail-title").focus()
+        await keys(pilot, "tab", "tab", "tab", "tab", "tab", "tab")
+        await type_text(pilot, "Club")
+        await keys(pilot, "enter", "tab", "tab", "tab", "tab")
+        await type_text(pilot, "Ida")
+        await keys(pilot, "enter", "f6")
+        game = app.game
+        assert game is not None and game.deck.language == "en"
+        assert game.state.details.language == "en"  # so the summary PDF is in English
+        await keys(pilot, "f2")
+        await pilot.click("#ctl-next")
+        await pilot.pause()
+        assert rules.current_round(game.state, game.deck).id == "det-giver-vi"
+        await pilot.click("#ctl-previous")
+        await pilot.pause()
+        assert rules.current_round(game.state, game.deck).id == "praesentation"

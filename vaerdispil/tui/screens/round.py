@@ -4,10 +4,11 @@ given and got what so far, and the facilitator's guide (hidden until asked for).
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Static
 
 from ...deck.model import Mode
 from ...game import rules
@@ -57,6 +58,12 @@ class RoundScreen(AppScreen):
                 yield Static(id="board-text")
         with VerticalScroll(id="guide-panel"):
             yield Static(self.t("round.facilitator"), classes="section-title")
+            with Horizontal(id="guide-controls"):
+                yield Button(self.t("key.previous_round"), id="ctl-previous")
+                yield Button(self.t("key.next_round"), id="ctl-next")
+                yield Button(self.t("cmd.add_person"), id="ctl-person")
+                yield Button(self.t("key.summary"), id="ctl-summary")
+                yield Button(self.t("start.print"), id="ctl-print")
             yield Static(id="guide-text")
         yield Footer()
 
@@ -130,6 +137,18 @@ class RoundScreen(AppScreen):
         index = game.state.round_index or 0
         if index > 0:
             self.vapp.run_command(lambda: game.start_round(game.deck.rounds[index - 1].id))
+
+    @on(Button.Pressed, "#guide-controls Button")
+    def _control(self, event: Button.Pressed) -> None:
+        """The facilitator's controls, for the mouse (each has its key too)."""
+        actions = {
+            "ctl-previous": self.action_previous_round,
+            "ctl-next": self.action_next_round,
+            "ctl-person": self.vapp.add_participant_dialog,
+            "ctl-summary": self.vapp.show_summary,
+            "ctl-print": self.vapp.print_dialog,
+        }
+        actions[event.button.id or ""]()
 
     def action_toggle_guide(self) -> None:
         guide = self.query_one("#guide-panel")
