@@ -73,3 +73,12 @@ async def test_footer_speaks_the_language() -> None:
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_snapshot(snap_compare, language: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(language), terminal_size=size, press=["down"])
+
+
+def test_names_as_owners_in_both_languages() -> None:
+    from vaerdispil.i18n import possessive, text
+
+    assert text("da", "round.whose_turn", owner=possessive("Aisha", "da")) == "Det er Aishas tur"
+    assert possessive("Mads", "da") == "Mads'" and possessive("Felix", "da") == "Felix'"
+    assert text("en", "round.whose_turn", owner=possessive("Aisha", "en")) == "It is Aisha's turn"
+    assert possessive("James", "en") == "James'"

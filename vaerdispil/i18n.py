@@ -212,6 +212,13 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+def possessive(name: str, language: str) -> str:
+    """A name as owner: Danish "Aishas", "Mads'"; English "Aisha's", "James'"."""
+    if language == "en":
+        return f"{name}'" if name.endswith("s") else f"{name}'s"
+    return f"{name}'" if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
+
+
 def text(language: str, key: str, **values: object) -> str:
     """The string for `key` in `language` (Danish if the language is unknown), filled in."""
     table = STRINGS.get(language, STRINGS["da"])
@@ -275,7 +282,7 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "orgtype.andet": ("Andet", "Other"),
     "round.progress": ("Runde {number} af {total}", "Round {number} of {total}"),
     "round.turn_progress": ("Tur {number} af {total}", "Turn {number} of {total}"),
-    "round.whose_turn": ("Det er {name}s tur", "It is {name}'s turn"),
+    "round.whose_turn": ("Det er {owner} tur", "It is {owner} turn"),
     "round.from_org": ("fra {org}", "from {org}"),
     "round.done": ("Alle har haft deres tur. Gå videre til næste runde (F6).",
                    "Everyone has had their turn. Go on to the next round (F6)."),
@@ -292,7 +299,7 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "round.pick_for": ("Vælger for", "Picking for"),
     "round.filter": ("Kategori", "Category"),
     "round.all_categories": ("Alle kategorier", "All categories"),
-    "round.voter": ("Det er {name}s tur til at stemme", "It is {name}'s turn to vote"),
+    "round.voter": ("Det er {owner} tur til at stemme", "It is {owner} turn to vote"),
     "round.dots_left": ("{left} af {dots} prikker tilbage", "{left} of {dots} dots left"),
     "round.votes_hidden": ("Stemmerne vises, når alle har stemt.",
                            "The votes show when everyone has voted."),

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from ...deck.model import Draw
 from ...game import rules
+from ...i18n import possessive
 from ..dialogs.form import Field, FormDialog
 from .card import CardView
 from .panel import RoundPanel
@@ -62,7 +63,8 @@ class TurnsPanel(RoundPanel):
             self.query_one("#turn-notes", Static).update("")
             return
         name, org = self.name_of(progress.taker)
-        banner = Text(self.t("round.whose_turn", name=name), style="bold")
+        banner = Text(self.t("round.whose_turn", owner=possessive(name, self.vapp.language)),
+               style="bold")
         if org:
             banner.append("\n" + self.t("round.from_org", org=org), style="")
         whose.update(banner)

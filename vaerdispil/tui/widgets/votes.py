@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...game import rules
+from ...i18n import possessive
 from .panel import RoundPanel
 
 DOT, EMPTY = "●", "○"
@@ -73,7 +74,8 @@ class VotePanel(RoundPanel):
         elif voter is None:
             self.query_one("#voter", Static).update(Text(self.t("round.all_voted"), style="bold"))
         else:
-            banner = Text(self.t("round.voter", name=name), style="bold")
+            banner = Text(self.t("round.voter", owner=possessive(name, self.vapp.language)),
+                style="bold")
             if org:
                 banner.append("  " + self.t("round.from_org", org=org))
             self.query_one("#voter", Static).update(banner)
