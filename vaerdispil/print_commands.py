@@ -218,7 +218,7 @@ def print_guide(args: argparse.Namespace) -> int:
 
 def print_summary(args: argparse.Namespace) -> int:
     """`vaerdispil print summary`: write a workshop's summary."""
-    from .report_commands import read_outcome
+    from .session_commands import read_outcome
     from .session.log import SessionError
 
     try:

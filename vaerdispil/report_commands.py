@@ -1,9 +1,4 @@
-"""`vaerdispil report`: counts across many workshops, as a PDF or a CSV file.
-
-Also home of `read_outcome`, which `print summary` shares: a session file (or a saved
-workshop's name) read without locking it, replayed, and projected into its outcome,
-with every problem as one line.
-"""
+"""`vaerdispil report`: counts across many workshops, as a PDF or a CSV file."""
 
 from __future__ import annotations
 
@@ -12,10 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .outcome import Outcome, outcome
-from .session.game import fold, undo_stacks
-from .session.log import SessionError, read
-from .session_commands import find_session
+from .session.log import SessionError
+from .session_commands import read_outcome
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -36,25 +29,6 @@ def register(commands: Any) -> None:
     report.add_argument("--lang", choices=("da", "en"), default=argparse.SUPPRESS,
                         help="language of the PDF (default: the first workshop's)")
     report.set_defaults(run=run_report)
-
-
-def read_outcome(name: str) -> tuple[Path, Outcome, list[str]]:
-    """A workshop's file, its outcome and any warning (a dropped torn last line).
-
-    Raises SessionError with one line naming the file when it cannot be read or replayed.
-    """
-    path = find_session(name)
-    recording = read(path)
-    try:
-        done, _ = undo_stacks(recording.events)
-        deck = recording.header.deck
-        state = fold(deck, recording.header, recording.events, done)
-        result = outcome(state, deck)
-    except (ValueError, KeyError, TypeError, AssertionError, AttributeError, IndexError,
-            StopIteration):
-        raise SessionError(f"{path}: the workshop could not be replayed; it is damaged "
-                           "(vaerdispil opens it to say where)") from None
-    return path, result, list(recording.warnings)
 
 
 def _fail(message: str, code: int = EXIT_INVALID) -> int:

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from .exports import FORMATS, RENDER
 from .files import OutputError, write_atomic
-from .outcome import outcome
+from .outcome import Outcome, outcome
 from .paths import sessions_dir
 from .session.game import replay
 from .session.log import SessionError
@@ -43,6 +43,21 @@ def find_session(name: str) -> Path:
     return saved if saved.exists() else path
 
 
+def read_outcome(name: str) -> tuple[Path, Outcome, list[str]]:
+    """A workshop's file, its outcome and any warning (a dropped torn last line).
+
+    Raises SessionError with one line naming the file when it cannot be read or replayed.
+    """
+    replayed = replay(find_session(name))
+    try:
+        result = outcome(replayed.state, replayed.deck)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        # Events that name cards the workshop's own deck lacks: damage, said in one line.
+        raise SessionError(f"{replayed.path}: the workshop could not be replayed; it is damaged "
+                           "(vaerdispil opens it to say where)") from None
+    return replayed.path, result, replayed.warnings
+
+
 def list_saved(out: TextIO) -> int:
     """Print the saved workshops as a table."""
     infos = list_sessions()
@@ -69,12 +84,11 @@ def list_saved(out: TextIO) -> int:
 def export_session(name: str, form: str, output: str | None, out: TextIO) -> int:
     """Write a workshop's outcome; one line on stderr and exit 1 if it cannot be read."""
     try:
-        replayed = replay(find_session(name))
+        _, result, _ = read_outcome(name)
     except SessionError as error:
         print(f"vaerdispil: {error}", file=sys.stderr)
         return 1
-    state, deck = replayed.state, replayed.deck
-    text = RENDER[form](outcome(state, deck))
+    text = RENDER[form](result)
     if output is None:
         out.write(text)
         return 0

@@ -174,22 +174,19 @@ class VaerdispilApp(App[None]):
 
     def action_undo(self) -> None:
         """Undo the latest action and say what it was."""
-        if self.game is None:
-            return
-        game = self.game
-        event = self.run_command(game.undo)
-        if event is not None:
-            self.notify(self.t("undo.done", what=describe(event, game.deck, self.language)))
-            self._follow_round()
+        self._step_history("undo")
 
     def action_redo(self) -> None:
         """Redo the latest undone action and say what it was."""
-        if self.game is None:
-            return
+        self._step_history("redo")
+
+    def _step_history(self, which: str) -> None:
         game = self.game
-        event = self.run_command(game.redo)
+        if game is None:
+            return
+        event = self.run_command(game.undo if which == "undo" else game.redo)
         if event is not None:
-            self.notify(self.t("redo.done", what=describe(event, game.deck, self.language)))
+            self.notify(self.t(f"{which}.done", what=describe(event, game.deck, self.language)))
             self._follow_round()
 
     def _follow_round(self) -> None:
