@@ -371,3 +371,23 @@ async def test_facilitator_panel_controls_and_an_english_deck_in_setup(
         await pilot.click("#ctl-previous")
         await pilot.pause()
         assert rules.current_round(game.state, game.deck).id == "praesentation"
+
+
+async def test_a_pdf_that_cannot_be_made_is_said_in_words(clock: FakeClock, tmp_path: Path,
+                                                          monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from vaerdispil.pdf import summary
+    from vaerdispil.pdf.common import PrintError
+
+    def refuse(*args: object) -> None:
+        raise PrintError("done.pdf: the disk is full; free some space")
+
+    monkeypatch.setattr(summary, "render_summary", refuse)
+    game = Game.new(tmp_path / "done.jsonl", DECK, seed=1, clock=clock)
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.print_summary()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+    assert "Kunne ikke lave PDF: done.pdf: the disk is full; free some space" in messages
+    assert not (tmp_path / "done-summary.pdf").exists()

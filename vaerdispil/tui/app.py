@@ -282,45 +282,41 @@ class VaerdispilApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="print")
     def _print(self, deck: Deck, layout: str) -> None:
-        """Render in a thread (never on the screen's loop), write to the prints folder."""
+        """The deck's cards (duplex long or fold) or its guide, into the prints folder."""
         from ..paths import data_dir
         from ..pdf.cards import CardOptions, render_cards
-        from ..pdf.common import PrintError, write_atomic
         from ..pdf.guide import render_guide
 
-        folder = data_dir() / "prints"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            if layout == "guide":
-                rendered = render_guide(deck)
-                name = f"{deck.id}-{deck.language}-guide.pdf"
-            else:
-                rendered = render_cards(deck, CardOptions(duplex=layout))
-                name = f"{deck.id}-{deck.language}-cards-a4-{'fold' if layout == 'fold' else 'duplex-long'}.pdf"
-            path = write_atomic(folder / name, rendered.data)
-        except (PrintError, OSError) as error:
-            self.call_from_thread(self.notify, self.t("print.failed", error=str(error)),
-                                  severity="error", timeout=15)
-            return
-        if self.is_web:
-            self.call_from_thread(self.deliver_binary, path)
-        self.call_from_thread(self.notify, self.t("print.done", path=path, pages=rendered.pages),
-                              timeout=15)
+        if layout == "guide":
+            name = f"{deck.id}-{deck.language}-guide.pdf"
+            make: Callable[[], Any] = lambda: render_guide(deck)  # noqa: E731
+        else:
+            kind = "fold" if layout == "fold" else "duplex-long"
+            name = f"{deck.id}-{deck.language}-cards-a4-{kind}.pdf"
+            make = lambda: render_cards(deck, CardOptions(duplex=layout))  # noqa: E731
+        self._write_pdf(make, data_dir() / "prints" / name)
 
     @work(thread=True, exit_on_error=False, group="print")
     def print_summary(self, anonymous: bool = False) -> None:
         """The summary PDF for the partners, written next to the session file."""
         from ..outcome import outcome
-        from ..pdf.common import PrintError, write_atomic
         from ..pdf.summary import render_summary
 
         game = self.game
         if game is None:
             return
         suffix = "-summary-anonymous.pdf" if anonymous else "-summary.pdf"
-        target = game.log.path.with_name(game.log.path.stem + suffix)
+        self._write_pdf(lambda: render_summary(outcome(game.state, game.deck), anonymous),
+                        game.log.path.with_name(game.log.path.stem + suffix))
+
+    def _write_pdf(self, make: Callable[[], Any], target: Path) -> None:
+        """Render and write a PDF (called in a thread worker), then say where it is, and
+        hand it to the browser when served."""
+        from ..pdf.common import PrintError, write_atomic
+
         try:
-            rendered = render_summary(outcome(game.state, game.deck), anonymous)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            rendered = make()
             path = write_atomic(target, rendered.data)
         except (PrintError, OSError) as error:
             self.call_from_thread(self.notify, self.t("print.failed", error=str(error)),
