@@ -44,3 +44,27 @@ def test_deck_layer_needs_neither_textual_nor_reportlab() -> None:
     modules = imports_without("textual,rich,reportlab,textual_serve",
                               skip="vaerdispil.tui,vaerdispil.pdf,vaerdispil.print_commands")
     assert "vaerdispil.deck.catalog" in modules
+
+
+def test_the_start_screen_does_not_wait_for_the_deck_or_the_engine() -> None:
+    """`vaerdispil` builds its app without YAML, the loader or the engine: they load after
+    the first frame (benchmarks/startup.py measures what this buys)."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from vaerdispil.cli import build_parser
+        from vaerdispil.app_commands import build_app
+        build_parser()
+        app = build_app(None, None)
+        heavy = ["yaml", "vaerdispil.deck.loader", "vaerdispil.session.game",
+                 "vaerdispil.game.state", "vaerdispil.outcome", "reportlab"]
+        print(",".join(name for name in heavy if name in sys.modules))
+        print(app.deck.id, app.deck.language, app.language)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    loaded, deck = result.stdout.splitlines()
+    assert loaded == ""
+    assert deck == "vaerdispil da da"

@@ -122,6 +122,25 @@ def test_unknown_deck_for_the_app_is_one_line(capsys: pytest.CaptureFixture[str]
     assert len(err.splitlines()) == 1
 
 
+def test_a_broken_deck_of_the_users_named_like_the_default_is_one_line_before_the_app(
+    capsys: pytest.CaptureFixture[str], vaerdispil_home: Path
+) -> None:
+    decks = vaerdispil_home / "decks"
+    decks.mkdir(parents=True)
+    (decks / "vaerdispil.da.yaml").write_text("id: vaerdispil\ntitle: [\n", encoding="utf-8")
+    code, _, err = run(capsys)
+    assert code == 1
+    assert err.startswith(f"{decks / 'vaerdispil.da.yaml'}:3:1: ")
+    assert len(err.splitlines()) == 1
+
+
+def test_export_offers_every_format_there_is() -> None:
+    from vaerdispil.exports import RENDER
+    from vaerdispil.session_commands import FORMATS
+
+    assert FORMATS == tuple(RENDER)
+
+
 def test_unexpected_errors_are_one_line_and_saved(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, vaerdispil_home: Path
 ) -> None:

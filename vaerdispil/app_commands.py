@@ -11,10 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .deck.catalog import resolve_deck
-from .deck.loader import DeckError
-from .session.game import Game
-from .session.log import SessionError
+from .deck.errors import DeckError
+from .session.errors import SessionError
 
 
 def register(commands: Any) -> None:
@@ -49,6 +47,9 @@ def run_serve(args: Any) -> int:
     import shlex
 
     from textual_serve.server import Server
+
+    from .deck.catalog import resolve_deck
+    from .deck.loader import DeckError
 
     try:  # check the deck here, so a bad one is one line now, not an error in every tab
         deck = resolve_deck(args.deck or "vaerdispil", args.lang)
@@ -90,8 +91,19 @@ def _speed(text: str) -> float:
 
 
 def build_app(deck_name: str | None, language: str | None, session: str | None = None) -> Any:
-    """The app, with its deck loaded and its session open; raises DeckError or SessionError."""
-    from .tui.app import VaerdispilApp
+    """The app, with its deck loaded and its session open; raises DeckError or SessionError.
+
+    With no deck and no session named, the bundled default deck is loaded by the app
+    after its first frame (a faster start), unless a deck of the user's could take its
+    place: that one is checked here, so a bad one is still one line before the app.
+    """
+    from .tui.app import DEFAULT_DECK, VaerdispilApp
+
+    if deck_name is None and session is None and not _user_deck_named(DEFAULT_DECK):
+        return VaerdispilApp(deck=None, language=language or "da")
+
+    from .deck.catalog import resolve_deck
+    from .session.game import Game
 
     game = None
     deck = None
@@ -100,10 +112,18 @@ def build_app(deck_name: str | None, language: str | None, session: str | None =
         game = Game.open(session, deck=wanted)
         deck = game.deck
     else:
-        deck = resolve_deck(deck_name or "vaerdispil", language)
+        deck = resolve_deck(deck_name or DEFAULT_DECK, language)
         if session is not None:
             game = Game.new(session, deck)
     return VaerdispilApp(deck=deck, language=language or deck.language, game=game)
+
+
+def _user_deck_named(name: str) -> bool:
+    """Whether the user's deck folder has a file that resolve_deck would try for `name`."""
+    from .paths import user_decks_dir
+
+    folder = user_decks_dir()
+    return any((folder / f"{name}.{lang}.yaml").exists() for lang in ("da", "en"))
 
 
 def _say(error: DeckError | SessionError) -> int:
@@ -116,7 +136,9 @@ def _say(error: DeckError | SessionError) -> int:
 
 def run_demo(args: Any) -> int:
     """Play the sample workshop; with --speed 0 and no terminal it runs headless."""
+    from .deck.catalog import resolve_deck
     from .demo import WORDS, demo_steps
+    from .session.game import Game
     from .session.store import new_session_path
     from .tui.app import VaerdispilApp
 

@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"vaerdispil {__version__}")
     parser.add_argument("--lang", choices=("da", "en"), help="language of the screens")
-    parser.add_argument("--deck", default="vaerdispil", help="deck id or path (default: vaerdispil)")
+    parser.add_argument("--deck", help="deck id or path (default: vaerdispil)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in _command_modules():
         module.register(commands)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from .deck.catalog import bundled_decks_dir, find_decks
-from .deck.loader import DeckError, load_deck
-from .deck.model import Deck
-from .deck.spec import json_schema_text
-from .deck.translation import compare_translations
-from .paths import user_decks_dir
+if TYPE_CHECKING:  # the loader (and YAML) load only when a deck command runs
+    from .deck.model import Deck
 
 
 def register(commands: Any) -> None:
@@ -32,6 +28,9 @@ def register(commands: Any) -> None:
 
 def list_decks(out: TextIO) -> int:
     """Print the bundled and user decks as a table; 0 if all load, 1 if any is broken."""
+    from .deck.catalog import bundled_decks_dir, find_decks
+    from .paths import user_decks_dir
+
     entries = find_decks()
     rows = [("ID", "LANG", "CARDS", "TITLE", "WHERE")]
     broken = 0
@@ -56,6 +55,9 @@ def list_decks(out: TextIO) -> int:
 
 def check(files: list[str], out: TextIO) -> int:
     """Validate deck files, and the translations between decks of one id; 0 if all is well."""
+    from .deck.loader import DeckError, load_deck
+    from .deck.translation import compare_translations
+
     decks: list[Deck] = []
     failed = 0
     for name in files:
@@ -91,5 +93,7 @@ def check(files: list[str], out: TextIO) -> int:
 
 def schema(out: TextIO) -> int:
     """Print the JSON Schema of the deck format."""
+    from .deck.spec import json_schema_text
+
     out.write(json_schema_text())
     return 0

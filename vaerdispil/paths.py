@@ -9,6 +9,9 @@ import platformdirs
 
 HOME_VARIABLE = "VAERDISPIL_HOME"
 
+SESSION_SUFFIX = ".jsonl"
+"""The suffix of a saved workshop (a session log)."""
+
 
 def data_dir() -> Path:
     """The user data directory (VAERDISPIL_HOME overrides the platform's default)."""

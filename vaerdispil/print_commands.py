@@ -8,11 +8,10 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .deck.catalog import resolve_deck
-from .deck.loader import DeckError
-from .deck.model import Deck
+from .deck.errors import DeckError
 
-if TYPE_CHECKING:  # the PDF code (and reportlab) loads only when a PDF is made
+if TYPE_CHECKING:  # the deck loader and the PDF code (reportlab) load only when needed
+    from .deck.model import Deck
     from .pdf.common import Rendered
 
 EXIT_OK = 0
@@ -119,6 +118,8 @@ def _fail(message: str) -> int:
 
 
 def _load(args: argparse.Namespace) -> Deck:
+    from .deck.catalog import resolve_deck
+
     return resolve_deck(getattr(args, "deck", None) or "vaerdispil", getattr(args, "lang", None))
 
 
@@ -218,8 +219,8 @@ def print_guide(args: argparse.Namespace) -> int:
 
 def print_summary(args: argparse.Namespace) -> int:
     """`vaerdispil print summary`: write a workshop's summary."""
+    from .session.errors import SessionError
     from .session_commands import read_outcome
-    from .session.log import SessionError
 
     try:
         path, result, warnings = read_outcome(args.session)

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .session.log import SessionError
-from .session_commands import read_outcome
+from .session.errors import SessionError
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -38,6 +37,8 @@ def _fail(message: str, code: int = EXIT_INVALID) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """`vaerdispil report`: read every workshop, count, and write the PDF or CSV."""
+    from .session_commands import read_outcome
+
     output = args.output or "vaerdispil-report.pdf"
     form = Path(output).suffix.lower().lstrip(".")
     if form not in ("pdf", "csv"):

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from .exports import FORMATS, RENDER
-from .files import OutputError, write_atomic
-from .outcome import Outcome, outcome
+from .paths import SESSION_SUFFIX as SUFFIX
 from .paths import sessions_dir
-from .session.game import replay
-from .session.log import SessionError
-from .session.store import SUFFIX, list_sessions, local_time
+from .session.errors import SessionError
+
+if TYPE_CHECKING:  # the engine loads only when a command needs it
+    from .outcome import Outcome
+
+FORMATS = ("md", "csv", "json")
+"""What `export` writes (exports.RENDER has one renderer for each; a test checks)."""
 
 
 def register(commands: Any) -> None:
@@ -48,6 +50,9 @@ def read_outcome(name: str) -> tuple[Path, Outcome, list[str]]:
 
     Raises SessionError with one line naming the file when it cannot be read or replayed.
     """
+    from .outcome import outcome
+    from .session.game import replay
+
     replayed = replay(find_session(name))
     try:
         result = outcome(replayed.state, replayed.deck)
@@ -60,6 +65,8 @@ def read_outcome(name: str) -> tuple[Path, Outcome, list[str]]:
 
 def list_saved(out: TextIO) -> int:
     """Print the saved workshops as a table."""
+    from .session.store import list_sessions, local_time
+
     infos = list_sessions()
     if not infos:
         out.write(f"No saved workshops in {sessions_dir()}\n")
@@ -83,6 +90,9 @@ def list_saved(out: TextIO) -> int:
 
 def export_session(name: str, form: str, output: str | None, out: TextIO) -> int:
     """Write a workshop's outcome; one line on stderr and exit 1 if it cannot be read."""
+    from .exports import RENDER
+    from .files import OutputError, write_atomic
+
     try:
         _, result, _ = read_outcome(name)
     except SessionError as error:

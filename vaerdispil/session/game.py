@@ -10,29 +10,22 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ..deck.model import Deck
-from .log import Header, Recording, SessionError, SessionLog, read
 from ..game import rules
 from ..game.events import BOOKKEEPING, REDO, UNDO, Event, apply, new_state
 from ..game.state import SessionState
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    """The real clock."""
-    return datetime.now(timezone.utc)
+from .clock import Clock, utc_now
+from .log import Header, Recording, SessionError, SessionLog, read
 
 
 def timestamp(moment: datetime) -> str:
     """An event's timestamp: UTC, milliseconds, ISO 8601."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace(
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace(
         "+00:00", "Z")
 
 

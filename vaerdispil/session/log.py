@@ -20,6 +20,7 @@ from .. import __version__
 from ..deck.loader import DeckError, deck_bytes, load_deck_bytes
 from ..deck.model import Deck
 from ..game.events import EVENT_TYPES, Event
+from .errors import SessionError, SessionLocked
 
 FORMAT = "vaerdispil-session"
 VERSION = 1
@@ -43,14 +44,6 @@ except ImportError:  # pragma: no cover - Windows
         except OSError:
             return False
         return True
-
-
-class SessionError(Exception):
-    """A session file that cannot be used as it is; the message is one line for the user."""
-
-
-class SessionLocked(SessionError):
-    """Another program has the workshop open."""
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,10 @@ from datetime import datetime
 from pathlib import Path
 
 from ..deck.loader import slugify
+from ..paths import SESSION_SUFFIX as SUFFIX
 from ..paths import sessions_dir
+from .errors import SessionError
 from .game import replay
-from .log import SessionError
-
-SUFFIX = ".jsonl"
 
 
 def new_session_path(title: str, date: str, folder: Path | None = None) -> Path:

@@ -1,25 +1,32 @@
 """The Textual app. It is handed a loaded, valid deck (and a session, if one is resumed):
-it never sees a bad deck or a damaged file."""
+it never sees a bad deck or a damaged file.
+
+It starts light: the deck, the engine and the session log are imported when first
+needed, so the start screen is up as fast as a bare Textual app (benchmarks/startup.py).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
 
-from ..deck.model import Deck
-from ..game.describe import describe
-from ..game.rules import RuleError
 from ..i18n import text as t
-from ..session.game import Clock, Game, utc_now
-from ..session.log import SessionError
+from ..session.clock import Clock, utc_now
 from .bindings import localise_bindings
+
+if TYPE_CHECKING:
+    from ..deck.model import Deck
+    from ..session.game import Game
+
+DEFAULT_DECK = "vaerdispil"
 
 
 def _workshop_commands() -> Any:
@@ -58,16 +65,20 @@ class VaerdispilApp(App[None]):
         Binding("ctrl+y", "redo", "Redo", id="redo"),
     ]
 
-    def __init__(self, deck: Deck, language: str = "da", game: Game | None = None,
-                 clock: Clock = utc_now, sessions_folder: Path | None = None,
+    def __init__(self, deck: Deck | None = None, language: str = "da",
+                 game: Game | None = None, clock: Clock = utc_now,
+                 sessions_folder: Path | None = None,
                  demo: Iterator[Callable[[], Any]] | None = None,
                  demo_delay: float = 1.5) -> None:
+        """`deck` None: the bundled default deck in `language`, loaded when first needed
+        (the caller has made sure no user deck of that name could shadow it)."""
         super().__init__()
         self.demo = demo
         """Steps of a sample workshop to play on screen (vaerdispil demo)."""
         self.demo_delay = demo_delay
         """Seconds between demo steps; 0 plays it as fast as it can and then quits."""
-        self.deck = deck
+        self._deck = deck
+        self._deck_lock = threading.Lock()
         self.language = language
         self.game = game
         self.clock = clock
@@ -75,6 +86,21 @@ class VaerdispilApp(App[None]):
         self.title = t(language, "app.title")
         self.register_theme(HIGH_CONTRAST)
         localise_bindings(self, language)
+
+    @property
+    def deck(self) -> Deck:
+        """The deck a new workshop starts with (and that the start screen prints)."""
+        with self._deck_lock:
+            if self._deck is None:
+                from ..deck.catalog import resolve_deck
+
+                self._deck = resolve_deck(DEFAULT_DECK, self.language)
+            return self._deck
+
+    @work(thread=True, exit_on_error=False, group="deck")
+    def _load_deck(self) -> None:
+        """Load the default deck after the first frame, so the first click finds it ready."""
+        self.deck  # noqa: B018
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Undo and redo only show (and work) while a workshop is open."""
@@ -88,6 +114,8 @@ class VaerdispilApp(App[None]):
         return StartScreen()
 
     def on_mount(self) -> None:
+        if self._deck is None:
+            self.call_after_refresh(self._load_deck)
         # The start screen stays at the bottom; a workshop's screens go on top of it.
         if self.game is not None:
             self.show_game_screen(self.screen_for_game())
@@ -154,6 +182,9 @@ class VaerdispilApp(App[None]):
         (a full disk) too, and nothing is shown as done. Returns the command's result,
         or None if it did not happen.
         """
+        from ..game.rules import RuleError
+        from ..session.errors import SessionError
+
         try:
             result = command()
         except RuleError as error:
@@ -181,6 +212,8 @@ class VaerdispilApp(App[None]):
         self._step_history("redo")
 
     def _step_history(self, which: str) -> None:
+        from ..game.describe import describe
+
         game = self.game
         if game is None:
             return

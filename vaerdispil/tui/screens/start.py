@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -12,10 +13,11 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...session.game import Game
-from ...session.log import SessionError
-from ...session.store import SessionInfo, list_sessions, local_time
 from .base import AppScreen
+
+if TYPE_CHECKING:
+    from ...session.game import Game
+    from ...session.store import SessionInfo
 
 
 class StartScreen(AppScreen):
@@ -44,15 +46,19 @@ class StartScreen(AppScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#menu", OptionList).focus()
-        self.load_saved()
+        self.call_after_refresh(self.load_saved)  # the menu is on screen first
 
     @work(thread=True, exclusive=True, group="saved")
     def load_saved(self) -> None:
         """Read the saved workshops off the event loop (each file is replayed to describe it)."""
+        from ...session.store import list_sessions
+
         infos = list_sessions(self.vapp.sessions_folder)
         self.app.call_from_thread(self._show_saved, infos)
 
     def _show_saved(self, infos: list[SessionInfo]) -> None:
+        from ...session.store import local_time
+
         saved = self.query_one("#saved", OptionList)
         saved.clear_options()
         usable = [info for info in infos if not info.problem]
@@ -101,6 +107,9 @@ class StartScreen(AppScreen):
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def open_saved(self, path: Path) -> None:
         """Open a saved workshop (replaying its log) off the event loop."""
+        from ...session.errors import SessionError
+        from ...session.game import Game
+
         try:
             game = Game.open(path, clock=self.vapp.clock)
         except SessionError as error:
