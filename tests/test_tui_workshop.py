@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from tests.conftest import CARDS, FakeClock
 from tests.test_deck_loader import VALID
@@ -341,29 +341,49 @@ async def test_summary_screen_prints_the_pdf(clock: FakeClock, tmp_path: Path) -
     assert "Vi deler lokaler" in text and "Aisha" not in text
 
 
-async def test_facilitator_panel_controls_and_an_english_deck_in_setup(
+async def choose_english(pilot: Pilot[None]) -> None:
+    """In set-up, from the title field: up to the language list, and English."""
+    await keys(pilot, "shift+tab", "shift+tab", "enter", "down", "enter")
+    await pilot.pause()
+
+
+async def test_choosing_english_in_setup_speaks_english_and_plays_the_english_deck(
         clock: FakeClock, vaerdispil_home: Path) -> None:
     app = VaerdispilApp(DECK, "da", clock=clock)
     async with app.run_test(size=(160, 48)) as pilot:
         await keys(pilot, "enter")  # new workshop
         await app.workers.wait_for_complete()
         await pilot.pause()
-        select = app.screen.query_one("#deck-choice")
-        english = next(source for source, deck in app.screen._decks.items()
-                       if deck.id == "vaerdispil" and deck.language == "en")
-        select.value = english
-        await pilot.pause()
-        await pilot.pause()
-        assert app.screen.deck.language == "en"  # the workshop's deck; the screens stay Danish
-        app.screen.query_one("#detail-title").focus()
-        await keys(pilot, "tab", "tab", "tab", "tab", "tab", "tab")
+        assert "Forbered værkstedet" in app.screen.title  # type: ignore[operator]
+        await keys(pilot, "tab")
+        await type_text(pilot, "Vollsmose")  # typed before the language changes: kept
+        await keys(pilot, "shift+tab")
+        await choose_english(pilot)
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        assert app.language == "en" and screen.deck.language == "en"
+        assert screen.title == "Set up the workshop"
+        text = screen_text(app)
+        assert "Organisations" in text and "Organisationer" not in text
+        assert screen.query_one("#detail-title", Input).value.startswith("Workshop ")
+        assert screen.query_one("#detail-place", Input).value == "Vollsmose"
+        decks = [str(label) for label, _ in screen.query_one("#deck-choice", Select)._options]
+        assert decks[0] == "The Value Game" and "Værdispillet" not in decks
+        footer = [binding.description for _, binding, *_ in app.screen.active_bindings.values()]
+        assert "Start" in footer and "Back" in footer and "Tilbage" not in footer
+        # An organisation fixes the deck: the choices close.
+        screen.query_one("#org-name", Input).focus()
         await type_text(pilot, "Club")
         await keys(pilot, "enter", "tab", "tab", "tab", "tab")
         await type_text(pilot, "Ida")
-        await keys(pilot, "enter", "f6")
+        await keys(pilot, "enter")
+        assert screen.query_one("#language-choice", Select).disabled
+        await keys(pilot, "f6")
         game = app.game
         assert game is not None and game.deck.language == "en"
         assert game.state.details.language == "en"  # so the summary PDF is in English
+        assert game.state.details.place == "Vollsmose"
+        assert "It is Ida's turn" in screen_text(app)
         await keys(pilot, "f2")
         await pilot.click("#ctl-next")
         await pilot.pause()
@@ -371,6 +391,43 @@ async def test_facilitator_panel_controls_and_an_english_deck_in_setup(
         await pilot.click("#ctl-previous")
         await pilot.pause()
         assert rules.current_round(game.state, game.deck).id == "praesentation"
+        # The palette's way back: the start screen is in English now, the workshop saved.
+        await app.leave_game()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and app.game is None
+        assert "New workshop" in str(app.screen.query_one("#menu", OptionList).get_option_at_index(0).prompt)
+        saved = app.screen.query_one("#saved", OptionList)
+        assert "Workshop " in str(saved.get_option_at_index(0).prompt)
+
+
+async def test_a_saved_setup_takes_the_new_language_in_the_same_file(
+        clock: FakeClock, vaerdispil_home: Path) -> None:
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await keys(pilot, "enter", "tab")
+        await type_text(pilot, "Gellerup")
+        await keys(pilot, "tab")  # leaving the field saves it: the workshop's file is made
+        assert app.game is not None
+        path = app.game.log.path
+        app.screen.query_one("#detail-title", Input).focus()
+        await choose_english(pilot)
+        assert app.language == "en" and app.game is not None
+        assert app.game.log.path == path and app.game.deck.language == "en"
+        assert app.game.state.details.place == "Gellerup"
+        assert sorted(path.parent.iterdir()) == [path]  # one file, no leftovers
+        assert read(path).header.deck.language == "en"
+        # Escape: back to the start screen; the set-up is there to resume.
+        await keys(pilot, "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and app.game is None
+        await keys(pilot, "down", "enter")  # "Resume a workshop": to the saved list
+        await keys(pilot, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert app.game is not None and app.game.state.details.place == "Gellerup"
 
 
 async def test_a_pdf_that_cannot_be_made_is_said_in_words(clock: FakeClock, tmp_path: Path,

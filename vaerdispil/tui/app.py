@@ -23,6 +23,8 @@ from ..session.clock import Clock, utc_now
 from .bindings import localise_bindings
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from ..deck.model import Deck
     from ..session.game import Game
 
@@ -170,6 +172,26 @@ class VaerdispilApp(App[None]):
             self.game.close()
         self.game = game
         self.show_game_screen(self.screen_for_game())
+
+    async def leave_game(self) -> None:
+        """Back to the start screen. Nothing needs saving (it always is); the workshop is
+        in the list of saved workshops, to resume."""
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        game, self.game = self.game, None
+        if game is not None:
+            game.close()
+        self.refresh_bindings()
+
+    def set_language(self, language: str, deck: Deck, screen: Screen[Any]) -> None:
+        """Speak `language` from now on, with `deck` for new workshops: the app's title
+        and keys, `screen` in place of the one on top, and the screens below when they
+        are shown again."""
+        self.language = language
+        self._deck = deck
+        self.title = t(language, "app.title")
+        localise_bindings(self, language)
+        self.switch_screen(screen)
 
     def t(self, key: str, **values: object) -> str:
         """A string in the workshop's language."""

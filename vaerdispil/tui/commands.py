@@ -27,6 +27,7 @@ class WorkshopCommands(Provider):
             yield t("key.redo"), t("cmd.redo_help"), app.action_redo
             yield t("key.summary"), t("cmd.summary_help"), app.show_summary
             yield t("cmd.export"), t("cmd.export_help"), app.export_summary
+            yield t("cmd.leave"), t("cmd.leave_help"), lambda: app.call_later(app.leave_game)
         yield t("start.print"), t("cmd.print_help"), app.print_dialog
         yield t("cmd.contrast"), t("cmd.contrast_help"), app.action_toggle_contrast
         yield t("key.help"), t("cmd.help_help"), app.action_help

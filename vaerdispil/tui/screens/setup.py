@@ -17,35 +17,48 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ...deck.catalog import find_decks
+from ...deck.catalog import find_decks, resolve_deck
+from ...deck.errors import DeckError
 from ...deck.model import Deck
 from ...game.estimate import estimate_minutes
 from ...game.rules import RuleError
 from ...game.state import ORGANISATION_TYPES
+from ...i18n import text as t
 from ...session.game import Game
 from ...session.log import SessionError
 from ...session.store import new_session_path
+from ..app import DEFAULT_DECK
 from ..dialogs.form import Field, FormDialog
 from .base import AppScreen
 
 DETAIL_FIELDS = ("title", "place", "date", "facilitator")
+
+LANGUAGES = (("Dansk", "da"), ("English", "en"))
+"""The languages of the screens and the bundled decks, each named in its own words."""
 
 
 class SetupScreen(AppScreen):
     """Title, place, date, facilitator; organisations and participants; then start."""
 
     BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
         Binding("f6", "start", "Start", id="start"),
         Binding("delete", "remove", "Remove", id="remove"),
         Binding("shift+up", "move(-1)", "Move up", id="up"),
         Binding("shift+down", "move(1)", "Move down", id="down"),
     ]
 
-    def __init__(self, deck: Deck) -> None:
+    def __init__(self, deck: Deck, details: dict[str, str] | None = None,
+                 decks: dict[str, Deck] | None = None) -> None:
+        """`details`: what was typed in the form before (when the language changed);
+        `decks`: the decks already found, by file."""
         super().__init__()
         self.deck = deck
-        self._decks: dict[str, Deck] = {}
-        """Decks to choose from, by file (until the workshop's file is made)."""
+        self._details = details or {}
+        self._decks: dict[str, Deck] = dict(decks or {})
+        """Decks to choose from, by file."""
+        self._shown: dict[str, str] = {}
+        """The details as the form first showed them: not typed until they differ."""
         self._typed: set[str] = set()
         """Detail fields the facilitator has typed in and not yet saved."""
         self._filling = False
@@ -57,13 +70,21 @@ class SetupScreen(AppScreen):
         if self.vapp.game is not None:
             details = self.game.state.details
             defaults = {name: getattr(details, name) for name in DETAIL_FIELDS}
+        defaults.update(self._details)
+        self._shown = defaults
         yield Header()
         with VerticalScroll(id="setup"):
             with Vertical(id="details", classes="setup-column"):
                 yield Static(self.t("setup.details"), classes="section-title")
-                yield Label(self.t("setup.deck"))
-                yield Select([(f"{self.deck.title} ({self.deck.language})", self.deck.source)],
-                             value=self.deck.source, allow_blank=False, id="deck-choice")
+                with Horizontal(classes="choice-row"):
+                    with Vertical(id="language-column"):
+                        yield Label(self.t("setup.language"))
+                        yield Select(LANGUAGES, value=self.vapp.language, allow_blank=False,
+                                     id="language-choice")
+                    with Vertical(id="deck-column"):
+                        yield Label(self.t("setup.deck"))
+                        yield Select(self._deck_options(), value=self.deck.source,
+                                     allow_blank=False, id="deck-choice")
                 for name in DETAIL_FIELDS:
                     label = self.t("setup.name" if name == "title" else f"setup.{name}")
                     yield Label(label)
@@ -93,7 +114,7 @@ class SetupScreen(AppScreen):
         self.title = self.t("setup.title")
         self.refresh_game()
         self.query_one("#detail-title", Input).focus()
-        if self.vapp.game is None:
+        if len(self._decks) < 2:
             self.load_decks()
 
     @work(thread=True, exclusive=True, group="decks")
@@ -104,18 +125,85 @@ class SetupScreen(AppScreen):
 
     def _offer_decks(self, decks: list[Deck]) -> None:
         self._decks = {deck.source: deck for deck in decks}
-        self._decks.setdefault(self.deck.source, self.deck)
         choice = self.query_one("#deck-choice", Select)
-        choice.set_options([(f"{deck.title} ({deck.language})", source)
-                            for source, deck in self._decks.items()])
-        choice.value = self.deck.source
+        with self.prevent(Select.Changed):
+            choice.set_options(self._deck_options())
+            choice.value = self.deck.source
+
+    def _deck_options(self) -> list[tuple[str, str]]:
+        """The decks in the workshop's language (and the one chosen): the game's own deck
+        first, then by title."""
+        decks = dict(self._decks)
+        decks.setdefault(self.deck.source, self.deck)
+        shown = [deck for deck in decks.values()
+                 if deck.language == self.vapp.language or deck is self.deck]
+        shown.sort(key=lambda deck: (deck.id != DEFAULT_DECK, deck.title.casefold()))
+        return [(deck.title, deck.source) for deck in shown]
+
+    def _can_change_deck(self) -> bool:
+        """The deck (and the language) can change until an organisation or person is added."""
+        game = self.vapp.game
+        return game is None or not (game.state.organisations or game.state.participants)
 
     @on(Select.Changed, "#deck-choice")
     def _deck_chosen(self, event: Select.Changed) -> None:
         chosen = self._decks.get(str(event.value))
-        if chosen is not None and self.vapp.game is None:
-            self.deck = chosen
-            self.refresh_game()
+        if chosen is None or chosen is self.deck or not self._can_change_deck():
+            return
+        self.deck = chosen
+        self._remake_game()
+        self.refresh_game()
+
+    @on(Select.Changed, "#language-choice")
+    def _language_chosen(self, event: Select.Changed) -> None:
+        language = str(event.value)
+        if language == self.vapp.language or not self._can_change_deck():
+            return
+        details = {name: self.query_one(f"#detail-{name}", Input).value
+                   for name in DETAIL_FIELDS}
+        today = date.today().isoformat()
+        if details["title"] == self.t("setup.default_title", date=today):
+            # An untouched default title follows the language.
+            details["title"] = t(language, "setup.default_title", date=today)
+        twin = self._twin(language)
+        if twin is not None:
+            self.deck = twin
+            self._remake_game(details)
+        # After this event (the open list closes first), a new set-up screen in that language.
+        self.call_after_refresh(self.vapp.set_language, language, self.deck,
+                                SetupScreen(self.deck, details, self._decks))
+
+    def _twin(self, language: str) -> Deck | None:
+        """This deck in another language (or, failing that, any deck in it)."""
+        for deck in self._decks.values():
+            if deck.id == self.deck.id and deck.language == language:
+                return deck
+        try:
+            return resolve_deck(self.deck.id, language)
+        except DeckError:
+            pass
+        return next((deck for deck in self._decks.values() if deck.language == language), None)
+
+    def _remake_game(self, details: dict[str, str] | None = None) -> None:
+        """The workshop's file holds its deck: when the deck changes before anyone is added,
+        the file is made anew, at the same place, with the new deck and the details saved
+        so far (or `details`)."""
+        old = self.vapp.game
+        if old is None:
+            return
+        if details is None:
+            details = {name: getattr(old.state.details, name) for name in DETAIL_FIELDS}
+        path = old.log.path
+        old.close()
+        self.vapp.game = None
+        path.unlink(missing_ok=True)  # it held only these details, which the new file gets
+        try:
+            game = Game.new(path, self.deck, clock=self.vapp.clock, **details)
+        except SessionError as error:
+            self.app.notify(self.t("saved.error", error=str(error)), severity="error",
+                            timeout=15)
+            return
+        self.vapp.game = game
 
     # -- the game behind the form --------------------------------------------------
 
@@ -176,15 +264,24 @@ class SetupScreen(AppScreen):
         self.query_one("#estimate", Static).update(self.t(
             "setup.estimate", minutes=minutes, people=len(people), orgs=len(orgs)))
         saved = self.t("setup.saved_as", path=game.log.path.name) if game else ""
-        self.query_one("#deck-choice", Select).disabled = game is not None
+        fixed = not self._can_change_deck()
+        self.query_one("#deck-choice", Select).disabled = fixed
+        self.query_one("#language-choice", Select).disabled = fixed
         self.query_one("#saved-as", Static).update(Text(saved))
 
     # -- details ---------------------------------------------------------------------
 
     @on(Input.Changed, "#details Input")
     def _detail_typed(self, event: Input.Changed) -> None:
-        if not self._filling:
-            self._typed.add((event.input.id or "").removeprefix("detail-"))
+        name = (event.input.id or "").removeprefix("detail-")
+        if self._filling:
+            return
+        game = self.vapp.game
+        saved = getattr(game.state.details, name) if game else self._shown.get(name)
+        if event.value != saved:
+            self._typed.add(name)
+        else:
+            self._typed.discard(name)
 
     @on(Input.Submitted, "#details Input")
     @on(Input.Blurred, "#details Input")
@@ -301,6 +398,10 @@ class SetupScreen(AppScreen):
             organisations=full) if is_orgs else game.set_order(participants=full))
         if done is not None:
             listing.highlighted = target
+
+    def action_back(self) -> None:
+        """Back to the start screen (what is set up so far is saved, to resume)."""
+        self.app.call_later(self.vapp.leave_game)
 
     @on(Button.Pressed, "#start-workshop")
     def action_start(self) -> None:

@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..bindings import localise_bindings
 from .base import AppScreen
 
 if TYPE_CHECKING:
@@ -25,7 +26,10 @@ class StartScreen(AppScreen):
 
     BINDINGS = [Binding("escape", "focus_menu", "Back", id="back", show=False)]
 
+    _resumed = False
+
     def compose(self) -> ComposeResult:
+        self._language = self.vapp.language
         yield Header()
         with Vertical(id="start"):
             yield Static(self.t("app.title"), id="game-name")
@@ -47,6 +51,18 @@ class StartScreen(AppScreen):
         super().on_mount()
         self.query_one("#menu", OptionList).focus()
         self.call_after_refresh(self.load_saved)  # the menu is on screen first
+
+    async def on_screen_resume(self) -> None:
+        """Back from a workshop: its language may have changed, and the saved list has."""
+        if not self._resumed:
+            self._resumed = True  # the first showing: on_mount has it in hand
+            return
+        if self._language != self.vapp.language:
+            self._language = self.vapp.language
+            localise_bindings(self, self._language)
+            await self.recompose()
+            self.query_one("#menu", OptionList).focus()
+        self.load_saved()
 
     @work(thread=True, exclusive=True, group="saved")
     def load_saved(self) -> None:
@@ -87,7 +103,10 @@ class StartScreen(AppScreen):
 
             self.app.push_screen(SetupScreen(self.vapp.deck))
         elif choice == "resume":
-            self.query_one("#saved", OptionList).focus()
+            saved = self.query_one("#saved", OptionList)
+            saved.focus()
+            if saved.highlighted is None and saved.option_count:
+                saved.highlighted = 0
         elif choice == "print":
             self.vapp.print_dialog()
         elif choice == "decks":
