@@ -369,14 +369,20 @@ async def test_choosing_english_in_setup_speaks_english_and_plays_the_english_de
         assert screen.query_one("#detail-place", Input).value == "Vollsmose"
         decks = [str(label) for label, _ in screen.query_one("#deck-choice", Select)._options]
         assert decks[0] == "The Value Game" and "Værdispillet" not in decks
-        footer = [binding.description for _, binding, *_ in app.screen.active_bindings.values()]
+        footer = [binding.description for _, binding, enabled, *_ in
+                  app.screen.active_bindings.values() if enabled]
         assert "Start" in footer and "Back" in footer and "Tilbage" not in footer
-        # An organisation fixes the deck: the choices close.
-        screen.query_one("#org-name", Input).focus()
+        assert "Remove" not in footer  # only while a list has the focus
+        # An organisation fixes the deck: the choices close. F3 and F4 lead to the fields.
+        await keys(pilot, "f3")
         await type_text(pilot, "Club")
-        await keys(pilot, "enter", "tab", "tab", "tab", "tab")
+        await keys(pilot, "enter", "f4")
         await type_text(pilot, "Ida")
         await keys(pilot, "enter")
+        await keys(pilot, "shift+tab")  # the participants' list
+        footer = [binding.description for _, binding, enabled, *_ in
+                  app.screen.active_bindings.values() if enabled]
+        assert "Remove" in footer and "Move up" in footer
         assert screen.query_one("#language-choice", Select).disabled
         await keys(pilot, "f6")
         game = app.game

@@ -42,6 +42,8 @@ class SetupScreen(AppScreen):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
+        Binding("f3", "add_org", "New org.", id="add_org"),
+        Binding("f4", "add_person", "New participant", id="add_person"),
         Binding("f6", "start", "Start", id="start"),
         Binding("delete", "remove", "Remove", id="remove"),
         Binding("shift+up", "move(-1)", "Move up", id="up"),
@@ -398,6 +400,23 @@ class SetupScreen(AppScreen):
             organisations=full) if is_orgs else game.set_order(participants=full))
         if done is not None:
             listing.highlighted = target
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Remove and move show (and work) only while a list has the focus."""
+        if action in ("remove", "move"):
+            return self._focused_list() is not None
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_add_org(self) -> None:
+        """To the field for a new organisation's name."""
+        self.query_one("#org-name", Input).focus()
+
+    def action_add_person(self) -> None:
+        """To the field for a new participant's name."""
+        self.query_one("#person-name", Input).focus()
 
     def action_back(self) -> None:
         """Back to the start screen (what is set up so far is saved, to resume)."""
