@@ -218,6 +218,32 @@ async def test_resume_lands_where_it_stopped(clock: FakeClock, tmp_path: Path) -
         await keys(pilot, "ctrl+q")
 
 
+async def test_an_english_workshop_resumes_in_english(clock: FakeClock,
+                                                      vaerdispil_home: Path) -> None:
+    english = load_deck(CARDS / "vaerdispil.en.yaml")
+    saved = Game.new(vaerdispil_home / "sessions" / "club.jsonl", english, seed=1, clock=clock,
+                     title="Club night")
+    org = saved.add_organisation("The club", "forening")
+    saved.add_participant("Ida", org)
+    saved.close()
+    app = VaerdispilApp(None, "da", clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await keys(pilot, "down", "enter", "enter")  # resume: the saved list, the first one
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen) and app.language == "en"
+        assert app.screen.title == "Set up the workshop"
+        await keys(pilot, "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await keys(pilot, "home", "enter")  # the menu: "New workshop", in English, English deck
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen) and app.screen.deck.language == "en"
+
+
 async def test_undo_and_redo_say_what_they_did(clock: FakeClock, tmp_path: Path) -> None:
     game = Game.new(tmp_path / "u.jsonl", DECK, seed=1, clock=clock)
     org = game.add_organisation("Netto", "virksomhed")

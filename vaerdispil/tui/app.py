@@ -99,6 +99,19 @@ class VaerdispilApp(App[None]):
                 self._deck = resolve_deck(DEFAULT_DECK, self.language)
             return self._deck
 
+    def deck_for_new_workshop(self) -> Deck:
+        """The deck, in the language the app speaks now if it has a twin in it."""
+        deck = self.deck
+        if deck.language != self.language:
+            from ..deck.catalog import resolve_deck
+            from ..deck.errors import DeckError
+
+            try:
+                deck = resolve_deck(deck.id, self.language)
+            except DeckError:
+                pass
+        return deck
+
     @work(thread=True, exit_on_error=False, group="deck")
     def _load_deck(self) -> None:
         """Load the default deck after the first frame, so the first click finds it ready."""
@@ -171,6 +184,7 @@ class VaerdispilApp(App[None]):
         if self.game is not None and self.game is not game:
             self.game.close()
         self.game = game
+        self._speak(game.state.details.language)  # a workshop is shown in its own language
         self.show_game_screen(self.screen_for_game())
 
     async def leave_game(self) -> None:
@@ -187,11 +201,15 @@ class VaerdispilApp(App[None]):
         """Speak `language` from now on, with `deck` for new workshops: the app's title
         and keys, `screen` in place of the one on top, and the screens below when they
         are shown again."""
-        self.language = language
         self._deck = deck
+        self._speak(language)
+        self.switch_screen(screen)
+
+    def _speak(self, language: str) -> None:
+        """The app's language, title and keys (screens take it up as they are shown)."""
+        self.language = language
         self.title = t(language, "app.title")
         localise_bindings(self, language)
-        self.switch_screen(screen)
 
     def t(self, key: str, **values: object) -> str:
         """A string in the workshop's language."""
