@@ -480,3 +480,16 @@ async def test_a_pdf_that_cannot_be_made_is_said_in_words(clock: FakeClock, tmp_
         messages = [n.message for n in app._notifications]
     assert "Kunne ikke lave PDF: done.pdf: the disk is full; free some space" in messages
     assert not (tmp_path / "done-summary.pdf").exists()
+
+
+async def test_help_in_setup_names_the_keys_that_need_a_list(clock: FakeClock,
+                                                             vaerdispil_home: Path) -> None:
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot, "enter", "f1")
+        text = screen_text(app)
+        now, _, later = text.partition("Flere taster her")
+        assert "Ny org." in now and "Fjern" not in now  # the title field has the focus
+        assert "Fjern" in later and "Flyt op" in later
+        await keys(pilot, "escape")
+        assert isinstance(app.screen, SetupScreen)

@@ -340,6 +340,8 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "help.title": ("Hjælp", "Help"),
     "help.keys": ("Taster", "Keys"),
     "help.round_guide": ("Rundens guide", "This round's guide"),
+    "help.other_keys": ("Flere taster her (når det giver mening, fx i en liste)",
+                        "More keys here (when they make sense, in a list for example)"),
     "key.help": ("Hjælp", "Help"),
     "key.undo": ("Fortryd", "Undo"),
     "key.redo": ("Gentag", "Redo"),

@@ -32,11 +32,19 @@ class HelpScreen(AppModal):
         below = self.below
         keys = Text()
         seen = set()
-        for key, binding, enabled, _tooltip in below.active_bindings.values():
+        for _key, binding, _enabled, _tooltip in below.active_bindings.values():
             if binding.description and binding.show and binding.description not in seen:
                 seen.add(binding.description)
                 keys.append(f"{self.app.get_key_display(binding):>10}  ", style="bold")
                 keys.append(binding.description + "\n")
+        # The screen's keys that do not work just now (remove and move need a list, say).
+        other = Text()
+        for bindings in below._bindings.key_to_bindings.values():  # noqa: SLF001
+            for binding in bindings:
+                if binding.description and binding.show and binding.description not in seen:
+                    seen.add(binding.description)
+                    other.append(f"{self.app.get_key_display(binding):>10}  ", style="bold")
+                    other.append(binding.description + "\n")
         guide = Text()
         game = self.vapp.game
         if game is not None and game.state.round_index is not None:
@@ -46,6 +54,9 @@ class HelpScreen(AppModal):
         with VerticalScroll():
             yield Static(self.t("help.keys"), classes="section-title")
             yield Static(keys)
+            if other:
+                yield Static(self.t("help.other_keys"), classes="section-title")
+                yield Static(other)
             if guide:
                 yield Static(self.t("help.round_guide"), classes="section-title")
                 yield Static(guide)
