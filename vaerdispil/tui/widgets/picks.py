@@ -3,6 +3,7 @@ the mouse, filtered by category; blank cards take the organisation's own words."
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from rich.text import Text
@@ -53,14 +54,22 @@ class PickPanel(RoundPanel):
         self._shown_marks: dict[str, tuple[tuple[str, str], ...]] = {}
         """How each card on the list is marked now (picked by the organisation, which way)."""
 
+    @cached_property
+    def _chip_width(self) -> int:
+        """The longest category name: every card's category chip is this wide."""
+        return max((len(category.name) for category in self.game.deck.categories), default=0)
+
     def _label(self, card: Card, mark: tuple[tuple[str, str], ...]) -> Text:
         """A card's line: a tick if picked, its category on its colour, title, given/got."""
         label = Text()
         label.append("✓ " if mark else "  ", style="bold")
-        if card.category:
+        width = self._chip_width
+        if card.category:  # chips of one width, so the titles line up
             category = self.game.deck.category(card.category)
-            label.append(f" {category.name} ", style=f"#000000 on {category.colour}")
+            label.append(f" {category.name:<{width}} ", style=f"#000000 on {category.colour}")
             label.append(" ")
+        elif width:
+            label.append(" " * (width + 3))
         label.append(card.title, style="bold")
         for side, own in mark:
             word = self.t("round.gives" if side == Side.GIVE else "round.gets")
