@@ -3,6 +3,8 @@ given and got what so far, and the facilitator's guide (hidden until asked for).
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -103,26 +105,27 @@ class RoundScreen(AppScreen):
         self._show_board()
 
     def _show_board(self) -> None:
-        """Who gives and who gets what, per organisation, and the votes when they show."""
+        """Who gives and who gets what, per organisation, and the votes when they show.
+        Wrapped lines keep their indent, so each organisation reads as one block."""
         game = self.game
         state, deck = game.state, game.deck
-        board = Text()
+        values = rules.picked_values(state, deck)
+        parts: list[RenderableType] = []
         for org in state.active_organisations():
-            gives = [v.title for v in rules.picked_values(state, deck) if org.id in v.givers]
-            gets = [v.title for v in rules.picked_values(state, deck) if org.id in v.getters]
-            board.append(org.name + "\n", style="bold")
-            if gives:
-                board.append(f"  {self.t('round.gives')}: {', '.join(gives)}\n")
-            if gets:
-                board.append(f"  {self.t('round.gets')}: {', '.join(gets)}\n")
+            parts.append(Text(org.name, style="bold"))
+            for word, titles in (
+                    (self.t("round.gives"), [v.title for v in values if org.id in v.givers]),
+                    (self.t("round.gets"), [v.title for v in values if org.id in v.getters])):
+                if titles:
+                    parts.append(Padding(Text(f"{word}: {', '.join(titles)}"), (0, 0, 0, 2)))
         for round_ in deck.rounds:
             if round_.mode is Mode.VOTE and round_.id in state.rounds and \
                     rules.votes_visible(state, round_):
-                board.append("\n" + round_.title + "\n", style="bold")
+                parts.append(Text("\n" + round_.title, style="bold"))
                 for value, dots in rules.tally(state, deck, round_.id):
                     if dots:
-                        board.append(f"  {dots:>2} {value.title}\n")
-        self.query_one("#board-text", Static).update(board)
+                        parts.append(Padding(Text(f"{dots:>2} {value.title}"), (0, 0, 0, 1)))
+        self.query_one("#board-text", Static).update(Group(*parts))
 
     def action_next_round(self) -> None:
         game = self.game

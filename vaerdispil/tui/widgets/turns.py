@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Center
 from textual.widgets import Static
 
 from ...deck.model import Draw
@@ -35,7 +36,8 @@ class TurnsPanel(RoundPanel):
         yield Static(id="whose")
         yield Static(id="turn-count", classes="muted")
         yield CardView(self.game.deck, self.vapp.language, id="table-card")
-        yield TimerView(self.vapp.language, id="timer")
+        with Center():
+            yield TimerView(self.vapp.language, id="timer")
         yield Static(id="turn-notes")
 
     def on_mount(self) -> None:
