@@ -493,3 +493,27 @@ async def test_help_in_setup_names_the_keys_that_need_a_list(clock: FakeClock,
         assert "Fjern" in later and "Flyt op" in later
         await keys(pilot, "escape")
         assert isinstance(app.screen, SetupScreen)
+
+
+async def test_a_participant_leaves_mid_round_from_the_facilitator_panel(
+        clock: FakeClock, tmp_path: Path) -> None:
+    game = Game.new(tmp_path / "l.jsonl", DECK, seed=1, clock=clock)
+    org = game.add_organisation("Netto", "virksomhed")
+    aisha = game.add_participant("Aisha", org)
+    game.add_participant("Bo", org)
+    game.start_round("praesentation")
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "Det er Aishas tur" in screen_text(app)
+        await keys(pilot, "f2")
+        await pilot.click("#ctl-leaves")
+        await pilot.pause()
+        await keys(pilot, "enter")  # the first on the list: Aisha
+        await pilot.pause()
+        assert [p.name for p in game.state.active_participants()] == ["Bo"]
+        assert "Det er Bos tur" in screen_text(app) and "Tur 1 af 1" in screen_text(app)
+        assert game.state.participants[aisha].name == "Aisha"  # still in the record
+        assert read(game.log.path).events[-1]["type"] == "participant_removed"
+        await keys(pilot, "ctrl+z")
+        assert "Fortrudt: en deltager gik" in [n.message for n in app._notifications]
+        assert len(game.state.active_participants()) == 2

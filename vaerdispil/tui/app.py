@@ -301,6 +301,27 @@ class VaerdispilApp(App[None]):
             Field("org", self.t("setup.person_org"), "choice", orgs[0][1] if orgs else "", orgs),
         ], self.language), added)
 
+    def remove_participant_dialog(self) -> None:
+        """Someone leaves early: choose who; what they said and chose stays in the record."""
+        from .dialogs.form import Field, FormDialog
+
+        if self.game is None:
+            return
+        game = self.game
+        orgs = {org.id: org.name for org in game.state.organisations.values()}
+        people = [(f"{person.name} ({orgs.get(person.org, '')})", person.id)
+                  for person in game.state.active_participants()]
+        if not people:
+            return
+
+        def chosen(values: dict[str, Any] | None) -> None:
+            if values and values.get("person"):
+                self.run_command(lambda: game.remove_participant(str(values["person"])))
+
+        self.push_screen(FormDialog(self.t("cmd.remove_person"), [
+            Field("person", self.t("cmd.remove_person_who"), "list", options=people),
+        ], self.language), chosen)
+
     def show_summary(self) -> None:
         """What the group has arrived at so far."""
         from .screens.summary import SummaryScreen

@@ -23,6 +23,8 @@ class WorkshopCommands(Provider):
                 yield (t("cmd.round", number=number, title=round_.title), t("cmd.round_help"),
                        lambda round_id=round_.id: app.go_to_round(round_id))
             yield t("cmd.add_person"), t("cmd.add_person_help"), app.add_participant_dialog
+            yield (t("cmd.remove_person"), t("cmd.remove_person_help"),
+                   app.remove_participant_dialog)
             yield t("key.undo"), t("cmd.undo_help"), app.action_undo
             yield t("key.redo"), t("cmd.redo_help"), app.action_redo
             yield t("key.summary"), t("cmd.summary_help"), app.show_summary

@@ -64,6 +64,7 @@ class RoundScreen(AppScreen):
                 yield Button(self.t("key.previous_round"), id="ctl-previous")
                 yield Button(self.t("key.next_round"), id="ctl-next")
                 yield Button(self.t("cmd.add_person"), id="ctl-person")
+                yield Button(self.t("cmd.remove_person"), id="ctl-leaves")
                 yield Button(self.t("key.summary"), id="ctl-summary")
                 yield Button(self.t("start.print"), id="ctl-print")
             yield Static(id="guide-text")
@@ -148,6 +149,7 @@ class RoundScreen(AppScreen):
             "ctl-previous": self.action_previous_round,
             "ctl-next": self.action_next_round,
             "ctl-person": self.vapp.add_participant_dialog,
+            "ctl-leaves": self.vapp.remove_participant_dialog,
             "ctl-summary": self.vapp.show_summary,
             "ctl-print": self.vapp.print_dialog,
         }
