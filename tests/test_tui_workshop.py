@@ -517,3 +517,27 @@ async def test_a_participant_leaves_mid_round_from_the_facilitator_panel(
         await keys(pilot, "ctrl+z")
         assert "Fortrudt: en deltager gik" in [n.message for n in app._notifications]
         assert len(game.state.active_participants()) == 2
+
+
+async def test_a_late_participant_from_a_new_organisation(clock: FakeClock,
+                                                          tmp_path: Path) -> None:
+    game = Game.new(tmp_path / "late.jsonl", DECK, seed=1, clock=clock)
+    org = game.add_organisation("Netto", "virksomhed")
+    game.add_participant("Aisha", org)
+    game.start_round("praesentation")
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await keys(pilot, "f2")
+        await pilot.click("#ctl-person")
+        await pilot.pause()
+        await type_text(pilot, "Fatima")
+        await keys(pilot, "tab", "tab")  # past the list of organisations to a new one
+        await type_text(pilot, "Biblioteket")
+        await keys(pilot, "enter")
+        await pilot.pause()
+        orgs = {o.name: o.type for o in game.state.active_organisations()}
+        assert orgs == {"Netto": "virksomhed", "Biblioteket": "andet"}
+        people = {p.name: game.state.organisations[p.org].name
+                  for p in game.state.active_participants()}
+        assert people == {"Aisha": "Netto", "Fatima": "Biblioteket"}
+        assert "Tur 1 af 2" in screen_text(app)

@@ -284,7 +284,9 @@ class VaerdispilApp(App[None]):
             self._follow_round()
 
     def add_participant_dialog(self) -> None:
-        """Ask for a late participant's name and organisation, and add them."""
+        """Ask for a late participant's name and organisation (one on the list, or a new
+        one with its type), and add them."""
+        from ..game.state import ORGANISATION_TYPES
         from .dialogs.form import Field, FormDialog
 
         if self.game is None:
@@ -293,12 +295,22 @@ class VaerdispilApp(App[None]):
         orgs = [(org.name, org.id) for org in game.state.active_organisations()]
 
         def added(values: dict[str, Any] | None) -> None:
-            if values and values.get("org"):
-                self.run_command(lambda: game.add_participant(values["name"], values["org"]))
+            if not values:
+                return
+            new_org = str(values.get("new_org", "")).strip()
+            if new_org:
+                org = self.run_command(lambda: game.add_organisation(new_org, values["type"]))
+            else:
+                org = values.get("org")
+            if org:
+                self.run_command(lambda: game.add_participant(values["name"], str(org)))
 
         self.push_screen(FormDialog(self.t("cmd.add_person"), [
             Field("name", self.t("setup.person_name")),
             Field("org", self.t("setup.person_org"), "choice", orgs[0][1] if orgs else "", orgs),
+            Field("new_org", self.t("cmd.new_org")),
+            Field("type", self.t("cmd.new_org_type"), "choice", "andet",
+                  [(self.t(f"orgtype.{kind}"), kind) for kind in ORGANISATION_TYPES]),
         ], self.language), added)
 
     def remove_participant_dialog(self) -> None:
