@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 
-RUNS = 7
+RUNS = 11
 
 CHILD = """
 import sys, time
