@@ -356,9 +356,14 @@ async def test_summary_screen_prints_the_pdf(clock: FakeClock, tmp_path: Path) -
     async with app.run_test(size=(120, 40)) as pilot:
         await keys(pilot, "f9", "p")
         await app.workers.wait_for_complete()
-        await keys(pilot, "a")
+        await pilot.click("#do-anonymous")  # the same by the mouse
         await app.workers.wait_for_complete()
         await pilot.pause()
+        await keys(pilot, "pagedown")  # the summary scrolls by keys
+        assert app.screen.query_one("#summary-scroll").scroll_y > 0
+        await pilot.click("#do-back")
+        await pilot.pause()
+        assert isinstance(app.screen, RoundScreen)
     named = PdfReader(tmp_path / "done-summary.pdf")
     text = " ".join(page.extract_text() for page in named.pages)
     assert "Vi deler lokaler" in text and "Aisha" in text

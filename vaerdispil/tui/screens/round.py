@@ -60,7 +60,7 @@ class RoundScreen(AppScreen):
                 yield Static(id="board-text")
         with VerticalScroll(id="guide-panel"):
             yield Static(self.t("round.facilitator"), classes="section-title")
-            with Horizontal(id="guide-controls"):
+            with Horizontal(id="guide-controls", classes="controls"):
                 yield Button(self.t("key.previous_round"), id="ctl-previous")
                 yield Button(self.t("key.next_round"), id="ctl-next")
                 yield Button(self.t("cmd.add_person"), id="ctl-person")

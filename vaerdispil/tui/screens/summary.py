@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Markdown
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Header, Markdown
 
 from ...exports import to_markdown
 from ...outcome import outcome
@@ -23,19 +25,40 @@ class SummaryScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Markdown(id="summary")
+        with Horizontal(id="summary-actions", classes="controls"):
+            # For the mouse: the keyboard has p, a, e and escape (in the footer).
+            for label, name, variant in (("key.print_summary", "do-print", "primary"),
+                                         ("key.print_anonymous", "do-anonymous", "default"),
+                                         ("key.export", "do-export", "default"),
+                                         ("key.back", "do-back", "default")):
+                button = Button(self.t(label), variant=variant, id=name, compact=True)
+                button.can_focus = False
+                yield button
+        with VerticalScroll(id="summary-scroll"):
+            yield Markdown(id="summary")
         yield Footer()
 
     def on_mount(self) -> None:
         super().on_mount()
         self.title = self.t("summary.title")
         self.refresh_game()
-        self.query_one(Markdown).focus()
+        self.query_one("#summary-scroll").focus()  # arrows and page keys scroll
 
     def refresh_game(self) -> None:
         game = self.vapp.game
         if game is not None:
             self.query_one(Markdown).update(to_markdown(outcome(game.state, game.deck)))
+
+    @on(Button.Pressed, "#summary-actions Button")
+    def _button(self, event: Button.Pressed) -> None:
+        """The keys' actions, for the mouse."""
+        actions = {
+            "do-print": lambda: self.action_print_summary(False),
+            "do-anonymous": lambda: self.action_print_summary(True),
+            "do-export": self.action_export,
+            "do-back": self.action_back,
+        }
+        actions[event.button.id or ""]()
 
     def action_back(self) -> None:
         self.app.pop_screen()
