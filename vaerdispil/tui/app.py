@@ -201,7 +201,8 @@ class VaerdispilApp(App[None]):
         """Speak `language` from now on, with `deck` for new workshops: the app's title
         and keys, `screen` in place of the one on top, and the screens below when they
         are shown again."""
-        self._deck = deck
+        with self._deck_lock:
+            self._deck = deck
         self._speak(language)
         self.switch_screen(screen)
 
