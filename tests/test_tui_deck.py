@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from string import Formatter
 
 import pytest
@@ -14,10 +15,18 @@ from vaerdispil.tui.screens.deck import DeckScreen
 
 
 class DeckApp(VaerdispilApp):
-    """The app opened straight on the deck browser (as "Se kortspillene" does)."""
+    """The app opened straight on the deck browser, pushed over the start screen as
+    "Se kortspillene" does (so its own stylesheet loads as it does there)."""
 
-    def get_default_screen(self) -> DeckScreen:
-        return DeckScreen(self.deck, self.language)
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.push_screen(DeckScreen(self.deck, self.language))
+
+
+@pytest.fixture(autouse=True)
+def _own_home(vaerdispil_home: Path) -> Path:
+    """The start screen below lists saved workshops: from an empty home, not the user's."""
+    return vaerdispil_home
 
 
 def make_app(language: str = "da") -> VaerdispilApp:

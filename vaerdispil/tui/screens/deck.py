@@ -18,6 +18,8 @@ from ..render import card_detail, category_label, round_detail
 class DeckScreen(Screen[None]):
     """Browse a deck: the round script on one tab, the cards on the other."""
 
+    CSS_PATH = "deck.tcss"
+
     BINDINGS = [
         Binding("r", "show_tab('rounds')", "Rounds", id="rounds"),
         Binding("k", "show_tab('cards')", "Cards", id="cards"),

@@ -35,6 +35,8 @@ PANELS: dict[Mode, type[RoundPanel]] = {
 class RoundScreen(AppScreen):
     """Plays whichever round the game is at."""
 
+    CSS_PATH = "round.tcss"
+
     BINDINGS = [
         Binding("f6", "next_round", "Next round", id="next_round"),
         Binding("f5", "previous_round", "Previous round", id="previous_round"),

@@ -40,6 +40,8 @@ LANGUAGES = (("Dansk", "da"), ("English", "en"))
 class SetupScreen(AppScreen):
     """Title, place, date, facilitator; organisations and participants; then start."""
 
+    CSS_PATH = "setup.tcss"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("f3", "add_org", "New org.", id="add_org"),

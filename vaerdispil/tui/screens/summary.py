@@ -16,6 +16,8 @@ from .base import AppScreen
 class SummaryScreen(AppScreen):
     """The outcome so far, as the export shows it; export it, or go back to the round."""
 
+    CSS_PATH = "summary.tcss"
+
     BINDINGS = [
         Binding("escape,f9", "back", "Back", id="back"),
         Binding("p", "print_summary(False)", "Print PDF", id="print_summary"),
