@@ -63,6 +63,18 @@ async def set_up(pilot: Pilot[None]) -> None:
         await keys(pilot, "tab", "enter", *moves, "enter", "shift+tab", "enter")
 
 
+def netto_game(path: Path, clock: FakeClock, round_id: str | None = "praesentation",
+               people: tuple[str, ...] = ("Aisha",), **details: str) -> Game:
+    """A workshop with one organisation (Netto) and `people`, at `round_id` (None: set-up)."""
+    game = Game.new(path, DECK, seed=1, clock=clock, **details)
+    org = game.add_organisation("Netto", "virksomhed")
+    for person in people:
+        game.add_participant(person, org)
+    if round_id is not None:
+        game.start_round(round_id)
+    return game
+
+
 async def test_a_whole_workshop_by_keys(clock: FakeClock, vaerdispil_home: Path) -> None:
     app = VaerdispilApp(DECK, "da", clock=clock)
     async with app.run_test(size=(160, 48)) as pilot:
@@ -179,10 +191,7 @@ async def test_a_whole_workshop_by_keys(clock: FakeClock, vaerdispil_home: Path)
 
 
 async def test_pick_a_card_with_the_mouse(clock: FakeClock, tmp_path: Path) -> None:
-    game = Game.new(tmp_path / "m.jsonl", DECK, seed=1, clock=clock)
-    org = game.add_organisation("Netto", "virksomhed")
-    game.add_participant("Aisha", org)
-    game.start_round("det-giver-vi")
+    game = netto_game(tmp_path / "m.jsonl", clock, "det-giver-vi")
     app = VaerdispilApp(DECK, "da", game=game, clock=clock)
     async with app.run_test(size=(160, 48)) as pilot:
         cards = app.screen.query_one("#cards", OptionList)
@@ -195,10 +204,7 @@ async def test_pick_a_card_with_the_mouse(clock: FakeClock, tmp_path: Path) -> N
 
 async def test_resume_lands_where_it_stopped(clock: FakeClock, tmp_path: Path) -> None:
     path = tmp_path / "r.jsonl"
-    game = Game.new(path, DECK, seed=1, clock=clock, title="Genoptag")
-    org = game.add_organisation("Netto", "virksomhed")
-    game.add_participant("Aisha", org)
-    game.add_participant("Bo", org)
+    game = netto_game(path, clock, None, ("Aisha", "Bo"), title="Genoptag")
     app = VaerdispilApp(DECK, "da", game=game, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await keys(pilot, "f6", "space", "enter", "space", "t")  # Bo's turn, card, timer paused
@@ -245,10 +251,7 @@ async def test_an_english_workshop_resumes_in_english(clock: FakeClock,
 
 
 async def test_undo_and_redo_say_what_they_did(clock: FakeClock, tmp_path: Path) -> None:
-    game = Game.new(tmp_path / "u.jsonl", DECK, seed=1, clock=clock)
-    org = game.add_organisation("Netto", "virksomhed")
-    game.add_participant("Aisha", org)
-    game.start_round("det-giver-vi")
+    game = netto_game(tmp_path / "u.jsonl", clock, "det-giver-vi")
     app = VaerdispilApp(DECK, "da", game=game, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await keys(pilot, "enter", "enter")  # pick "Godt ry"
@@ -328,10 +331,7 @@ async def test_print_cards_from_the_start_screen(clock: FakeClock, vaerdispil_ho
 
 async def test_palette_jumps_to_a_round_and_toggles_contrast(clock: FakeClock,
                                                              tmp_path: Path) -> None:
-    game = Game.new(tmp_path / "p.jsonl", DECK, seed=1, clock=clock)
-    org = game.add_organisation("Netto", "virksomhed")
-    game.add_participant("Aisha", org)
-    game.start_round("praesentation")
+    game = netto_game(tmp_path / "p.jsonl", clock)
     app = VaerdispilApp(DECK, "da", game=game, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await keys(pilot, "ctrl+p")
@@ -502,11 +502,8 @@ async def test_help_in_setup_names_the_keys_that_need_a_list(clock: FakeClock,
 
 async def test_a_participant_leaves_mid_round_from_the_facilitator_panel(
         clock: FakeClock, tmp_path: Path) -> None:
-    game = Game.new(tmp_path / "l.jsonl", DECK, seed=1, clock=clock)
-    org = game.add_organisation("Netto", "virksomhed")
-    aisha = game.add_participant("Aisha", org)
-    game.add_participant("Bo", org)
-    game.start_round("praesentation")
+    game = netto_game(tmp_path / "l.jsonl", clock, people=("Aisha", "Bo"))
+    aisha = next(iter(game.state.participants))
     app = VaerdispilApp(DECK, "da", game=game, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         assert "Det er Aishas tur" in screen_text(app)
@@ -526,10 +523,7 @@ async def test_a_participant_leaves_mid_round_from_the_facilitator_panel(
 
 async def test_a_late_participant_from_a_new_organisation(clock: FakeClock,
                                                           tmp_path: Path) -> None:
-    game = Game.new(tmp_path / "late.jsonl", DECK, seed=1, clock=clock)
-    org = game.add_organisation("Netto", "virksomhed")
-    game.add_participant("Aisha", org)
-    game.start_round("praesentation")
+    game = netto_game(tmp_path / "late.jsonl", clock)
     app = VaerdispilApp(DECK, "da", game=game, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await keys(pilot, "f2")
