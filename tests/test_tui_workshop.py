@@ -540,3 +540,32 @@ async def test_a_late_participant_from_a_new_organisation(clock: FakeClock,
                   for p in game.state.active_participants()}
         assert people == {"Aisha": "Netto", "Fatima": "Biblioteket"}
         assert "Tur 1 af 2" in screen_text(app)
+
+
+async def test_a_new_deck_that_cannot_be_saved_keeps_the_old_file(
+        clock: FakeClock, vaerdispil_home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from vaerdispil.session.errors import SessionError
+    from vaerdispil.tui.screens import setup
+
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await keys(pilot, "enter", "tab")
+        await type_text(pilot, "Gellerup")
+        await keys(pilot, "tab")
+        assert app.game is not None
+        path = app.game.log.path
+        before = path.read_bytes()
+
+        def full_disk(*args: object, **kwargs: object) -> None:
+            raise SessionError(f"{path}: the disk is full; free some space")
+
+        monkeypatch.setattr(setup.Game, "new", full_disk)
+        app.screen.query_one("#detail-title", Input).focus()
+        await choose_english(pilot)
+        assert path.read_bytes() == before  # the old file, as it was
+        assert sorted(path.parent.iterdir()) == [path]
+        assert app.game is not None and app.game.deck.language == "da"
+        assert app.game.state.details.place == "Gellerup"
+        assert any("the disk is full" in n.message for n in app._notifications)
+        assert app.language == "da" and app.screen.title == "Forbered værkstedet"
+        assert app.screen.query_one("#language-choice", Select).value == "da"

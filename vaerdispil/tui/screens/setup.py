@@ -74,8 +74,8 @@ class SetupScreen(AppScreen):
         if self.vapp.game is not None:
             details = self.game.state.details
             defaults = {name: getattr(details, name) for name in DETAIL_FIELDS}
-        defaults.update(self._details)
-        self._shown = defaults
+        self._shown = dict(defaults)
+        defaults.update(self._details)  # typed before the language changed: still to save
         yield Header()
         with VerticalScroll(id="setup"):
             with Vertical(id="details", classes="setup-column"):
@@ -154,8 +154,11 @@ class SetupScreen(AppScreen):
         chosen = self._decks.get(str(event.value))
         if chosen is None or chosen is self.deck or not self._can_change_deck():
             return
-        self.deck = chosen
-        self._remake_game()
+        previous, self.deck = self.deck, chosen
+        if not self._remake_game():
+            self.deck = previous
+            with self.prevent(Select.Changed):
+                event.select.value = previous.source
         self.refresh_game()
 
     @on(Select.Changed, "#language-choice")
@@ -166,13 +169,19 @@ class SetupScreen(AppScreen):
         details = {name: self.query_one(f"#detail-{name}", Input).value
                    for name in DETAIL_FIELDS}
         today = date.today().isoformat()
-        if details["title"] == self.t("setup.default_title", date=today):
-            # An untouched default title follows the language.
-            details["title"] = t(language, "setup.default_title", date=today)
+        old_title = self.t("setup.default_title", date=today)
+        new_title = t(language, "setup.default_title", date=today)
+        if details["title"] == old_title:  # an untouched default title follows the language
+            details["title"] = new_title
         twin = self._twin(language)
         if twin is not None:
             self.deck = twin
-            self._remake_game(details)
+            game = self.vapp.game
+            untouched = game is not None and game.state.details.title == old_title
+            if not self._remake_game(new_title if untouched else None):
+                with self.prevent(Select.Changed):  # nothing changed: say so in the list too
+                    event.select.value = self.vapp.language
+                return
         # After this event (the open list closes first), a new set-up screen in that language.
         self.call_after_refresh(self.vapp.set_language, language, self.deck,
                                 SetupScreen(self.deck, details, self._decks))
@@ -188,26 +197,36 @@ class SetupScreen(AppScreen):
             pass
         return next((deck for deck in self._decks.values() if deck.language == language), None)
 
-    def _remake_game(self, details: dict[str, str] | None = None) -> None:
+    def _remake_game(self, title: str | None = None) -> bool:
         """The workshop's file holds its deck: when the deck changes before anyone is added,
         the file is made anew, at the same place, with the new deck and the details saved
-        so far (or `details`)."""
+        so far (with `title`, if given). The old file is kept aside until the new one is
+        there, and put back if the new one cannot be made (then False)."""
         old = self.vapp.game
         if old is None:
-            return
-        if details is None:
-            details = {name: getattr(old.state.details, name) for name in DETAIL_FIELDS}
+            return True
+        details = {name: getattr(old.state.details, name) for name in DETAIL_FIELDS}
+        if title is not None:
+            details["title"] = title
         path = old.log.path
+        aside = path.with_name(path.name + ".previous")
         old.close()
         self.vapp.game = None
-        path.unlink(missing_ok=True)  # it held only these details, which the new file gets
         try:
+            path.replace(aside)
             game = Game.new(path, self.deck, clock=self.vapp.clock, **details)
-        except SessionError as error:
+        except (OSError, SessionError) as error:
+            if aside.exists():
+                path.unlink(missing_ok=True)
+                aside.replace(path)
+                self.vapp.game = Game.open(path, clock=self.vapp.clock)
+                self.deck = self.vapp.game.deck
             self.app.notify(self.t("saved.error", error=str(error)), severity="error",
                             timeout=15)
-            return
+            return False
+        aside.unlink(missing_ok=True)
         self.vapp.game = game
+        return True
 
     # -- the game behind the form --------------------------------------------------
 
