@@ -16,6 +16,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -122,6 +123,22 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     except files.OutputError as error:
         raise PrintError(str(error)) from error
 
+
+
+GREY = Color(0.35, 0.35, 0.35)
+"""The grey of page footers and quiet text in the guide, summary and report."""
+
+
+def footer_line(canvas: Canvas, left: float, right: float, left_text: str,
+                right_text: str) -> None:
+    """The small grey line at the foot of a page: a name at `left`, "Side x af y" ending
+    at `right`."""
+    canvas.saveState()
+    canvas.setFont(FAMILY, 8)
+    canvas.setFillColor(GREY)
+    canvas.drawString(left, 12 * mm, left_text)
+    canvas.drawRightString(right, 12 * mm, right_text)
+    canvas.restoreState()
 
 
 def numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:

@@ -25,13 +25,12 @@ from reportlab.platypus.flowables import Flowable
 from ..deck.catalog import bundled_decks_dir
 from ..deck.model import CardKind, Deck, Mode, Round
 from ..paths import user_decks_dir
-from .common import (AUTHOR, CREATOR, PAPER, PrintError, Rendered, configure_reportlab, markup,
-                     numbered_canvas, paragraphs)
+from .common import (AUTHOR, CREATOR, GREY, PAPER, PrintError, Rendered, configure_reportlab,
+                     footer_line, markup, numbered_canvas, paragraphs)
 from .fonts import FAMILY, FONT_LABEL, Face, describe_char, fonts, missing_chars
 from .labels import labels_for
 from .layout import solve
 
-GREY = Color(0.35, 0.35, 0.35)
 BOX = Color(0.93, 0.93, 0.93)
 RULE = Color(0.7, 0.7, 0.7)
 
@@ -69,13 +68,8 @@ def render_guide(deck: Deck) -> Rendered:
 
     def footer(canvas: Canvas, page: int, pages: int) -> None:
         counted[0] = pages
-        canvas.saveState()
-        canvas.setFont(FAMILY, 8)
-        canvas.setFillColor(GREY)
-        canvas.drawString(20 * mm, 12 * mm, deck.title)
-        canvas.drawRightString(PAPER["a4"][0] - 20 * mm, 12 * mm,
-                               labels["guide.page"].format(page=page, pages=pages))
-        canvas.restoreState()
+        footer_line(canvas, 20 * mm, PAPER["a4"][0] - 20 * mm, deck.title,
+                    labels["guide.page"].format(page=page, pages=pages))
 
     document = SimpleDocTemplate(
         buffer, pagesize=PAPER["a4"], leftMargin=20 * mm, rightMargin=20 * mm,

@@ -29,13 +29,13 @@ from reportlab.platypus.flowables import Flowable
 
 from ..outcome import Outcome
 from .charts import bar_chart
-from .common import AUTHOR, CREATOR, Rendered, configure_reportlab, markup, numbered_canvas
+from .common import (AUTHOR, CREATOR, Rendered, configure_reportlab, footer_line, markup,
+                     numbered_canvas)
 from .fonts import FAMILY
 from .labels import labels_for
 from .summary import printable
 from .summary_style import (
     BOTTOM_MARGIN,
-    GREY,
     LEFT,
     MARGIN,
     PAGE,
@@ -205,13 +205,8 @@ def render_report(report: Report) -> Rendered:
 
     def footer(canvas: Canvas, page: int, pages: int) -> None:
         counted[0] = pages
-        canvas.saveState()
-        canvas.setFont(FAMILY, 8)
-        canvas.setFillColor(GREY)
-        canvas.drawString(LEFT, 12 * mm, title)
-        canvas.drawRightString(PAGE[0] - LEFT, 12 * mm,
-                               labels["summary.page"].format(page=page, pages=pages))
-        canvas.restoreState()
+        footer_line(canvas, LEFT, PAGE[0] - LEFT, title,
+                    labels["summary.page"].format(page=page, pages=pages))
 
     document = SimpleDocTemplate(
         buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP_MARGIN,

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from .common import PAPER, markup
+from .common import GREY, PAPER, markup
 from .fonts import FAMILY
 
 PAGE = PAPER["a4"]
@@ -34,7 +34,6 @@ FRAME_HEIGHT = PAGE[1] - TOP_MARGIN - BOTTOM_MARGIN - 2 * FRAME_PADDING
 """The height text may take on a page, in points."""
 
 INK = Color(0.1, 0.1, 0.1)
-GREY = Color(0.35, 0.35, 0.35)
 RULE = Color(0.72, 0.72, 0.72)
 BOX = Color(0.94, 0.94, 0.94)
 HEAD = Color(0.88, 0.89, 0.91)
