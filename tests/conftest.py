@@ -48,3 +48,15 @@ class FakeClock:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run `vaerdispil ARGS` in this process: its exit code (argparse's too), stdout, stderr."""
+    from vaerdispil.cli import main
+
+    try:
+        code = main(list(args))
+    except SystemExit as exited:  # argparse
+        code = int(exited.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err

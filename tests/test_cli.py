@@ -9,16 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CARDS
+from tests.conftest import CARDS, run_cli
 from tests.test_deck_loader import VALID
 from vaerdispil import __version__
 from vaerdispil.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -29,7 +23,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_deck_check_valid_files(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "deck", "check", str(CARDS / "vaerdispil.da.yaml"),
+    code, out, _ = run_cli(capsys, "deck", "check", str(CARDS / "vaerdispil.da.yaml"),
                        str(CARDS / "vaerdispil.en.yaml"))
     assert code == 0
     assert out.splitlines() == [
@@ -47,7 +41,7 @@ def test_deck_check_invalid_file_exits_1_with_located_errors(
     bad.write_text(VALID.replace("mode: vote", "mode: afstemning"), encoding="utf-8")
     good = tmp_path / "good.yaml"
     good.write_text(VALID, encoding="utf-8")
-    code, out, err = run(capsys, "deck", "check", str(good), str(bad))
+    code, out, err = run_cli(capsys, "deck", "check", str(good), str(bad))
     assert code == 1
     assert out.splitlines() == [
         f"{bad}:42:11: round 'stem': 'mode' is 'afstemning', which is not one of turns, pick, "
@@ -65,7 +59,7 @@ def test_deck_check_reports_missing_translations(
     english = tmp_path / "d.en.yaml"
     english.write_text(VALID.replace("language: da", "language: en")
                        .replace("title: Lokaler", "title: Premises"), encoding="utf-8")
-    code, out, _ = run(capsys, "deck", "check", str(danish), str(english))
+    code, out, _ = run_cli(capsys, "deck", "check", str(danish), str(english))
     assert code == 1
     assert f"{english}:19:1: card 'tom-1': the title is the same as in da; translate it" in out
 
@@ -85,7 +79,7 @@ def test_deck_list(capsys: pytest.CaptureFixture[str], vaerdispil_home: Path) ->
     decks.mkdir(parents=True)
     (decks / "mine.yaml").write_text(VALID, encoding="utf-8")
     (decks / "broken.yaml").write_text("format: 1\n", encoding="utf-8")
-    code, out, _ = run(capsys, "deck", "list")
+    code, out, _ = run_cli(capsys, "deck", "list")
     assert code == 1  # one deck is broken
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "LANG", "CARDS", "TITLE", "WHERE"]
@@ -103,7 +97,7 @@ def test_deck_list(capsys: pytest.CaptureFixture[str], vaerdispil_home: Path) ->
 
 
 def test_deck_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "deck", "schema")
+    code, out, _ = run_cli(capsys, "deck", "schema")
     assert code == 0
     schema = json.loads(out)
     assert schema["required"] == ["format", "id", "language", "title", "categories", "cards",
@@ -116,7 +110,7 @@ def test_deck_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_unknown_deck_for_the_app_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "--deck", "nope")
+    code, _, err = run_cli(capsys, "--deck", "nope")
     assert code == 1
     assert err.startswith("nope: no deck with the id 'nope'")
     assert len(err.splitlines()) == 1
@@ -128,7 +122,7 @@ def test_a_broken_deck_of_the_users_named_like_the_default_is_one_line_before_th
     decks = vaerdispil_home / "decks"
     decks.mkdir(parents=True)
     (decks / "vaerdispil.da.yaml").write_text("id: vaerdispil\ntitle: [\n", encoding="utf-8")
-    code, _, err = run(capsys)
+    code, _, err = run_cli(capsys)
     assert code == 1
     assert err.startswith(f"{decks / 'vaerdispil.da.yaml'}:3:1: ")
     assert len(err.splitlines()) == 1
@@ -150,7 +144,7 @@ def test_unexpected_errors_are_one_line_and_saved(
         raise RuntimeError("boom")
 
     monkeypatch.setattr(deck_commands, "schema", boom)
-    code, _, err = run(capsys, "deck", "schema")
+    code, _, err = run_cli(capsys, "deck", "schema")
     assert code == 70
     assert err.splitlines() == [
         f"vaerdispil: unexpected error: RuntimeError('boom'). This is a bug; please report it "

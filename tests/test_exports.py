@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CARDS, FakeClock
+from tests.conftest import CARDS, FakeClock, run_cli
 from vaerdispil.cli import main
 from vaerdispil.deck.loader import load_deck
 from vaerdispil.session.game import Game
@@ -68,14 +68,9 @@ def saved(vaerdispil_home: Path, clock: FakeClock) -> Path:
     return path
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 def test_markdown_export_holds_everything(saved: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "export", saved.stem)
+    code, out, _ = run_cli(capsys, "export", saved.stem)
     assert code == 0
     for expected in [
         "# Værksted i Vollsmose",
@@ -100,14 +95,14 @@ def test_markdown_export_holds_everything(saved: Path, capsys: pytest.CaptureFix
 def test_csv_and_json_exports(saved: Path, capsys: pytest.CaptureFixture[str],
                               tmp_path: Path) -> None:
     target = tmp_path / "out.csv"
-    code, _, err = run(capsys, "export", str(saved), "--format", "csv", "-o", str(target))
+    code, _, err = run_cli(capsys, "export", str(saved), "--format", "csv", "-o", str(target))
     assert code == 0 and err == f"Wrote {target}\n"
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     sections = [row["section"] for row in rows]
     assert sections.count("pick") == 5 and sections.count("action") == 2
     assert {"section": "vote", "round": "Det vigtigste", "value": "Lokaler", "dots": "6"}.items() \
         <= next(row for row in rows if row["section"] == "vote").items()
-    code, out, _ = run(capsys, "export", str(saved), "--format", "json")
+    code, out, _ = run_cli(capsys, "export", str(saved), "--format", "json")
     data = json.loads(out)
     assert data["agreements"][0]["dissent"] == [
         {"organisation": "Plejehjemmet", "text": "Kun om formiddagen"}]
@@ -119,7 +114,7 @@ def test_csv_and_json_exports(saved: Path, capsys: pytest.CaptureFixture[str],
 def test_sessions_list(saved: Path, capsys: pytest.CaptureFixture[str],
                        vaerdispil_home: Path) -> None:
     (saved.parent / "broken.jsonl").write_text("not json\n", encoding="utf-8")
-    code, out, _ = run(capsys, "sessions", "list")
+    code, out, _ = run_cli(capsys, "sessions", "list")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split()[:3] == ["NAME", "DATE", "TITLE"]
@@ -132,15 +127,15 @@ def test_sessions_list(saved: Path, capsys: pytest.CaptureFixture[str],
 
 def test_sessions_list_when_there_are_none(capsys: pytest.CaptureFixture[str],
                                            vaerdispil_home: Path) -> None:
-    code, out, _ = run(capsys, "sessions", "list")
+    code, out, _ = run_cli(capsys, "sessions", "list")
     assert code == 0 and out == f"No saved workshops in {vaerdispil_home / 'sessions'}\n"
 
 
 def test_export_errors_are_one_line(saved: Path, capsys: pytest.CaptureFixture[str],
                                     tmp_path: Path) -> None:
-    code, _, err = run(capsys, "export", "no-such-workshop")
+    code, _, err = run_cli(capsys, "export", "no-such-workshop")
     assert code == 1 and err.startswith("vaerdispil: no-such-workshop: no such workshop file")
-    code, _, err = run(capsys, "export", str(saved), "-o", str(tmp_path / "no" / "dir.md"))
+    code, _, err = run_cli(capsys, "export", str(saved), "-o", str(tmp_path / "no" / "dir.md"))
     assert code == 1
     assert err == (f"vaerdispil: {tmp_path / 'no' / 'dir.md'}: the folder {tmp_path / 'no'} "
                    "does not exist; create it first, or choose another file with -o\n")

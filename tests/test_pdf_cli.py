@@ -9,17 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.conftest import run_cli
 from tests.test_pdf_cards import card_yaml, deck_file
-from vaerdispil.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exited:  # argparse
-        code = int(exited.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_line(text: str) -> str:
@@ -32,7 +23,7 @@ def test_print_cards_writes_the_default_file_here(capsys: pytest.CaptureFixture[
                                                   tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(capsys, "print", "cards")
+    code, out, err = run_cli(capsys, "print", "cards")
     assert code == 0 and err == ""
     assert one_line(out).startswith("wrote vaerdispil-da-cards.pdf: 16 pages (71 cards")
     assert len(PdfReader(tmp_path / "vaerdispil-da-cards.pdf").pages) == 16
@@ -58,7 +49,7 @@ def test_print_commands_name_their_files(capsys: pytest.CaptureFixture[str], tmp
                                          monkeypatch: pytest.MonkeyPatch, args: list[str],
                                          name: str, pages: int) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run(capsys, *args)
+    code, out, _ = run_cli(capsys, *args)
     assert code == 0
     assert one_line(out).startswith(f"wrote {name}: {pages} pages")
     assert len(PdfReader(tmp_path / name).pages) == pages
@@ -67,7 +58,7 @@ def test_print_commands_name_their_files(capsys: pytest.CaptureFixture[str], tmp
 def test_output_option_and_deck_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = deck_file(tmp_path, card_yaml("a", "Aa", "Tekst."))
     out_file = tmp_path / "mine.pdf"
-    code, out, _ = run(capsys, "print", "cards", "--deck", str(path), "-o", str(out_file),
+    code, out, _ = run_cli(capsys, "print", "cards", "--deck", str(path), "-o", str(out_file),
                        "--back-offset", "1.5,-0.5", "--bleed")
     assert code == 0 and one_line(out).startswith(f"wrote {out_file}: 2 pages")
     assert "Aa" in PdfReader(io.BytesIO(out_file.read_bytes())).pages[0].extract_text()
@@ -77,7 +68,7 @@ def test_output_option_and_deck_path(capsys: pytest.CaptureFixture[str], tmp_pat
 def test_unwritable_paths_fail_in_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch, target: str) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(capsys, "print", "cards", "-o", target)
+    code, out, err = run_cli(capsys, "print", "cards", "-o", target)
     assert code == 1 and out == ""
     line = one_line(err)
     assert line.startswith(f"vaerdispil: {target.rstrip('.') or '.'}") or target in line
@@ -93,7 +84,7 @@ def test_read_only_folder_fails_in_one_line(capsys: pytest.CaptureFixture[str],
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        code, _, err = run(capsys, "print", "guide", "-o", str(folder / "g.pdf"))
+        code, _, err = run_cli(capsys, "print", "guide", "-o", str(folder / "g.pdf"))
     finally:
         folder.chmod(0o700)
     assert code == 1 and "permission" in one_line(err)
@@ -102,7 +93,7 @@ def test_read_only_folder_fails_in_one_line(capsys: pytest.CaptureFixture[str],
 def test_card_errors_name_the_card_in_one_line(capsys: pytest.CaptureFixture[str],
                                                tmp_path: Path) -> None:
     path = deck_file(tmp_path, card_yaml("raket", "Op \U0001F680", "Tekst."))
-    code, out, err = run(capsys, "print", "cards", "--deck", str(path), "-o",
+    code, out, err = run_cli(capsys, "print", "cards", "--deck", str(path), "-o",
                          str(tmp_path / "x.pdf"))
     assert code == 1 and out == ""
     assert "card 'raket'" in one_line(err) and "U+1F680" in err
@@ -110,11 +101,11 @@ def test_card_errors_name_the_card_in_one_line(capsys: pytest.CaptureFixture[str
 
 
 def test_deck_errors_fail_in_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = run(capsys, "print", "cards", "--deck", "no-such-deck")
+    code, _, err = run_cli(capsys, "print", "cards", "--deck", "no-such-deck")
     assert code == 1 and "no deck with the id 'no-such-deck'" in one_line(err)
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: 1\nid: Bad Id\nlanguage: xx1\n", encoding="utf-8")
-    code, _, err = run(capsys, "print", "guide", "--deck", str(broken))
+    code, _, err = run_cli(capsys, "print", "guide", "--deck", str(broken))
     assert code == 1 and one_line(err).startswith(f"vaerdispil: {broken}:")
     assert "more problems" in err
 
@@ -134,7 +125,7 @@ def test_deck_errors_fail_in_one_line(capsys: pytest.CaptureFixture[str], tmp_pa
 def test_bad_arguments_exit_2_in_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(capsys, *args)
+    code, out, err = run_cli(capsys, *args)
     assert code == 2 and out == ""
     assert one_line(err).startswith("vaerdispil")
     assert list(tmp_path.iterdir()) == []

@@ -15,10 +15,9 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 from reportlab import rl_config
 
-from tests.conftest import CARDS, FakeClock
+from tests.conftest import CARDS, FakeClock, run_cli
 from tests.test_exports import complete_workshop
 from tests.test_pdf_cards import flat, words
-from vaerdispil.cli import main
 from vaerdispil.deck.loader import load_deck
 from vaerdispil.game import rules
 from vaerdispil.outcome import Outcome, outcome
@@ -601,14 +600,6 @@ def test_outcome_knows_organisations_rounds_and_categories(complete: Made) -> No
 # -- the command line -------------------------------------------------------------------
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exited:  # argparse
-        code = int(exited.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 @pytest.fixture
 def saved(vaerdispil_home: Path, clock: FakeClock) -> Path:
@@ -624,43 +615,43 @@ def test_print_summary_by_name_writes_here(saved: Path, tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str],
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(capsys, "print", "summary", saved.stem)
+    code, out, err = run_cli(capsys, "print", "summary", saved.stem)
     name = f"{saved.stem}-summary.pdf"
     assert code == 0 and err == ""
     assert out == f"wrote {name}: 6 pages (summary of 'Værksted i Vollsmose')\n"
     first = (tmp_path / name).read_bytes()
-    code, out, _ = run(capsys, "print", "summary", str(saved), "--anonymous")
+    code, out, _ = run_cli(capsys, "print", "summary", str(saved), "--anonymous")
     assert code == 0 and "names left out" in out
     anonymous = (tmp_path / f"{saved.stem}-summary-anonymous.pdf").read_bytes()
     assert "Aisha" in first.decode("latin-1") or "Aisha" in read_pdf(first)[1][0]
     assert not any("Aisha" in page for page in read_pdf(anonymous)[1])
-    code, _, _ = run(capsys, "print", "summary", saved.stem, "-o", "again.pdf")
+    code, _, _ = run_cli(capsys, "print", "summary", saved.stem, "-o", "again.pdf")
     assert code == 0 and (tmp_path / "again.pdf").read_bytes() == first  # same bytes
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
 def test_print_summary_errors_are_one_line(saved: Path, tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "print", "summary", "no-such-workshop")
+    code, out, err = run_cli(capsys, "print", "summary", "no-such-workshop")
     assert code == 1 and out == ""
     assert err == ("vaerdispil: no-such-workshop: no such workshop file; check the path "
                    "(vaerdispil sessions list shows the saved ones)\n")
     target = tmp_path / "nowhere" / "s.pdf"
-    code, _, err = run(capsys, "print", "summary", str(saved), "-o", str(target))
+    code, _, err = run_cli(capsys, "print", "summary", str(saved), "-o", str(target))
     assert code == 1 and err.count("\n") == 1 and f"{target}: the folder" in err
     damaged = tmp_path / "damaged.jsonl"
     lines = saved.read_text(encoding="utf-8").splitlines(keepends=True)
     damaged.write_text("".join(lines[:5] + ["{not json\n"] + lines[5:]), encoding="utf-8")
-    code, _, err = run(capsys, "print", "summary", str(damaged))
+    code, _, err = run_cli(capsys, "print", "summary", str(damaged))
     assert code == 1 and err.count("\n") == 1 and err.startswith(f"vaerdispil: {damaged}:6: ")
     broken = tmp_path / "broken.jsonl"  # good JSON, but a card the deck does not have
     broken.write_text("".join(lines[:9]) + lines[9].replace("hvem-mangler", "no-such-card")
                       + "".join(lines[10:]), encoding="utf-8")
-    code, _, err = run(capsys, "print", "summary", str(broken))
+    code, _, err = run_cli(capsys, "print", "summary", str(broken))
     assert code == 1 and err.count("\n") == 1 and err.startswith(f"vaerdispil: {broken}"), err
-    code, _, err = run(capsys, "print", "summary")
+    code, _, err = run_cli(capsys, "print", "summary")
     assert code == 2 and "SESSION" in err
-    code, _, err = run(capsys, "print", "summary", str(saved), "--names")
+    code, _, err = run_cli(capsys, "print", "summary", str(saved), "--names")
     assert code == 2
 
 
@@ -672,7 +663,7 @@ def test_print_summary_names_characters_it_could_not_print(
         g = empty_workshop(path, clock)
         g.note("Godt gået 👍")
         g.close()
-    code, out, err = run(capsys, "print", "summary", str(path), "-o", str(tmp_path / "e.pdf"))
+    code, out, err = run_cli(capsys, "print", "summary", str(path), "-o", str(tmp_path / "e.pdf"))
     assert code == 0 and out.startswith("wrote ")
     assert err == ("vaerdispil: note: the font DejaVu Sans has no U+1F44D (THUMBS UP SIGN); "
                    f"printed as {REPLACEMENT}\n")
