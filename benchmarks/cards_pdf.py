@@ -19,7 +19,6 @@ import gc
 import io
 import random
 import sys
-import time
 import tracemalloc
 from collections.abc import Callable
 from dataclasses import replace
@@ -36,6 +35,7 @@ from vaerdispil.deck.catalog import resolve_deck  # noqa: E402
 from vaerdispil.deck.model import Deck  # noqa: E402
 from vaerdispil.pdf.cards import CardOptions, render_cards  # noqa: E402
 from vaerdispil.pdf.common import PAPER, configure_reportlab, markup  # noqa: E402
+from benchmarks.pdf_timing import timed  # noqa: E402
 from vaerdispil.pdf.fonts import FAMILY, clear_width_cache  # noqa: E402
 
 
@@ -77,17 +77,6 @@ def baseline(deck: Deck) -> bytes:
     canvas.save()
     return buffer.getvalue()
 
-
-def timed(action: Callable[[], object], repeat: int) -> float:
-    """The best wall time of `repeat` runs, each with an empty word-width cache."""
-    best = float("inf")
-    for _ in range(repeat):
-        clear_width_cache()
-        gc.collect()
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def peak_memory(action: Callable[[], object]) -> int:

@@ -15,10 +15,8 @@ the anonymous version.
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
@@ -30,24 +28,13 @@ from tests.test_exports import complete_workshop
 from tests.test_pdf_summary import huge_workshop
 from vaerdispil.outcome import Outcome
 from vaerdispil.pdf.common import configure_reportlab
-from vaerdispil.pdf.fonts import clear_width_cache
+from benchmarks.pdf_timing import timed  # noqa: E402
 from vaerdispil.pdf.summary import SummaryRendered, render_summary
-from vaerdispil.report_commands import read_outcome
+from vaerdispil.session_commands import read_outcome
 
 AIM = 2.0
 """Seconds for the huge workshop."""
 
-
-def timed(action: Callable[[], object], repeat: int) -> float:
-    """The best wall time of `repeat` runs."""
-    best = float("inf")
-    for _ in range(repeat):
-        clear_width_cache()
-        gc.collect()
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def session(folder: Path, name: str, build: Callable[[Path, FakeClock], object]) -> Path:
