@@ -248,6 +248,7 @@ async def test_an_english_workshop_resumes_in_english(clock: FakeClock,
         await keys(pilot, "home", "enter")  # the menu: "New workshop", in English, English deck
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen) and app.screen.deck.language == "en"
+        assert app.deck.language == "en"  # also what "Print kort" prints and the browser shows
 
 
 async def test_undo_and_redo_say_what_they_did(clock: FakeClock, tmp_path: Path) -> None:
@@ -569,3 +570,10 @@ async def test_a_new_deck_that_cannot_be_saved_keeps_the_old_file(
         assert any("the disk is full" in n.message for n in app._notifications)
         assert app.language == "da" and app.screen.title == "Forbered værkstedet"
         assert app.screen.query_one("#language-choice", Select).value == "da"
+
+
+def test_a_deck_given_at_the_start_is_kept_whatever_the_screens_speak() -> None:
+    from vaerdispil.app_commands import build_app
+
+    app = build_app(str(CARDS / "vaerdispil.en.yaml"), "da")
+    assert app.language == "da" and app.deck.language == "en"

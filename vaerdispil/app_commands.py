@@ -120,10 +120,10 @@ def build_app(deck_name: str | None, language: str | None, session: str | None =
 
 def _user_deck_named(name: str) -> bool:
     """Whether the user's deck folder has a file that resolve_deck would try for `name`."""
-    from .paths import user_decks_dir
+    from .paths import deck_file_name, user_decks_dir
 
     folder = user_decks_dir()
-    return any((folder / f"{name}.{lang}.yaml").exists() for lang in ("da", "en"))
+    return any((folder / deck_file_name(name, lang)).exists() for lang in ("da", "en"))
 
 
 def _say(error: DeckError | SessionError) -> int:

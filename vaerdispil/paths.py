@@ -13,6 +13,11 @@ SESSION_SUFFIX = ".jsonl"
 """The suffix of a saved workshop (a session log)."""
 
 
+def deck_file_name(deck_id: str, language: str) -> str:
+    """The file a deck is looked for under first: `vaerdispil.da.yaml`."""
+    return f"{deck_id}.{language}.yaml"
+
+
 def data_dir() -> Path:
     """The user data directory (VAERDISPIL_HOME overrides the platform's default)."""
     override = os.environ.get(HOME_VARIABLE)

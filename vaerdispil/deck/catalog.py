@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..paths import user_decks_dir
+from ..paths import deck_file_name, user_decks_dir
 from .loader import DeckError, Problem, load_deck
 from .model import Deck
 
@@ -61,7 +61,7 @@ def resolve_deck(name: str, language: str | None = None) -> Deck:
     for lang in [language] if language else ["da", "en"]:
         # The usual case, without reading every deck: the file named after the id.
         for folder in (user_decks_dir(), bundled_decks_dir()):
-            candidate = folder / f"{name}.{lang}.yaml"
+            candidate = folder / deck_file_name(name, lang)
             if candidate.is_file():
                 deck = load_deck(candidate)
                 if deck.id == name and deck.language == lang:

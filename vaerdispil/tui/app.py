@@ -81,6 +81,8 @@ class VaerdispilApp(App[None]):
         """Seconds between demo steps; 0 plays it as fast as it can and then quits."""
         self._deck = deck
         self._deck_lock = threading.Lock()
+        self._follow_language = False
+        """Whether the deck follows the language (not at first: --deck with --lang)."""
         self.language = language
         self.game = game
         self.clock = clock
@@ -91,30 +93,28 @@ class VaerdispilApp(App[None]):
 
     @property
     def deck(self) -> Deck:
-        """The deck a new workshop starts with (and that the start screen prints)."""
+        """The deck a new workshop starts with (and that the start screen prints and
+        browses). Once the app's language has changed, it is that deck's twin in the new
+        language, if there is one; a deck given at the start is kept as it was given."""
         with self._deck_lock:
             if self._deck is None:
                 from ..deck.catalog import resolve_deck
 
                 self._deck = resolve_deck(DEFAULT_DECK, self.language)
+            elif self._follow_language and self._deck.language != self.language:
+                from ..deck.catalog import resolve_deck
+                from ..deck.errors import DeckError
+
+                try:
+                    self._deck = resolve_deck(self._deck.id, self.language)
+                except DeckError:
+                    pass  # no twin: the deck stays as it is
             return self._deck
-
-    def deck_for_new_workshop(self) -> Deck:
-        """The deck, in the language the app speaks now if it has a twin in it."""
-        deck = self.deck
-        if deck.language != self.language:
-            from ..deck.catalog import resolve_deck
-            from ..deck.errors import DeckError
-
-            try:
-                deck = resolve_deck(deck.id, self.language)
-            except DeckError:
-                pass
-        return deck
 
     @work(thread=True, exit_on_error=False, group="deck")
     def _load_deck(self) -> None:
-        """Load the default deck after the first frame, so the first click finds it ready."""
+        """Load the deck off the event loop (after the first frame, and after the language
+        changes), so the next click finds it ready."""
         self.deck  # noqa: B018
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -207,10 +207,15 @@ class VaerdispilApp(App[None]):
         self.switch_screen(screen)
 
     def _speak(self, language: str) -> None:
-        """The app's language, title and keys (screens take it up as they are shown)."""
+        """The app's language, title and keys (screens take it up as they are shown), and
+        its deck's twin in that language."""
+        if language == self.language:
+            return
         self.language = language
         self.title = t(language, "app.title")
         localise_bindings(self, language)
+        self._follow_language = True
+        self._load_deck()
 
     def t(self, key: str, **values: object) -> str:
         """A string in the workshop's language."""

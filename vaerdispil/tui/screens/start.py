@@ -101,7 +101,7 @@ class StartScreen(AppScreen):
         if choice == "new":
             from .setup import SetupScreen
 
-            self.app.push_screen(SetupScreen(self.vapp.deck_for_new_workshop()))
+            self.app.push_screen(SetupScreen(self.vapp.deck))
         elif choice == "resume":
             saved = self.query_one("#saved", OptionList)
             saved.focus()
