@@ -345,6 +345,13 @@ async def test_palette_jumps_to_a_round_and_toggles_contrast(clock: FakeClock,
         await keys(pilot, "enter")
         await pilot.pause()
         assert app.theme == "vaerdispil-kontrast"
+        await keys(pilot, "ctrl+p")
+        await type_text(pilot, "startskærmen")
+        await keys(pilot, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and app.game is None
+        assert game.log.path.exists()  # saved, to resume
 
 
 async def test_summary_screen_prints_the_pdf(clock: FakeClock, tmp_path: Path) -> None:
@@ -359,7 +366,11 @@ async def test_summary_screen_prints_the_pdf(clock: FakeClock, tmp_path: Path) -
         await app.workers.wait_for_complete()
         await pilot.click("#do-anonymous")  # the same by the mouse
         await app.workers.wait_for_complete()
+        await pilot.click("#do-export")
+        await app.workers.wait_for_complete()
         await pilot.pause()
+        assert "Vi deler lokaler" in (tmp_path / "done.md").read_text(encoding="utf-8")
+        assert (tmp_path / "done.json").exists()
         await keys(pilot, "pagedown")  # the summary scrolls by keys
         assert app.screen.query_one("#summary-scroll").scroll_y > 0
         await pilot.click("#do-back")
@@ -577,3 +588,28 @@ def test_a_deck_given_at_the_start_is_kept_whatever_the_screens_speak() -> None:
 
     app = build_app(str(CARDS / "vaerdispil.en.yaml"), "da")
     assert app.language == "da" and app.deck.language == "en"
+
+
+async def test_another_deck_after_the_file_is_made(clock: FakeClock,
+                                                    vaerdispil_home: Path) -> None:
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await keys(pilot, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await keys(pilot, "tab")
+        await type_text(pilot, "Gellerup")
+        await keys(pilot, "tab")  # saved: the file is made with Værdispillet
+        assert app.game is not None
+        path = app.game.log.path
+        app.screen.query_one("#detail-title", Input).focus()
+        await keys(pilot, "shift+tab", "enter", "down", "enter")  # the deck list: the next one
+        await pilot.pause()
+        game = app.game
+        assert game is not None and game.log.path == path
+        assert game.deck.id != "vaerdispil" and game.deck.language == "da"
+        assert read(path).header.deck.id == game.deck.id
+        assert game.state.details.place == "Gellerup"
+        assert sorted(path.parent.iterdir()) == [path]
+        assert app.screen.deck is game.deck  # the estimate counts this deck's rounds
+
