@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,21 +32,22 @@ class HelpScreen(AppModal):
 
     def compose(self) -> ComposeResult:
         below = self.below
-        keys = Text()
-        seen = set()
-        for _key, binding, _enabled, _tooltip in below.active_bindings.values():
-            if binding.description and binding.show and binding.description not in seen:
-                seen.add(binding.description)
-                keys.append(f"{self.app.get_key_display(binding):>10}  ", style="bold")
-                keys.append(binding.description + "\n")
-        # The screen's keys that do not work just now (remove and move need a list, say).
-        other = Text()
-        for bindings in below._bindings.key_to_bindings.values():  # noqa: SLF001
+        seen: set[str] = set()
+
+        def listing(bindings: Iterable[Binding]) -> Text:
+            """Key and description, one a line, each description once on the whole page."""
+            lines = Text()
             for binding in bindings:
                 if binding.description and binding.show and binding.description not in seen:
                     seen.add(binding.description)
-                    other.append(f"{self.app.get_key_display(binding):>10}  ", style="bold")
-                    other.append(binding.description + "\n")
+                    lines.append(f"{self.app.get_key_display(binding):>10}  ", style="bold")
+                    lines.append(binding.description + "\n")
+            return lines
+
+        keys = listing(binding for _key, binding, *_ in below.active_bindings.values())
+        # The screen's keys that do not work just now (remove and move need a list, say).
+        other = listing(binding for bindings in below._bindings.key_to_bindings.values()  # noqa: SLF001
+                        for binding in bindings)
         guide = Text()
         game = self.vapp.game
         if game is not None and game.state.round_index is not None:
