@@ -10,9 +10,8 @@ from unittest import mock
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import CARDS, FakeClock
+from tests.conftest import CARDS, FakeClock, run_cli
 from tests.test_pdf_cards import words
-from tests.test_pdf_summary import run
 from vaerdispil.deck.loader import load_deck
 from vaerdispil.outcome import outcome
 from vaerdispil.pdf.report import render_report, tally, to_csv
@@ -191,17 +190,17 @@ def test_report_command_writes_pdf_and_csv(saved: list[Path], tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     names = [path.stem for path in saved]
-    code, out, err = run(capsys, "report", *names)
+    code, out, err = run_cli(capsys, "report", *names)
     assert code == 0 and err == ""
     assert out.startswith("wrote vaerdispil-report.pdf: ") and out.endswith("(3 workshops)\n")
     assert PdfReader(tmp_path / "vaerdispil-report.pdf").pages
-    code, out, err = run(capsys, "report", *names, str(saved[0]), "-o", "counts.csv")
+    code, out, err = run_cli(capsys, "report", *names, str(saved[0]), "-o", "counts.csv")
     assert code == 0
     assert err == f"vaerdispil: {saved[0]}: named more than once; counted once\n"
     assert out == "wrote counts.csv: 5 values, 4 categories (3 workshops)\n"
     rows = list(csv.DictReader(io.StringIO((tmp_path / "counts.csv").read_text("utf-8"))))
     assert next(r for r in rows if r["name"] == "Lokaler")["picks"] == "4"
-    code, out, _ = run(capsys, "--lang", "en", "report", names[0], "-o", "en.pdf")
+    code, out, _ = run_cli(capsys, "--lang", "en", "report", names[0], "-o", "en.pdf")
     assert code == 0
     english = words(PdfReader(tmp_path / "en.pdf").pages[0].extract_text())
     assert "Værdispillet: report on one workshop" in english and "Page 1 of" in english
@@ -209,16 +208,16 @@ def test_report_command_writes_pdf_and_csv(saved: list[Path], tmp_path: Path,
 
 def test_report_command_errors(saved: list[Path], tmp_path: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "report", str(saved[0]), "-o", str(tmp_path / "out.txt"))
+    code, _, err = run_cli(capsys, "report", str(saved[0]), "-o", str(tmp_path / "out.txt"))
     assert code == 2 and "-o must name a .pdf or .csv file" in err
-    code, _, err = run(capsys, "report")
+    code, _, err = run_cli(capsys, "report")
     assert code == 2 and "SESSION" in err
-    code, _, err = run(capsys, "report", str(saved[0]), "missing")
+    code, _, err = run_cli(capsys, "report", str(saved[0]), "missing")
     assert code == 1 and err.startswith("vaerdispil: missing: no such workshop file")
     damaged = tmp_path / "damaged.jsonl"
     damaged.write_text(saved[0].read_text("utf-8") + "{oops\n{}\n", encoding="utf-8")
-    code, _, err = run(capsys, "report", str(saved[0]), str(damaged))
+    code, _, err = run_cli(capsys, "report", str(saved[0]), str(damaged))
     assert code == 1 and err.count("\n") == 1 and str(damaged) in err
     target = tmp_path / "no" / "r.csv"
-    code, _, err = run(capsys, "report", str(saved[0]), "-o", str(target))
+    code, _, err = run_cli(capsys, "report", str(saved[0]), "-o", str(target))
     assert code == 1 and err.count("\n") == 1 and str(target) in err
