@@ -25,6 +25,11 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
 MAX_DEPTH = 32
 """Deepest nesting a deck may have; a real deck needs four levels."""
 
+_TOO_DEEP = (
+    f"the file nests deeper than {MAX_DEPTH} levels; a deck needs only a few, "
+    "so check the brackets and indentation here"
+)
+
 MAX_NODES = 1_000_000
 """Most values a document may hold once aliases are expanded (stops "billion laughs")."""
 
@@ -213,12 +218,7 @@ def _build(loader: Any) -> tuple[Node, list[DuplicateKey]]:
             if tag is not None and tag != ("seq" if is_seq else "map"):
                 raise YamlProblem(line, col, f"the tag !!{tag} does not fit a list or mapping")
             if len(stack) >= MAX_DEPTH:
-                raise YamlProblem(
-                    line,
-                    col,
-                    f"the file nests deeper than {MAX_DEPTH} levels; a deck needs only a few, "
-                    "so check the brackets and indentation here",
-                )
+                raise YamlProblem(line, col, _TOO_DEEP)
             node = Node("seq", [], line, col) if is_seq else Node("map", {}, line, col)
             total += 1
             if event.anchor is not None:
@@ -276,6 +276,14 @@ _HINTS = (
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or "invalid YAML"
+    if "nesting depth" in problem:
+        # libyaml (the C parser of PyYAML 6.0.2 and later) has a depth limit of its own and
+        # may meet it while reading ahead, before this module sees the events that go too
+        # deep: the same words, wherever it is noticed.
+        return _TOO_DEEP
+    if "tab" in problem or "'\\t'" in problem:
+        # Said in our words: libyaml and the pure-Python parser word it differently.
+        return "YAML syntax: a tab character here; use spaces, not tabs, to indent"
     if error.context:
         problem = f"{error.context}, {problem}"
     for needle, hint in _HINTS:
