@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
+from ..widgets.header import AppHeader
 from ...deck.model import Deck
 from ...i18n import text as t
 from ..bindings import localise_bindings
@@ -35,7 +36,7 @@ class DeckScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         deck, lang = self.deck, self.language
         minutes = sum(round_.minutes or 0 for round_ in deck.rounds)
-        yield Header()
+        yield AppHeader()
         yield Static(t(lang, "app.tagline"), id="tagline")
         yield Static(
             t(lang, "deck.summary", cards=len(deck.cards), categories=len(deck.categories),

@@ -10,8 +10,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Static
 
+from ..widgets.header import AppHeader
 from ...deck.model import Mode
 from ...game import rules
 from ..render import round_rules
@@ -50,7 +51,7 @@ class RoundScreen(AppScreen):
         self._panel: RoundPanel | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="round-head"):
             yield Static(id="round-title")
             yield Static(id="round-progress")

@@ -14,9 +14,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from ..widgets.header import AppHeader
 from ...deck.catalog import find_decks, resolve_deck
 from ...deck.errors import DeckError
 from ...deck.model import Deck
@@ -76,7 +77,7 @@ class SetupScreen(AppScreen):
             defaults = {name: getattr(details, name) for name in DETAIL_FIELDS}
         self._shown = dict(defaults)
         defaults.update(self._details)  # typed before the language changed: still to save
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="setup"):
             with Vertical(id="details", classes="setup-column"):
                 yield Static(self.t("setup.details"), classes="section-title")

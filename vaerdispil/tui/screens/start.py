@@ -10,9 +10,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..widgets.header import AppHeader
 from ..bindings import localise_bindings
 from .base import AppScreen
 
@@ -30,7 +31,7 @@ class StartScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         self._language = self.vapp.language
-        yield Header()
+        yield AppHeader()
         with Vertical(id="start"):
             yield Static(self.t("app.title"), id="game-name")
             yield Static(self.t("app.tagline"), id="tagline")

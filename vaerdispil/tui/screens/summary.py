@@ -6,8 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Markdown
+from textual.widgets import Button, Footer, Markdown
 
+from ..widgets.header import AppHeader
 from ...exports import to_markdown
 from ...outcome import outcome
 from .base import AppScreen
@@ -26,7 +27,7 @@ class SummaryScreen(AppScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="summary-actions", classes="controls"):
             # For the mouse: the keyboard has p, a, e and escape (in the footer).
             for label, name, variant in (("key.print_summary", "do-print", "primary"),
