@@ -53,3 +53,51 @@ def test_serve_with_a_bad_port_is_one_line(capsys) -> None:  # type: ignore[no-u
         main(["serve", "--port", "99999"])
     assert exited.value.code == 2
     assert "a port is a number from 1 to 65535" in capsys.readouterr().err
+
+
+def test_quit_from_the_browser_ends_the_app_cleanly(tmp_path: Path) -> None:
+    """ctrl+q in the browser tab: the app ends with nothing on its stderr (which the
+    server prints), so the tab closes and the server goes on serving."""
+    import asyncio
+
+    import aiohttp
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "vaerdispil", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "VAERDISPIL_HOME": str(tmp_path / "home")},
+    )
+
+    async def browse() -> tuple[int, int]:
+        async with aiohttp.ClientSession() as session:
+            for _ in range(100):  # the server needs a moment to listen; bounded, then fail
+                try:
+                    socket_ = await session.ws_connect(
+                        f"http://localhost:{port}/ws?width=80&height=24")
+                    break
+                except aiohttp.ClientError:
+                    await asyncio.sleep(0.1)
+            else:
+                raise AssertionError("the server did not listen")
+            frames = 0
+            async for message in socket_:  # the app draws its first frame
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    frames += 1
+                    break
+            await socket_.send_json(["stdin", "\x11"])  # ctrl+q
+            async for message in socket_:  # until the server closes the tab's socket
+                frames += 1
+            return frames, socket_.close_code or 0
+
+    try:
+        frames, close_code = asyncio.run(asyncio.wait_for(browse(), 60))
+        assert frames >= 1
+        assert close_code == 1000  # a normal close: the app ended
+        assert server.poll() is None  # the server serves on
+    finally:
+        server.terminate()
+        out, err = server.communicate(timeout=10)
+    printed = out.decode("utf-8", "replace")
+    assert "error" not in printed.lower() and "Traceback" not in printed, printed
+    assert not (tmp_path / "home" / "crash.log").exists()
