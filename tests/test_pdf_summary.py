@@ -282,7 +282,7 @@ def test_the_overview_has_the_agreed_values_in_the_groups_words(complete: Made) 
     for agreed in complete.result.agreements:
         assert agreed.text in page
     assert "Vi låner hinandens lokaler" not in complete.text  # only the latest wording
-    assert "Står bag: Netto, B1909 | *fodbold*, Plejehjemmet" in page
+    assert "Står bag: Netto, B1909 | *fodbold* Bygger på" in page  # not the one that disagrees
     assert "Ikke enig: Plejehjemmet" in page
     assert "Vi mødes igen og følger op 1. marts 2027." in page
     assert "3 5 1 2" in page  # organisations, picks, agreed values, actions

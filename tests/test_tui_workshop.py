@@ -166,7 +166,8 @@ async def test_a_whole_workshop_by_keys(clock: FakeClock, vaerdispil_home: Path)
         agreed = next(iter(game.state.agreed.values()))
         assert agreed.text == "Vi deler lokaler"
         assert agreed.values == ["card:lokaler"]
-        assert [state.organisations[o].name for o in agreed.orgs] == ["Netto", "Plejehjemmet"]
+        # The nursing home was ticked as a backer, then disagreed: it no longer backs it.
+        assert [state.organisations[o].name for o in agreed.orgs] == ["Netto"]
         assert [(state.organisations[d.org].name, d.text) for d in game.state.dissents.values()] \
             == [("Plejehjemmet", "Kun om formiddagen")]
         action = next(iter(game.state.actions.values()))

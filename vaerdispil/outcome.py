@@ -3,10 +3,10 @@ and the summary PDF all read. Read-only: it never changes the state."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from .deck.model import CardKind, Deck, Mode
+from .deck.model import CardKind, Deck, Mode, Side
 from .game import rules
 from .game.state import SessionState
 
@@ -31,6 +31,10 @@ class OrganisationOutcome:
     participants: list[str]
     gives: list[PickedValue] = field(default_factory=list)
     gets: list[PickedValue] = field(default_factory=list)
+    balance: str = ""
+    """both, only_gives, only_gets or neither; "" where the organisation was not at the
+    table for a round that asked what it gives and one that asked what it gets, so that
+    nothing is said of what it never had the chance to do (see `balance`)."""
 
 
 @dataclass(frozen=True)
@@ -40,9 +44,12 @@ class Agreement:
     text: str
     values: list[str]
     organisations: list[str]
+    """The organisations that stand behind it (never one that disagrees with it)."""
     dissent: list[dict[str, str]]
+    """{"organisation", "text"}: the organisations that do not share it, and why."""
     categories: list[str] = field(default_factory=list)
-    """The category of each value in `values` ("" for an organisation's own value)."""
+    """The category of each value in `values` (for an organisation's own words: the
+    blank card's category if it has one, else the words for "own value")."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,13 @@ class VoteResult:
     round: str
     visible: bool
     tally: list[dict[str, Any]]
+    """{"value", "dots"} for every value on the table, most dots first (empty while a
+    secret vote is hidden). Two values with the same words are told apart by who
+    picked them."""
+    leaders: list[str] = field(default_factory=list)
+    """The values with the most dots: all of them when several tie; none without dots."""
+    undotted: list[str] = field(default_factory=list)
+    """The values no one put a dot on, each once."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +131,8 @@ class Outcome:
     actions: list[Action]
     follow_up: str
     ended: bool
+    ended_at: str = ""
+    """When the workshop was finished (ISO 8601, UTC), "" while it is not."""
     rounds: list[RoundRecord] = field(default_factory=list)
     """The rounds that were started, in deck order."""
     categories: list[str] = field(default_factory=list)
@@ -125,6 +141,21 @@ class Outcome:
     def as_dict(self) -> dict[str, Any]:
         """Plain dicts and lists, for JSON."""
         return asdict(self)
+
+
+def _distinct_titles(values: list[rules.Value], org_name: dict[str, str]) -> dict[str, str]:
+    """Each value's words, told apart by who picked it where two share the same words."""
+    seen: dict[str, int] = {}
+    for value in values:
+        seen[value.title.casefold()] = seen.get(value.title.casefold(), 0) + 1
+    names = {}
+    for value in values:
+        name = value.title
+        if seen[value.title.casefold()] > 1:
+            who = [org_name.get(org, org) for org in dict.fromkeys(value.givers + value.getters)]
+            name = f"{value.title} ({', '.join(who)})" if who else value.title
+        names[value.key] = name
+    return names
 
 
 def value_title(state: SessionState, deck: Deck, key: str) -> str:
@@ -137,6 +168,39 @@ def value_title(state: SessionState, deck: Deck, key: str) -> str:
         return deck.card(ident).title
     except KeyError:
         return key
+
+
+def balance(state: SessionState, deck: Deck, org_id: str, gives: bool, gets: bool) -> str:
+    """What the record says of an organisation's give and get: both, only_gives,
+    only_gets or neither. Said only of what it had the chance to do: "only gets" needs a
+    round that asked what it gives while it was at the table, and so on; otherwise ""."""
+    could_give = could_get = False
+    for round_ in deck.rounds:
+        record = state.rounds.get(round_.id)
+        if round_.mode is not Mode.PICK or record is None or org_id not in record.present_orgs:
+            continue
+        could_give = could_give or round_.side in (Side.GIVE, Side.BOTH)
+        could_get = could_get or round_.side in (Side.GET, Side.BOTH)
+    if gives and gets:
+        return "both"
+    if gives:
+        return "only_gives" if could_get else ""
+    if gets:
+        return "only_gets" if could_give else ""
+    return "neither" if could_give and could_get else ""
+
+
+def own_value_category(deck: Deck, card_id: str, language: str) -> str:
+    """The category of an organisation's own words on a blank card."""
+    from .i18n import text
+
+    try:
+        card = deck.card(card_id)
+    except KeyError:
+        card = None
+    if card is not None and card.category:
+        return deck.category(card.category).name
+    return text(language, "value.own")
 
 
 def outcome(state: SessionState, deck: Deck) -> Outcome:
@@ -156,11 +220,15 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
         person = state.participants.get(taker)
         return org_name.get(person.org, person.org) if person else org_name.get(taker, taker)
 
+    language = state.details.language
+
     def category_of(key: str) -> str:
         kind, _, ident = key.partition(":")
-        card_id = state.picks[ident].card if kind == "own" and ident in state.picks else ident
+        if kind == "own":
+            pick = state.picks.get(ident)
+            return own_value_category(deck, pick.card if pick else "", language)
         try:
-            card = deck.card(card_id)
+            card = deck.card(ident)
         except KeyError:
             return ""
         return deck.category(card.category).name if card.category else ""
@@ -176,31 +244,43 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
             if pick.org != org.id:
                 continue
             card = deck.card(pick.card)
-            category = deck.category(card.category).name if card.category else ""
-            title = pick.text if card.kind is CardKind.BLANK else card.title
+            if card.kind is CardKind.BLANK:
+                title, category = pick.text, own_value_category(deck, card.id, language)
+            else:
+                title = card.title
+                category = deck.category(card.category).name if card.category else ""
             picked = PickedValue(round_title(pick.round), pick.side, title, category, pick.reason)
             (entry.gives if pick.side == "give" else entry.gets).append(picked)
         if org.active or entry.gives or entry.gets:
-            organisations.append(entry)
+            organisations.append(replace(entry, balance=balance(
+                state, deck, org.id, bool(entry.gives), bool(entry.gets))))
 
-    agreements = [
-        Agreement(
+    agreements = []
+    for agreed in state.agreed.values():
+        dissents = [d for d in state.dissents.values() if d.agreed == agreed.id]
+        against = {d.org for d in dissents}
+        agreements.append(Agreement(
             agreed.text, [value_title(state, deck, key) for key in agreed.values],
-            [org_name.get(o, o) for o in agreed.orgs],
-            [{"organisation": org_name.get(d.org, d.org), "text": d.text}
-             for d in state.dissents.values() if d.agreed == agreed.id],
+            [org_name.get(o, o) for o in agreed.orgs if o not in against],
+            [{"organisation": org_name.get(d.org, d.org), "text": d.text} for d in dissents],
             [category_of(key) for key in agreed.values],
-        )
-        for agreed in state.agreed.values()
-    ]
+        ))
     votes = []
     for round_ in deck.rounds:
         if round_.mode is not Mode.VOTE or round_.id not in state.rounds:
             continue
         visible = rules.votes_visible(state, round_)
-        tally = [{"value": value.title, "dots": dots}
-                 for value, dots in rules.tally(state, deck, round_.id)] if visible else []
-        votes.append(VoteResult(round_.title, visible, tally))
+        if not visible:
+            votes.append(VoteResult(round_.title, False, []))
+            continue
+        ranked = rules.tally(state, deck, round_.id)
+        names = _distinct_titles([value for value, _ in ranked], org_name)
+        tally = [{"value": names[value.key], "dots": dots} for value, dots in ranked]
+        most = max((dots for _, dots in ranked), default=0)
+        votes.append(VoteResult(
+            round_.title, True, tally,
+            leaders=[names[value.key] for value, dots in ranked if most and dots == most],
+            undotted=[names[value.key] for value, dots in ranked if not dots]))
     turns = [
         TurnRecord(round_title(record.id), who(turn.taker),
                    deck.card(turn.card).title if turn.card else "", turn.outcome or "",
@@ -221,6 +301,7 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
                   "rounds": len(deck.rounds)},
         organisations=organisations, agreements=agreements, votes=votes, turns=turns,
         notes=notes, actions=actions, follow_up=state.follow_up, ended=state.ended,
+        ended_at=state.ended_at if state.ended else "",
         rounds=[RoundRecord(round_.title, round_.mode.value, number)
                 for number, round_ in enumerate(deck.rounds, start=1)
                 if round_.id in state.rounds],

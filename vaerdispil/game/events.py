@@ -37,9 +37,18 @@ def _details_set(state: SessionState, deck: Deck, e: Event) -> None:
             setattr(state.details, name, e[name])
 
 
+def _present_now(state: SessionState, deck: Deck, orgs: list[str] = [],  # noqa: B006
+                 people: list[str] = []) -> None:  # noqa: B006
+    """Arrivals while a round is on were there for it."""
+    record = state.current_round_state([round_.id for round_ in deck.rounds])
+    if record is not None:
+        record.mark_present(orgs, people)
+
+
 def _org_added(state: SessionState, deck: Deck, e: Event) -> None:
     state.organisations[e["id"]] = Organisation(e["id"], e["name"], e["org_type"])
     state.org_order.append(e["id"])
+    _present_now(state, deck, orgs=[e["id"]])
 
 
 def _org_changed(state: SessionState, deck: Deck, e: Event) -> None:
@@ -55,12 +64,15 @@ def _org_removed(state: SessionState, deck: Deck, e: Event) -> None:
 def _participant_added(state: SessionState, deck: Deck, e: Event) -> None:
     state.participants[e["id"]] = Participant(e["id"], e["name"], e["org"])
     state.order.append(e["id"])
+    _present_now(state, deck, orgs=[e["org"]], people=[e["id"]])
 
 
 def _participant_changed(state: SessionState, deck: Deck, e: Event) -> None:
     person = state.participants[e["id"]]
     person.name = e.get("name", person.name)
     person.org = e.get("org", person.org)
+    if person.active:
+        _present_now(state, deck, orgs=[person.org])
 
 
 def _participant_removed(state: SessionState, deck: Deck, e: Event) -> None:
@@ -76,12 +88,16 @@ def _order_set(state: SessionState, deck: Deck, e: Event) -> None:
 
 def _round_started(state: SessionState, deck: Deck, e: Event) -> None:
     state.round_index = next(i for i, r in enumerate(deck.rounds) if r.id == e["round"])
-    state.round_state(e["round"])
+    state.round_state(e["round"]).mark_present(
+        [org.id for org in state.active_organisations()],
+        [person.id for person in state.active_participants()])
     state.ended = False
+    state.ended_at = ""
 
 
 def _session_ended(state: SessionState, deck: Deck, e: Event) -> None:
     state.ended = True
+    state.ended_at = e["ts"]
 
 
 def _turn(state: SessionState, e: Event) -> Turn:
@@ -154,6 +170,14 @@ def _agreed_added(state: SessionState, deck: Deck, e: Event) -> None:
 
 def _dissent_added(state: SessionState, deck: Deck, e: Event) -> None:
     state.dissents[e["id"]] = Dissent(e["id"], e["agreed"], e["org"], e["text"])
+    _stop_backing(state, e["agreed"], e["org"])
+
+
+def _stop_backing(state: SessionState, agreed_id: str, org_id: str) -> None:
+    """An organisation that disagrees with a value no longer stands behind it."""
+    agreed = state.agreed.get(agreed_id)
+    if agreed is not None and org_id in agreed.orgs:
+        agreed.orgs.remove(org_id)
 
 
 def _action_added(state: SessionState, deck: Deck, e: Event) -> None:
@@ -183,6 +207,8 @@ def _item_edited(state: SessionState, deck: Deck, e: Event) -> None:
     assert found is not None, e["id"]
     value = e["value"]
     setattr(found[1], e["field"], list(value) if isinstance(value, list) else value)
+    if found[0] == "dissents" and e["field"] == "agreed":  # moved to another agreed value
+        _stop_backing(state, value, found[1].org)
 
 
 def _item_removed(state: SessionState, deck: Deck, e: Event) -> None:

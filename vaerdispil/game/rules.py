@@ -500,12 +500,27 @@ def decide_agree(state: SessionState, deck: Deck, new_id: str, text: str,
 
 def decide_dissent(state: SessionState, new_id: str, agreed_id: str, org_id: str,
                    text: str) -> Event:
-    """An organisation does not share an agreed value, and says why."""
+    """An organisation does not share an agreed value, and says why (if it stood behind
+    the value, it no longer does)."""
     if agreed_id not in state.agreed:
         raise RuleError("error.no_item", id=agreed_id)
     _org(state, org_id)
+    _no_dissent_yet(state, agreed_id, org_id)
     return {"type": "dissent_added", "id": new_id, "agreed": agreed_id, "org": org_id,
             "text": _text(text, "dissent")}
+
+
+def _no_dissent_yet(state: SessionState, agreed_id: str, org_id: str) -> None:
+    for dissent in state.dissents.values():
+        if dissent.agreed == agreed_id and dissent.org == org_id:
+            raise RuleError("error.dissent_twice", org=state.organisations[org_id].name,
+                            value=state.agreed[agreed_id].text)
+
+
+def _not_dissenting(state: SessionState, agreed_id: str, org_ids: list[str]) -> None:
+    for dissent in state.dissents.values():
+        if dissent.agreed == agreed_id and dissent.org in org_ids:
+            raise RuleError("error.backer_dissents", org=state.organisations[dissent.org].name)
 
 
 def decide_action(state: SessionState, new_id: str, what: str, org_id: str, person: str = "",
@@ -527,7 +542,7 @@ EDITABLE = {
     "notes": ("text",),
     "picks": ("reason", "text"),
     "agreed": ("text", "values", "orgs"),
-    "dissents": ("text",),
+    "dissents": ("text", "agreed"),
     "actions": ("what", "person", "due", "org"),
 }
 
@@ -550,11 +565,27 @@ def decide_edit(state: SessionState, deck: Deck, item_id: str, field: str, value
         for org_id in [value] if field == "org" else value:
             _org(state, org_id)
         value = value if field == "org" else list(dict.fromkeys(value))
+        if field == "orgs":
+            _not_dissenting(state, item_id, value)
+    elif field == "agreed":
+        if value not in state.agreed:
+            raise RuleError("error.no_item", id=value)
+        if value != item.agreed:
+            _no_dissent_yet(state, value, item.org)
     elif field == "due":
         value = _date(value)
     else:
         value = _text(value, field, required=field not in ("reason", "person"))
     return {"type": "item_edited", "id": item_id, "field": field, "value": value}
+
+
+def check_undo(state: SessionState, deck: Deck, event: Event) -> None:
+    """Refuse an undo that would break a promise: a secret ballot handed in stays secret
+    (undoing it would put that person's dots back on the shared screen)."""
+    if event["type"] == "vote_done":
+        round_ = next((r for r in deck.rounds if r.id == event.get("round")), None)
+        if round_ is not None and round_.secret:
+            raise RuleError("error.secret_ballot_undo")
 
 
 def _pick_round_open(state: SessionState, deck: Deck, round_id: str) -> None:

@@ -90,6 +90,16 @@ class RoundState:
     """Participants who have finished voting (secret votes: in turn)."""
     revealed: bool = False
     """The facilitator revealed a secret vote before everyone had voted."""
+    present_orgs: list[str] = field(default_factory=list)
+    """Organisations at the table while the round was on (at its start, or arriving
+    during it), in the order they came: who had the chance to take part."""
+    present_people: list[str] = field(default_factory=list)
+    """Participants at the table while the round was on."""
+
+    def mark_present(self, orgs: list[str] = [], people: list[str] = []) -> None:  # noqa: B006
+        """Note that these organisations and people were at the table in this round."""
+        self.present_orgs.extend(org for org in orgs if org not in self.present_orgs)
+        self.present_people.extend(p for p in people if p not in self.present_people)
 
 
 @dataclass
@@ -172,6 +182,8 @@ class SessionState:
     actions: dict[str, ActionItem] = field(default_factory=dict)
     follow_up: str = ""
     ended: bool = False
+    ended_at: str = ""
+    """When the workshop was finished (the finishing event's timestamp), while it is."""
 
     def round_state(self, round_id: str) -> RoundState:
         """The record of a round, made on first use."""
@@ -183,6 +195,13 @@ class SessionState:
     def active_participants(self) -> list[Participant]:
         """Participants still at the table, in turn order."""
         return [self.participants[p] for p in self.order if self.participants[p].active]
+
+    def current_round_state(self, rounds: list[str]) -> RoundState | None:
+        """The record of the round on the table (None during set-up); `rounds` are the
+        deck's round ids in order."""
+        if self.round_index is None:
+            return None
+        return self.round_state(rounds[self.round_index])
 
     def active_organisations(self) -> list[Organisation]:
         """Organisations still at the table, in turn order."""

@@ -200,6 +200,7 @@ class Game:
         if not self.can_undo:
             raise rules.RuleError("error.nothing_to_undo")
         target = self._done[-1]
+        rules.check_undo(self.state, self.deck, self.events[target - 1])
         self._commit({"type": UNDO, "target": target})
         return self.events[target - 1]
 
