@@ -152,7 +152,8 @@ async def test_a_whole_workshop_by_keys(clock: FakeClock, vaerdispil_home: Path)
         await keys(pilot, "f6", "e")
         await type_text(pilot, "Vi deler lokaler")
         await keys(pilot, "tab", "space", "tab", "space", "down", "space", "tab", "enter")
-        await keys(pilot, "u", "enter", "down", "enter", "tab")
+        # The dissent dialog names the agreed value first (the highlighted one), then who.
+        await keys(pilot, "u", "tab", "enter", "down", "enter", "tab")
         await type_text(pilot, "Kun om formiddagen")
         await keys(pilot, "enter", "h")
         await type_text(pilot, "Lav en aftale om nøgler")
@@ -175,8 +176,11 @@ async def test_a_whole_workshop_by_keys(clock: FakeClock, vaerdispil_home: Path)
             "Lav en aftale om nøgler", "Aisha", "2026-12-15")
         assert game.state.follow_up == "2027-03-01"
 
-        # The summary, from the last round.
+        # The last step: F6 asks once, finishes the workshop (with its time), shows the summary.
         await keys(pilot, "f6")
+        assert not game.state.ended  # only asked so far
+        await keys(pilot, "enter")
+        assert game.state.ended and game.state.ended_at
         assert isinstance(app.screen, SummaryScreen)
         path = game.log.path
         await keys(pilot, "ctrl+q")
@@ -186,6 +190,7 @@ async def test_a_whole_workshop_by_keys(clock: FakeClock, vaerdispil_home: Path)
     types = [event["type"] for event in recording.events]
     assert types.count("picked") == 3 and types.count("vote_set") == 15
     assert types.count("vote_done") == 5 and "agreed_added" in types
+    assert types[-1] == "session_ended"
     reopened = Game.open(path, clock=clock)
     assert reopened.state == game.state
     reopened.close()
@@ -363,7 +368,8 @@ async def test_summary_screen_prints_the_pdf(clock: FakeClock, tmp_path: Path) -
     game = complete_workshop(tmp_path / "done.jsonl", clock)
     app = VaerdispilApp(game.deck, "da", game=game, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await keys(pilot, "f9", "p")
+        assert isinstance(app.screen, SummaryScreen)  # a finished workshop opens on its summary
+        await keys(pilot, "p")
         await app.workers.wait_for_complete()
         await pilot.click("#do-anonymous")  # the same by the mouse
         await app.workers.wait_for_complete()

@@ -302,6 +302,8 @@ def decide_end_session(state: SessionState) -> Event:
     """The workshop is over (a round can still be reopened)."""
     if state.round_index is None:
         raise RuleError("error.not_started")
+    if state.ended:
+        raise RuleError("error.already_ended")
     return {"type": "session_ended"}
 
 

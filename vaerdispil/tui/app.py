@@ -134,6 +134,8 @@ class VaerdispilApp(App[None]):
         # The start screen stays at the bottom; a workshop's screens go on top of it.
         if self.game is not None:
             self.show_game_screen(self.screen_for_game())
+            if self.game.state.ended:
+                self.show_summary()
         if self.demo is not None:
             if self.demo_delay > 0:
                 self.set_interval(self.demo_delay, self.demo_step, name="demo")
@@ -180,12 +182,15 @@ class VaerdispilApp(App[None]):
         return RoundScreen()
 
     def enter_game(self, game: Game) -> None:
-        """Play this game from now on, on the screen it is at."""
+        """Play this game from now on, on the screen it is at (a finished one: its
+        summary, above its last round)."""
         if self.game is not None and self.game is not game:
             self.game.close()
         self.game = game
         self._speak(game.state.details.language)  # a workshop is shown in its own language
         self.show_game_screen(self.screen_for_game())
+        if game.state.ended:
+            self.show_summary()
 
     async def leave_game(self) -> None:
         """Back to the start screen. Nothing needs saving (it always is); the workshop is
@@ -346,6 +351,25 @@ class VaerdispilApp(App[None]):
 
         if self.game is not None and not isinstance(self.screen, SummaryScreen):
             self.push_screen(SummaryScreen())
+
+    def finish_dialog(self) -> None:
+        """The last step: ask once, record the finish (with its time), show the summary.
+        A finished workshop just shows its summary."""
+        from .dialogs.form import FormDialog
+
+        game = self.game
+        if game is None or game.state.round_index is None:
+            return
+        if game.state.ended:
+            self.show_summary()
+            return
+
+        def answered(values: dict[str, Any] | None) -> None:
+            if values is not None and self.run_command(game.end_session) is not None:
+                self.notify(self.t("finish.done"))
+                self.show_summary()
+
+        self.push_screen(FormDialog(self.t("finish.ask"), [], self.language), answered)
 
     def export_summary(self) -> None:
         """Write the summary as Markdown and JSON next to the session file (a thread worker)."""

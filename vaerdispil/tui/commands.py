@@ -28,6 +28,8 @@ class WorkshopCommands(Provider):
             yield t("key.undo"), t("cmd.undo_help"), app.action_undo
             yield t("key.redo"), t("cmd.redo_help"), app.action_redo
             yield t("key.summary"), t("cmd.summary_help"), app.show_summary
+            if game.state.round_index is not None and not game.state.ended:
+                yield t("cmd.finish"), t("cmd.finish_help"), app.finish_dialog
             yield t("cmd.export"), t("cmd.export_help"), app.export_summary
             yield t("cmd.leave"), t("cmd.leave_help"), lambda: app.call_later(app.leave_game)
         yield t("start.print"), t("cmd.print_help"), app.print_dialog

@@ -79,6 +79,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     def on_mount(self) -> None:
         if self.fields:
             self.query_one(f"#field-{self.fields[0].key}").focus()
+        else:  # a question: enter says yes, escape no
+            self.query_one("#ok", Button).focus()
 
     def values(self) -> dict[str, Any]:
         """The fields' current values."""

@@ -69,6 +69,7 @@ class RoundScreen(AppScreen):
                 yield Button(self.t("cmd.add_person"), id="ctl-person")
                 yield Button(self.t("cmd.remove_person"), id="ctl-leaves")
                 yield Button(self.t("key.summary"), id="ctl-summary")
+                yield Button(self.t("cmd.finish"), id="ctl-finish")
                 yield Button(self.t("start.print"), id="ctl-print")
             yield Static(id="guide-text")
         yield Footer()
@@ -135,7 +136,7 @@ class RoundScreen(AppScreen):
         game = self.game
         if game.state.round_index is not None and \
                 game.state.round_index + 1 >= len(game.deck.rounds):
-            self.vapp.show_summary()
+            self.vapp.finish_dialog()  # the last step: finish (asks once), then the summary
             return
         self.vapp.run_command(game.next_round)
 
@@ -154,6 +155,7 @@ class RoundScreen(AppScreen):
             "ctl-person": self.vapp.add_participant_dialog,
             "ctl-leaves": self.vapp.remove_participant_dialog,
             "ctl-summary": self.vapp.show_summary,
+            "ctl-finish": self.vapp.finish_dialog,
             "ctl-print": self.vapp.print_dialog,
         }
         actions[event.button.id or ""]()

@@ -53,11 +53,13 @@ class AgreePanel(RoundPanel):
             if value.values:
                 label.append("\n  ← " + ", ".join(value_title(state, deck, key)
                                                   for key in value.values), style="dim")
+            agreed.add_option(Option(label, id=value.id))
+            # Each dissent is a line of its own under its value: Enter edits or moves it.
             for dissent in state.dissents.values():
                 if dissent.agreed == value.id:
-                    label.append("\n  " + self.t("round.dissent", org=names.get(dissent.org, ""),
-                                                 text=dissent.text), style="italic")
-            agreed.add_option(Option(label, id=value.id))
+                    agreed.add_option(Option(Text("  " + self.t(
+                        "round.dissent", org=names.get(dissent.org, ""), text=dissent.text),
+                        style="italic"), id=dissent.id))
         if not state.agreed:
             agreed.add_option(Option(self.t("round.nothing_yet"), disabled=True))
         elif agreed.option_count:
@@ -101,15 +103,55 @@ class AgreePanel(RoundPanel):
         option = self.query_one(f"#{list_id}", OptionList).highlighted_option
         return option.id if option and not option.disabled else None
 
+    def _agreed_choices(self) -> list[tuple[str, str]]:
+        return [(value.text, value.id) for value in self.game.state.agreed.values()]
+
+    def _highlighted_value(self) -> str | None:
+        """The agreed value highlighted, or the one a highlighted dissent belongs to."""
+        item = self._highlighted("agreed")
+        dissent = self.game.state.dissents.get(item or "")
+        return dissent.agreed if dissent is not None else item
+
     def action_dissent(self) -> None:
-        game, agreed = self.game, self._highlighted("agreed")
+        """Record that an organisation disagrees with an agreed value: the dialog names the
+        value (the highlighted one at first) and lets it be changed."""
+        game, agreed = self.game, self._highlighted_value()
         if agreed is None:
             return
         orgs = self._orgs()
         self._ask(self.t("key.dissent"), [
+            Field("agreed", self.t("dialog.dissent_value"), "choice", agreed,
+                  self._agreed_choices()),
             Field("org", self.t("dialog.dissent_org"), "choice", orgs[0][1] if orgs else "", orgs),
             Field("text", self.t("dialog.dissent")),
-        ], lambda v: game.dissent(agreed, v["org"] or "", v["text"]))
+        ], lambda v: self._dissent(v["agreed"] or agreed, v["org"] or "", v["text"]))
+
+    def _dissent(self, agreed_id: str, org_id: str, text: str) -> str:
+        """Record the dissent, and say so if the organisation stood behind the value."""
+        state = self.game.state
+        backed = agreed_id in state.agreed and org_id in state.agreed[agreed_id].orgs
+        made = self.game.dissent(agreed_id, org_id, text)
+        if backed:
+            self.app.notify(self.t("round.dissent_unbacked", org=state.organisations[org_id].name,
+                                   value=state.agreed[agreed_id].text))
+        return made
+
+    def _edit_dissent(self, dissent_id: str) -> None:
+        game = self.game
+        dissent = game.state.dissents[dissent_id]
+        org = game.state.organisations[dissent.org].name
+
+        def apply(values: dict[str, Any]) -> None:
+            if values["agreed"] and values["agreed"] != dissent.agreed:
+                game.edit(dissent_id, "agreed", values["agreed"])
+            if values["text"] != dissent.text:
+                game.edit(dissent_id, "text", values["text"])
+
+        self._ask(self.t("dialog.dissent_edit", org=org), [
+            Field("agreed", self.t("dialog.dissent_value"), "choice", dissent.agreed,
+                  self._agreed_choices()),
+            Field("text", self.t("dialog.dissent"), value=dissent.text),
+        ], apply)
 
     def action_action(self) -> None:
         game, orgs = self.game, self._orgs()
@@ -133,15 +175,35 @@ class AgreePanel(RoundPanel):
             if item is not None:
                 self.run(lambda: self.game.remove(item))
 
+    def _edit_agreed(self, agreed_id: str) -> None:
+        """Change an agreed value's words, the values it grew from and who stands behind it."""
+        game = self.game
+        agreed = game.state.agreed[agreed_id]
+        values = [(value.title, value.key) for value in rules.picked_values(game.state, game.deck)]
+        known = {key for _, key in values}
+        values += [(value_title(game.state, game.deck, key), key) for key in agreed.values
+                   if key not in known]
+
+        def apply(answer: dict[str, Any]) -> None:
+            for name in ("text", "values", "orgs"):
+                if answer[name] != getattr(agreed, name):
+                    game.edit(agreed_id, name, answer[name])
+
+        self._ask(self.t("key.agree"), [
+            Field("text", self.t("dialog.agreed"), value=agreed.text),
+            Field("values", self.t("dialog.values"), "choices", list(agreed.values), values),
+            Field("orgs", self.t("dialog.committed"), "choices", list(agreed.orgs), self._orgs()),
+        ], apply)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on an agreed value or action: change its words."""
         game, item = self.game, event.option.id
         if item is None:
             return
-        if event.option_list.id == "agreed":
-            current = game.state.agreed[item].text
-            self._ask(self.t("key.agree"), [Field("text", self.t("dialog.agreed"), value=current)],
-                      lambda v: game.edit(item, "text", v["text"]))
+        if event.option_list.id == "agreed" and item in game.state.dissents:
+            self._edit_dissent(item)
+        elif event.option_list.id == "agreed":
+            self._edit_agreed(item)
         elif event.option_list.id == "actions":
             action = game.state.actions[item]
             self._ask(self.t("key.action"), [

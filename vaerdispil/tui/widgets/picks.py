@@ -152,25 +152,39 @@ class PickPanel(RoundPanel):
 
     @on(OptionList.OptionSelected, "#cards")
     def _pick(self, event: OptionList.OptionSelected) -> None:
-        """Pick the card (enter or a click): ask for the reason, and the words on a blank."""
+        """Pick the card (enter or a click): ask for the reason, and the words on a blank.
+        A card this organisation has picked already: change the reason it gave (or, where
+        a round asks for both sides, pick it for the other side)."""
         game, org = self.game, self.org_id
         if org is None or event.option.id is None:
             return
         card = game.deck.card(event.option.id)
+        earlier = [] if card.kind is CardKind.BLANK else self._mine().get(card.id, [])
+        latest = earlier[-1] if earlier else None
         fields = []
         if card.kind is CardKind.BLANK:
             fields.append(Field("text", self.t("dialog.own_value")))
         if self.round.side is Side.BOTH:
-            fields.append(Field("side", "", "choice", "give", [
+            fields.append(Field("side", "", "choice", latest.side if latest else "give", [
                 (self.t("side.give"), "give"), (self.t("side.get"), "get")]))
-        fields.append(Field("reason", self.t("dialog.reason")))
+        fields.append(Field("reason", self.t("dialog.reason"),
+                            value=latest.reason if latest else ""))
 
         def picked(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                self.run(lambda: game.pick(org, card.id, values.get("side"),
-                                           values.get("reason", ""), values.get("text", "")))
+            if values is None:
+                return
+            side = values.get("side") or (latest.side if latest else None)
+            reason = values.get("reason", "")
+            same = next((p for p in earlier if p.side == side), None) if earlier else None
+            if same is not None:
+                if reason != same.reason:
+                    self.run(lambda: game.edit(same.id, "reason", reason))
+                return
+            self.run(lambda: game.pick(org, card.id, values.get("side"), reason,
+                                       values.get("text", "")))
 
-        self.app.push_screen(FormDialog(card.title, fields, self.vapp.language), picked)
+        title = card.title if latest is None else self.t("dialog.reason_edit", title=card.title)
+        self.app.push_screen(FormDialog(title, fields, self.vapp.language), picked)
 
     def action_unpick(self) -> None:
         """Take back the current organisation's pick of the highlighted card."""
