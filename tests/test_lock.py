@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib.util
 import re
 from importlib.metadata import PackageNotFoundError, distribution
-from pathlib import Path
 from types import ModuleType
 
 from packaging.markers import default_environment

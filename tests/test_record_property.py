@@ -184,8 +184,9 @@ def expected(events: list[dict[str, Any]]) -> dict[str, Any]:
     shown_orgs = {o for o, v in orgs.items() if v["active"]} | {p["org"] for p in picks.values()}
     by_org = {}
     for org_id in shown_orgs:
-        gives = sorted(title(p) for p in picks.values() if p["org"] == org_id and p["side"] == "give")
-        gets = sorted(title(p) for p in picks.values() if p["org"] == org_id and p["side"] == "get")
+        mine = [p for p in picks.values() if p["org"] == org_id]
+        gives = sorted(title(p) for p in mine if p["side"] == "give")
+        gets = sorted(title(p) for p in mine if p["side"] == "get")
         could = {side for r, there in present.items() if org_id in there
                  and rounds[r].mode is Mode.PICK for side in
                  ({"give", "get"} if rounds[r].side.value == "both" else {rounds[r].side.value})}

@@ -14,8 +14,17 @@ from typing import Any
 
 from ..deck.model import Deck
 from .state import (
-    ActionItem, AgreedValue, Details, Dissent, Note, Organisation, Participant, Pick,
-    SessionState, Timer, Turn,
+    ActionItem,
+    AgreedValue,
+    Details,
+    Dissent,
+    Note,
+    Organisation,
+    Participant,
+    Pick,
+    SessionState,
+    Timer,
+    Turn,
 )
 
 Event = dict[str, Any]

@@ -9,11 +9,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
-from ..widgets.header import AppHeader
 from ...deck.model import Deck
 from ...i18n import text as t
 from ..bindings import localise_bindings
 from ..render import card_detail, category_label, round_detail
+from ..widgets.header import AppHeader
 
 
 class DeckScreen(Screen[None]):

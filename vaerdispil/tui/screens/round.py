@@ -12,11 +12,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Static
 
-from ..widgets.header import AppHeader
 from ...deck.model import Mode
 from ...game import rules
 from ..render import round_rules
 from ..widgets.agreement import AgreePanel
+from ..widgets.header import AppHeader
 from ..widgets.notes import NotesPanel
 from ..widgets.panel import RoundPanel
 from ..widgets.picks import PickPanel

@@ -17,7 +17,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..widgets.header import AppHeader
 from ...deck.catalog import find_decks, resolve_deck
 from ...deck.errors import DeckError
 from ...deck.model import Deck
@@ -30,6 +29,7 @@ from ...session.log import SessionError
 from ...session.store import new_session_path
 from ..app import DEFAULT_DECK
 from ..dialogs.form import Field, FormDialog
+from ..widgets.header import AppHeader
 from .base import AppScreen
 
 DETAIL_FIELDS = ("title", "place", "date", "facilitator")

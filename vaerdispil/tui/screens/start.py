@@ -13,8 +13,8 @@ from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..widgets.header import AppHeader
 from ..bindings import localise_bindings
+from ..widgets.header import AppHeader
 from .base import AppScreen
 
 if TYPE_CHECKING:

@@ -8,9 +8,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Markdown
 
-from ..widgets.header import AppHeader
 from ...exports import to_markdown
 from ...outcome import outcome
+from ..widgets.header import AppHeader
 from .base import AppScreen
 
 

@@ -115,7 +115,7 @@ class AgreePanel(RoundPanel):
     def action_dissent(self) -> None:
         """Record that an organisation disagrees with an agreed value: the dialog names the
         value (the highlighted one at first) and lets it be changed."""
-        game, agreed = self.game, self._highlighted_value()
+        agreed = self._highlighted_value()
         if agreed is None:
             return
         orgs = self._orgs()
