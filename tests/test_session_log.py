@@ -100,6 +100,10 @@ def test_torn_last_line_is_dropped_with_a_warning(tmp_path: Path, clock: FakeClo
     assert Game.open(path, clock=clock).state.notes.popitem()[1].text == "Efter nedbruddet"
 
 
+MEND = ("; the file is damaged and left as it is (restore it from a backup, or open it in a "
+        "text editor and mend that line)")
+
+
 @pytest.mark.parametrize(
     ("damage", "message"),
     [
@@ -107,23 +111,23 @@ def test_torn_last_line_is_dropped_with_a_warning(tmp_path: Path, clock: FakeClo
          "{path}:4: this line is damaged (not a JSON event); the file is left as it is: restore "
          "it from a backup, or remove the line by hand to open the rest"),
         (lambda lines: lines.__setitem__(3, lines[3].replace(b'"seq":3', b'"seq":9')),
-         "{path}:4: expected event number 3 here, found 9; the file is damaged and left as it is"),
+         "{path}:4: event 3 should be event number 3, but says 9" + MEND),
         (lambda lines: lines.__setitem__(3, lines[3].replace(b'"participant_added"',
                                                              b'"teleported"')),
-         "{path}:4: unknown event 'teleported'; the file may come from a newer vaerdispil "
-         "(update it) or be damaged"),
+         "{path}:4: event 3 is of an unknown kind 'teleported'; the file may come from a newer "
+         "vaerdispil (update it)" + MEND),
         (lambda lines: lines.__setitem__(0, lines[0].replace(b'"version":1', b'"version":7')),
-         "{path}:1: the workshop file has format version 7, but this vaerdispil reads version 1; "
-         "update vaerdispil"),
+         "{path}:1: the workshop file was made by a newer vaerdispil (file format 7; this "
+         "vaerdispil reads format 1); update vaerdispil to open it"),
+        (lambda lines: lines.__setitem__(0, lines[0].replace(b'"version":1', b'"version":"1"')),
+         "{path}:1: the header's format version '1' is not a whole number; the header is "
+         "damaged and the file is left as it is"),
         (lambda lines: lines.__setitem__(0, lines[0].replace(b"Klubben", b"Klubben")
                                          .replace(b"format: 1", b"format: 1 ")),
          "{path}:1: the copy of the deck in the workshop file does not match its recorded hash; "
          "the file is damaged"),
-        (lambda lines: lines.__setitem__(3, lines[3].replace(b'"org":"o2"', b'"org":"o99"')
-                                         .replace(b'"type":"participant_added"',
-                                                  b'"type":"org_changed"')),
-         "{path}:4: this event does not fit the workshop before it (KeyError); the file is "
-         "damaged and left as it is"),
+        (lambda lines: lines.__setitem__(3, lines[3].replace(b'"org":"o2"', b'"org":"o99"')),
+         "{path}:4: event 3 (participant_added) names an unknown organisation 'o99'" + MEND),
         (lambda lines: lines.__setitem__(slice(None), [b"hello"]),
          "{path}:1: this is not a vaerdispil workshop file"),
         (lambda lines: lines.__setitem__(slice(None), [b""]),
@@ -133,7 +137,8 @@ def test_torn_last_line_is_dropped_with_a_warning(tmp_path: Path, clock: FakeClo
          "{path}:1: the workshop file is empty or cut off before its first line ended; it cannot "
          "be opened"),
     ],
-    ids=["bad-json", "bad-seq", "unknown-event", "version", "deck-hash", "bad-fold",
+    ids=["bad-json", "bad-seq", "unknown-event", "version", "version-text", "deck-hash",
+         "bad-reference",
          "not-ours", "empty", "torn-header"],
 )
 def test_damage_is_named_and_the_file_untouched(tmp_path: Path, clock: FakeClock, damage,  # type: ignore[no-untyped-def]

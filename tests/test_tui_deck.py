@@ -70,7 +70,7 @@ async def test_browse_rounds_and_cards_by_keys() -> None:
 
 
 async def test_footer_speaks_the_language() -> None:
-    for language, words in (("da", ("Runder", "Kort", "Afslut")), ("en", ("Rounds", "Cards", "Quit"))):
+    for language, words in (("da", ("Runder", "Kort", "Luk")), ("en", ("Rounds", "Cards", "Quit"))):
         app = make_app(language)
         async with app.run_test(size=(80, 24)):
             descriptions = {binding.description for (_, binding, _, _) in

@@ -94,10 +94,12 @@ def export_session(name: str, form: str, output: str | None, out: TextIO) -> int
     from .files import OutputError, write_atomic
 
     try:
-        _, result, _ = read_outcome(name)
+        _, result, warnings = read_outcome(name)
     except SessionError as error:
         print(f"vaerdispil: {error}", file=sys.stderr)
         return 1
+    for warning in warnings:  # a dropped torn line, said as print summary says it
+        print(f"vaerdispil: {warning}", file=sys.stderr)
     text = RENDER[form](result)
     if output is None:
         out.write(text)

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..textrules import describe_char, forbidden_char
 from . import spec
 from .errors import DeckError, Problem
 from .model import Card, CardKind, Category, Deck, Draw, Mode, Per, Round, Side
@@ -265,6 +266,12 @@ class _Checker:
         elif key.max_length and len(text) > key.max_length:
             self.report(node, f"{where}'{name}' is {len(text)} characters long; the most is "
                               f"{key.max_length}, so shorten it")
+            return MISSING
+        bad = forbidden_char(text)
+        if bad >= 0:  # the same rule the printed cards and the session reader apply
+            self.report(node, f"{where}'{name}' holds the invisible character "
+                              f"{describe_char(text[bad])}, which cannot be printed; delete it "
+                              "(retype the text around it)")
             return MISSING
         return text
 

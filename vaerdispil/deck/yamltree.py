@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 from yaml.resolver import Resolver
 
+from ..textrules import describe_char
+
 try:  # libyaml's C parser, several times faster than the pure-Python one.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML without libyaml
@@ -143,6 +145,13 @@ def parse(text: str) -> tuple[Node, list[DuplicateKey]]:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlProblem(line, col, _syntax_message(error)) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file
+        before = text[: error.position]
+        line, col = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        char = chr(error.character) if isinstance(error.character, int) else str(error.character)
+        raise YamlProblem(line, col, f"the file holds the invisible character "
+                                     f"{describe_char(char)} here, which cannot be printed; "
+                                     "delete it (retype the text around it)") from None
     except yaml.YAMLError as error:
         raise YamlProblem(1, 1, f"this is not valid YAML ({error})") from None
     finally:

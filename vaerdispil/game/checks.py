@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ..deck.model import Card, Deck, Mode, Per, Round
+from ..textrules import clean
 from .state import SessionState
 
 OUTCOMES = ("answered", "passed", "skipped")
@@ -55,6 +56,9 @@ def takers(state: SessionState, round_: Round) -> list[str]:
 
 
 def text_field(value: str, what: str, required: bool = True) -> str:
+    """Typed text as the record keeps it: one line unless it has several, without the
+    characters no record may hold (see textrules), within MAX_TEXT."""
+    value = clean(value)
     text = " ".join(value.split()) if "\n" not in value else value.strip()
     if required and not text:
         raise RuleError("error.empty", what=what)

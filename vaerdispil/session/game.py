@@ -21,6 +21,7 @@ from ..game.events import BOOKKEEPING, REDO, UNDO, Event, apply, new_state
 from ..game.state import SessionState
 from .clock import Clock, utc_now
 from .log import Header, Recording, SessionError, SessionLog, read
+from .schema import check_refs
 
 
 def timestamp(moment: datetime) -> str:
@@ -52,11 +53,33 @@ def undo_stacks(events: list[Event]) -> tuple[list[int], list[int]]:
     return done, undone
 
 
-def fold(deck: Deck, header: Header, events: list[Event], done: list[int]) -> SessionState:
-    """The state after the events that are done."""
+class EventProblem(Exception):
+    """An event read from a file names what does not exist at its point (see schema)."""
+
+    def __init__(self, seq: int, problem: str) -> None:
+        super().__init__(f"event {seq} {problem}")
+        self.seq = seq
+        self.problem = problem
+
+    def message(self, path: object) -> str:
+        """One line naming the file, the line and the event."""
+        return (f"{path}:{self.seq + 1}: event {self.seq} {self.problem}; the file is damaged "
+                "and left as it is (restore it from a backup, or open it in a text editor "
+                "and mend that line)")
+
+
+def fold(deck: Deck, header: Header, events: list[Event], done: list[int],
+         check: bool = False) -> SessionState:
+    """The state after the events that are done. With `check`, each event's references
+    are checked against the state before it (events read from a file; see schema)."""
     state = new_state(deck.id, deck.content_hash, header.seed, deck.language)
     for seq in done:
-        apply(state, deck, events[seq - 1])
+        event = events[seq - 1]
+        if check:
+            problem = check_refs(state, deck, event)
+            if problem:
+                raise EventProblem(seq, f"({event['type']}) {problem}")
+        apply(state, deck, event)
     return state
 
 
@@ -89,7 +112,12 @@ def replay(path: str | os.PathLike[str]) -> Replay:
     recording = read(path)
     try:
         done, _ = undo_stacks(recording.events)
-        state = fold(recording.header.deck, recording.header, recording.events, done)
+        state = fold(recording.header.deck, recording.header, recording.events, done, True)
+    except EventProblem as problem:
+        raise SessionError(problem.message(path)) from None
+    except ValueError as error:
+        raise SessionError(f"{path}:{int(error.args[0]) + 1}: an undo or redo here does not fit "
+                           "the events before it; the file is damaged and left as it is") from None
     except _FOLD_ERRORS:
         raise SessionError(f"{path}: the workshop could not be replayed; it is damaged "
                            "(opening it with vaerdispil play says where)") from None
@@ -101,7 +129,8 @@ class Game:
     """One workshop: its deck, its log and its state. Use new() or open()."""
 
     def __init__(self, deck: Deck, log: SessionLog, header: Header, events: list[Event],
-                 clock: Clock = utc_now, warnings: list[str] | None = None) -> None:
+                 clock: Clock = utc_now, warnings: list[str] | None = None,
+                 check: bool = False) -> None:
         self.deck = deck
         self.log = log
         self.header = header
@@ -110,7 +139,7 @@ class Game:
         self.warnings = warnings or []
         """What opening the file had to say (a dropped torn line)."""
         self._done, self._undone = undo_stacks(events)
-        self.state = fold(deck, header, events, self._done)
+        self.state = fold(deck, header, events, self._done, check)
 
     # -- making and opening --------------------------------------------------
 
@@ -124,7 +153,12 @@ class Game:
         header = Header(app="", created=created, seed=seed, deck=deck)
         game = cls(deck, log, header, [], clock)
         details.setdefault("language", deck.language)
-        game._commit(rules.decide_details(**details))
+        try:
+            game._commit(rules.decide_details(**details))
+        except BaseException:  # nothing of the user's is in it yet: leave no file behind
+            log.close()
+            Path(path).unlink(missing_ok=True)
+            raise
         return game
 
     @classmethod
@@ -150,7 +184,9 @@ class Game:
                 "it keeps")
         try:
             return cls(deck or header.deck, log, header, recording.events, clock,
-                       recording.warnings)
+                       recording.warnings, check=True)
+        except EventProblem as problem:
+            raise SessionError(problem.message(log.path)) from None
         except ValueError as error:
             raise SessionError(f"{log.path}:{int(error.args[0]) + 1}: an undo or redo here "
                                "does not fit the events before it; the file is damaged and "

@@ -19,11 +19,16 @@ from typing import Any
 from .. import __version__
 from ..deck.loader import DeckError, deck_bytes, load_deck_bytes
 from ..deck.model import Deck
-from ..game.events import EVENT_TYPES, Event
+from ..game.events import Event
 from .errors import SessionError, SessionLocked
+from .schema import check_shape
 
 FORMAT = "vaerdispil-session"
 VERSION = 1
+MAX_EVENT_BYTES = 256 * 1024
+"""No event the engine writes comes near this (texts are at most 2,000 characters)."""
+MAX_HEADER_BYTES = 64 * 1024 * 1024
+"""The header holds the deck's text (a deck file is at most 8 MiB)."""
 
 try:  # POSIX: the lock dies with the process that holds it.
     import fcntl
@@ -98,40 +103,65 @@ def parse(data: bytes, name: str) -> Recording:
         raise SessionError(f"{name}:1: the workshop file is empty or cut off before its first "
                            "line ended; it cannot be opened")
     header = _header(lines[0], name)
-    try:  # fast path: the whole file in one parse
-        events = json.loads(b"[" + b",".join(lines[1:]) + b"]")
-    except (ValueError, UnicodeDecodeError):
-        events = None
+    events = None
+    if max(map(len, lines[1:]), default=0) <= MAX_EVENT_BYTES:
+        try:  # fast path: the whole file in one parse
+            events = json.loads(b"[" + b",".join(lines[1:]) + b"]")
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            events = None
     if not isinstance(events, list) or len(events) != len(lines) - 1:
         events = []  # slow path: line by line, to name the damaged line
         for number, line in enumerate(lines[1:], start=2):
-            try:
-                events.append(json.loads(line))
-            except (ValueError, UnicodeDecodeError):
-                raise SessionError(f"{name}:{number}: this line is damaged (not a JSON event); "
-                                   "the file is left as it is: restore it from a backup, or "
-                                   "remove the line by hand to open the rest") from None
+            events.append(_decode(line, name, number))
     for seq, event in enumerate(events, start=1):
-        if (type(event) is not dict or event.get("seq") != seq
-                or event.get("type") not in EVENT_TYPES or type(event.get("ts")) is not str):
-            _check_event(event, seq, name, seq + 1)
+        problem = check_shape(event, seq)
+        if problem:
+            raise SessionError(f"{name}:{seq + 1}: event {seq} {problem}; the file is damaged "
+                               "and left as it is (restore it from a backup, or open it in a "
+                               "text editor and mend that line)")
     if tail:
         warnings.append(f"{name}:{len(lines) + 1}: dropped an incomplete last line (the program "
                         "stopped while writing it); everything before it is intact")
     return Recording(header, events, warnings, good_bytes)
 
 
+def _decode(line: bytes, name: str, number: int) -> Any:
+    """One line's JSON, or SessionError naming it. Too long or too deeply nested lines are
+    refused before (or instead of) the decoder's recursion."""
+    if len(line) > MAX_EVENT_BYTES:
+        raise SessionError(f"{name}:{number}: this line is {len(line):,} bytes long, more than "
+                           f"any event ({MAX_EVENT_BYTES:,}); the file is damaged and left as it "
+                           "is: restore it from a backup, or remove the line by hand")
+    try:
+        return json.loads(line)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise SessionError(f"{name}:{number}: this line is damaged (not a JSON event); "
+                           "the file is left as it is: restore it from a backup, or "
+                           "remove the line by hand to open the rest") from None
+
+
 def _header(line: bytes, name: str) -> Header:
+    if len(line) > MAX_HEADER_BYTES:
+        raise SessionError(f"{name}:1: the header line is {len(line):,} bytes long, more than a "
+                           "workshop file's header can be; this is not a vaerdispil workshop file")
     try:
         record = json.loads(line)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise SessionError(f"{name}:1: this is not a vaerdispil workshop file") from None
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         raise SessionError(f"{name}:1: this is not a vaerdispil workshop file")
     version = record.get("version")
+    if type(version) is not int:
+        raise SessionError(f"{name}:1: the header's format version {version!r} is not a whole "
+                           "number; the header is damaged and the file is left as it is")
+    if version > VERSION:
+        raise SessionError(f"{name}:1: the workshop file was made by a newer vaerdispil (file "
+                           f"format {version}; this vaerdispil reads format {VERSION}); update "
+                           "vaerdispil to open it")
     if version != VERSION:
-        raise SessionError(f"{name}:1: the workshop file has format version {version}, but this "
-                           f"vaerdispil reads version {VERSION}; update vaerdispil")
+        raise SessionError(f"{name}:1: the workshop file has format {version}, which no "
+                           f"vaerdispil wrote (this one reads format {VERSION}); the header is "
+                           "damaged and the file is left as it is")
     try:
         deck_info = record["deck"]
         text = deck_info["text"].encode("utf-8", "surrogatepass")
@@ -149,18 +179,6 @@ def _header(line: bytes, name: str) -> Header:
                            f"({error.lines()[0]})") from None
 
 
-def _check_event(event: Any, seq: int, name: str, number: int) -> None:
-    where = f"{name}:{number}"
-    if not isinstance(event, dict):
-        raise SessionError(f"{where}: this line is not an event; the file is left as it is")
-    if event.get("seq") != seq:
-        raise SessionError(f"{where}: expected event number {seq} here, found "
-                           f"{event.get('seq')!r}; the file is damaged and left as it is")
-    if event.get("type") not in EVENT_TYPES or not isinstance(event.get("ts"), str):
-        raise SessionError(f"{where}: unknown event {event.get('type')!r}; the file may come "
-                           "from a newer vaerdispil (update it) or be damaged")
-
-
 class SessionLog:
     """An open session file that this program alone may write to."""
 
@@ -173,30 +191,51 @@ class SessionLog:
     @classmethod
     def create(cls, path: str | os.PathLike[str], deck: Deck, seed: int, created: str
                ) -> SessionLog:
-        """Start a new session file with its header; refuse to overwrite an existing file."""
+        """Start a new session file with its header; refuse to overwrite an existing file.
+
+        Atomic: the header is written to a temporary file, fsynced, and only then given
+        the workshop's name, so a full disk or a kill leaves no empty or cut-off file
+        behind, and trying again with the same name works.
+        """
         target = Path(path)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
-        except FileExistsError:
-            raise SessionError(f"{target}: a file with this name exists already; choose "
-                               "another name, or open it to resume") from None
-        except OSError as error:
-            raise SessionError(f"{target}: cannot create the workshop file "
-                               f"({error.strerror}); choose a folder you can write to") from None
-        log = cls(target, fd)
-        if not _lock(fd):  # pragma: no cover - a file we just created exclusively
-            os.close(fd)
-            raise SessionLocked(f"{target}: this workshop is open in another window")
-        header = {
+        header = _encode({
             "format": FORMAT, "version": VERSION, "app": __version__, "created": created,
             "seed": seed,
             "deck": {"id": deck.id, "language": deck.language, "hash": deck.content_hash,
                      "text": deck_bytes(deck).decode("utf-8", "surrogatepass")},
-        }
-        log._write(_encode(header))
+        })
+        if target.exists():
+            raise _exists(target)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.new")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            try:
+                view = memoryview(header)
+                while view:
+                    view = view[os.write(fd, view):]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            _claim(temporary, target)
+        except SessionError:
+            raise
+        except OSError as error:
+            raise SessionError(f"{target}: cannot create the workshop file "
+                               f"({error.strerror}); free some disk space or choose a folder "
+                               "you can write to, then try again") from None
+        finally:
+            temporary.unlink(missing_ok=True)
         _fsync_dir(target.parent)
-        return log
+        try:
+            fd = os.open(target, os.O_RDWR | os.O_APPEND)
+        except OSError as error:
+            raise SessionError(f"{target}: cannot open the new workshop file "
+                               f"({error.strerror})") from None
+        if not _lock(fd):  # pragma: no cover - opened by another program at this instant
+            os.close(fd)
+            raise SessionLocked(f"{target}: this workshop is open in another window")
+        return cls(target, fd, len(header))
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> tuple[SessionLog, Recording]:
@@ -252,6 +291,23 @@ class SessionLog:
         if self._fd >= 0:
             os.close(self._fd)
             self._fd = -1
+
+
+def _exists(target: Path) -> SessionError:
+    return SessionError(f"{target}: a file with this name exists already; choose another "
+                        "name, or open it to resume")
+
+
+def _claim(temporary: Path, target: Path) -> None:
+    """Give the finished file its name, never over an existing file."""
+    try:
+        os.link(temporary, target)  # atomic, and fails if the name is taken
+    except FileExistsError:
+        raise _exists(target) from None
+    except OSError:  # a file system without hard links: the next best thing
+        if target.exists():
+            raise _exists(target) from None
+        os.replace(temporary, target)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -48,6 +48,10 @@ def describe(path: Path) -> SessionInfo:
         replayed = replay(path)
     except SessionError as error:
         return SessionInfo(path, "", "", "", [], 0, 0, False, "", problem=str(error))
+    except Exception as error:  # noqa: BLE001 - one bad file must never hide the others
+        return SessionInfo(path, "", "", "", [], 0, 0, False, "",
+                           problem=f"{path}: the file could not be read ({type(error).__name__}); "
+                                   "it is left as it is")
     state, deck = replayed.state, replayed.deck
     last = replayed.last_change
     return SessionInfo(

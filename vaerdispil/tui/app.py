@@ -369,7 +369,9 @@ class VaerdispilApp(App[None]):
                 self.notify(self.t("finish.done"))
                 self.show_summary()
 
-        self.push_screen(FormDialog(self.t("finish.ask"), [], self.language), answered)
+        self.push_screen(FormDialog(self.t("finish.ask"), [], self.language,
+                                    ok_label=self.t("cmd.finish"),
+                                    cancel_label=self.t("finish.not_yet")), answered)
 
     def export_summary(self) -> None:
         """Write the summary as Markdown and JSON next to the session file (a thread worker)."""

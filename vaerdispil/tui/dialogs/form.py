@@ -39,17 +39,21 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         width: 80%; max-width: 100; height: auto; max-height: 90%;
         border: thick $primary; background: $surface; padding: 1 2;
     }
-    FormDialog Label { padding: 1 0 0 0; text-style: bold; }
+    FormDialog Label { padding: 1 0 0 0; text-style: bold; width: 100%; }
     FormDialog SelectionList, FormDialog OptionList { height: auto; max-height: 10; }
     FormDialog #buttons { height: auto; padding: 1 0 0 0; }
     FormDialog Button { margin: 0 2 0 0; }
     """
 
-    def __init__(self, title: str, fields: list[Field], language: str) -> None:
+    def __init__(self, title: str, fields: list[Field], language: str,
+                 ok_label: str | None = None, cancel_label: str | None = None) -> None:
         super().__init__()
         self.form_title = title
         self.fields = fields
         self.language = language
+        self.ok_label = ok_label
+        """The OK button's words, where a plain OK would not say what it does."""
+        self.cancel_label = cancel_label
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -73,8 +77,9 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                     yield OptionList(*[Option(label, id=value) for label, value in item.options],
                                      id=f"field-{item.key}")
             with Horizontal(id="buttons"):
-                yield Button(t(self.language, "dialog.ok"), variant="primary", id="ok")
-                yield Button(t(self.language, "dialog.cancel"), id="cancel")
+                yield Button(self.ok_label or t(self.language, "dialog.ok"), variant="primary",
+                             id="ok")
+                yield Button(self.cancel_label or t(self.language, "dialog.cancel"), id="cancel")
 
     def on_mount(self) -> None:
         if self.fields:

@@ -92,6 +92,12 @@ class StartScreen(AppScreen):
                                   (f"{info.date}  {progress}  · {local_time(info.last_change)}",
                                    "dim"))
             saved.add_option(Option(label, id=str(info.path)))
+        for info in infos:
+            if info.problem:  # damaged: shown with its reason, so nothing is hidden
+                reason = info.problem.removeprefix(f"{info.path}")
+                saved.add_option(Option(Text.assemble(
+                    (info.path.stem, "bold"), "  ", (self.t("start.damaged"), "bold red"),
+                    (reason, "dim")), disabled=True))
 
     def action_focus_menu(self) -> None:
         self.query_one("#menu", OptionList).focus()
