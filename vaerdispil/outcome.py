@@ -20,6 +20,10 @@ class PickedValue:
     value: str
     category: str
     reason: str
+    card: str = ""
+    """The id of the deck's card (shared by a deck's twins in other languages), so counts
+    across workshops can tell one card in two languages is the same; "" for an
+    organisation's own words on a blank card, which are no card of the deck."""
 
 
 @dataclass(frozen=True)
@@ -249,7 +253,8 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
             else:
                 title = card.title
                 category = deck.category(card.category).name if card.category else ""
-            picked = PickedValue(round_title(pick.round), pick.side, title, category, pick.reason)
+            picked = PickedValue(round_title(pick.round), pick.side, title, category, pick.reason,
+                                 "" if card.kind is CardKind.BLANK else card.id)
             (entry.gives if pick.side == "give" else entry.gets).append(picked)
         if org.active or entry.gives or entry.gets:
             organisations.append(replace(entry, balance=balance(

@@ -26,7 +26,9 @@ def register(commands: Any) -> None:
     report.add_argument("-o", "--output", metavar="OUT.pdf|OUT.csv",
                         help="where to write; .pdf or .csv (default: vaerdispil-report.pdf)")
     report.add_argument("--lang", choices=("da", "en"), default=argparse.SUPPRESS,
-                        help="language of the PDF (default: the first workshop's)")
+                        help="language of the report: its labels, and the names of values and "
+                        "categories, also from workshops played in another language "
+                        "(default: the first workshop's)")
     report.set_defaults(run=run_report)
 
 
@@ -68,13 +70,24 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         if form == "csv":
             path = write_atomic(output, to_csv(report).encode("utf-8"))
-            what = f"{len(report.values)} values, {len(report.categories)} categories"
+            what = (f"{_counted(len(report.values), 'value', 'values')}, "
+                    f"{_counted(len(report.categories), 'category', 'categories')}")
         else:
             rendered = render_report(report)
             path = write_atomic(output, rendered.data)
-            what = f"{rendered.pages} page{'s' if rendered.pages != 1 else ''}"
+            what = _counted(rendered.pages, "page", "pages")
     except PrintError as error:
         return _fail(str(error))
-    count = len(outcomes)
-    print(f"wrote {path}: {what} ({count} workshop{'s' if count != 1 else ''})")
+    language = LANGUAGES.get(report.language, report.language)
+    print(f"wrote {path}: {what}, in {language} "
+          f"({_counted(len(outcomes), 'workshop', 'workshops')})")
     return EXIT_OK
+
+
+LANGUAGES = {"da": "Danish", "en": "English"}
+"""The names of the report's languages, for the line that says what was written."""
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    """'1 workshop', '2 workshops'."""
+    return f"{count} {one if count == 1 else many}"

@@ -5,14 +5,25 @@ are picked (as given or gotten) and agreed most often, and how giving and gettin
 balance out per kind of organisation. `to_csv` writes the counts for a spreadsheet;
 `render_report` makes an A4 PDF with tables and charts, labelled in one language.
 
+The report has one language (`Report.language`: the one asked for, else the first
+workshop's). A deck's card is the same value in every workshop, whatever language the
+workshop was played in: cards are told apart by their id (a deck's Danish and English
+twins share them), and named by the title of the deck's twin in the report's language
+(kept as recorded where the deck has no such twin). Categories are named the same way.
+
 What is counted, exactly:
 - a value's *gives* and *gets*: picks of it by organisations (one organisation picking
-  the same value in two rounds counts twice); values are told apart by their words
-  and category, so a deck's card and a group's own value of the same words differ;
+  the same value in two rounds counts twice). A deck's card is one value; an
+  organisation's own words on a blank card are another value, told apart by their words
+  (the same words, whatever their case, are one value) and category, so a deck's card
+  and a group's own value of the same words differ. Own words have the blank card's
+  category, or the category "own value" ("Egen værdi");
 - a value's *agreed*: shared values (agreements) that name it;
 - *workshops*: the workshops where the value (or category) was picked or agreed;
 - per kind of organisation: the organisations of that kind over all workshops, their
-  picks to each side, and how many of them picked to one side only.
+  picks to each side, and how many of them picked to one side only, as the outcome
+  says it (`OrganisationOutcome.balance`: an organisation that was never at the table
+  for a round on the other side is counted in neither).
 """
 
 from __future__ import annotations
@@ -22,20 +33,27 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import SimpleDocTemplate, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
+from ..deck.catalog import resolve_deck
+from ..deck.loader import DeckError
+from ..deck.model import CardKind, Deck
+from ..i18n import STRINGS
+from ..i18n import text as i18n_text
 from ..outcome import Outcome
-from .charts import bar_chart
+from .charts import LABEL_SIZE, bar_chart
 from .common import (AUTHOR, CREATOR, Rendered, configure_reportlab, footer_line, markup,
                      numbered_canvas)
-from .fonts import FAMILY
-from .labels import labels_for
+from .fonts import FAMILY, fonts
+from .labels import LABELS, labels_for
 from .summary import printable
 from .summary_style import (
     BOTTOM_MARGIN,
+    FRAME_HEIGHT,
     LEFT,
     MARGIN,
     PAGE,
@@ -44,13 +62,19 @@ from .summary_style import (
     WIDTH,
     Para,
     format_date,
-    label,
     table,
     text,
 )
 
-OWN = ""
-"""The category of an organisation's own value (a blank card)."""
+OWN_CATEGORIES = frozenset(i18n_text(language, "value.own") for language in STRINGS)
+"""The category the outcome gives an organisation's own words without a category of
+their own, in every language ("Egen værdi", "Own value")."""
+
+
+def own_category(language: str) -> str:
+    """The category of own words, in the report's language (as its labels: English for a
+    language without labels of its own)."""
+    return i18n_text(language if language in LABELS else "en", "value.own")
 
 
 @dataclass
@@ -67,6 +91,13 @@ class Count:
     only_gets: int = 0
     workshops: set[int] = field(default_factory=set)
     """Indexes of the workshops where it came up."""
+    card: str = ""
+    """A value's card id; "" for an organisation's own words (and for categories and kinds)."""
+    own: bool = False
+    """Whether the value is an organisation's own words (a blank card)."""
+    translated: bool = True
+    """False for a card whose deck has no twin in the report's language: its title (and
+    category) are as the workshop recorded them."""
 
     @property
     def picks(self) -> int:
@@ -85,6 +116,8 @@ class Workshop:
     picks: int
     agreed: int
     actions: int
+    language: str = ""
+    """The language of the workshop's deck (its cards' titles)."""
 
 
 @dataclass(frozen=True)
@@ -96,64 +129,187 @@ class Report:
     categories: list[Count]
     types: list[Count]
     language: str
+    """The language of the names of values and categories, and of the PDF's labels."""
+
+
+class _Decks:
+    """Decks by id and language, each loaded once (None where there is none)."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[str, str], Deck | None] = {}
+
+    def get(self, ident: str, language: str) -> Deck | None:
+        key = (ident, language)
+        if key not in self._found:
+            deck = None
+            if ident and language and "/" not in ident and "\\" not in ident:
+                try:
+                    deck = resolve_deck(ident, language)
+                except (DeckError, OSError):
+                    deck = None
+            self._found[key] = deck if deck is not None and deck.id == ident else None
+        return self._found[key]
+
+
+class _Names:
+    """One workshop's titles and categories in the report's language."""
+
+    def __init__(self, decks: _Decks, result: Outcome, language: str) -> None:
+        info = result.deck or {}
+        self._decks = decks
+        self._ident = str(info.get("id", ""))
+        self._recorded = str(info.get("language", "")) or result.language
+        self.native = self._recorded == language
+        """Whether the workshop's deck is in the report's language (its titles are)."""
+        self._language = language
+        self.own = own_category(language)
+
+    @property
+    def twin(self) -> Deck | None:
+        """The workshop's deck in the report's language."""
+        return self._decks.get(self._ident, self._language)
+
+    @property
+    def source(self) -> Deck | None:
+        """The workshop's deck as it was played."""
+        return self._decks.get(self._ident, self._recorded)
+
+    def card(self, card: str, title: str, category: str) -> tuple[str, str, bool]:
+        """A card's title and category in the report's language, and whether they are."""
+        if not self.native:
+            twin = self.twin
+            found = None
+            if twin is not None:
+                try:
+                    found = twin.card(card)
+                except KeyError:
+                    found = None
+            if found is not None and found.kind is not CardKind.BLANK:
+                name = twin.category(found.category).name if found.category else ""
+                return found.title, name, True
+        return title, self.category(category), self.native
+
+    def category(self, name: str) -> str:
+        """A category's name in the report's language (as recorded where it has none)."""
+        if name in OWN_CATEGORIES:
+            return self.own
+        if self.native or not name:
+            return name
+        source, twin = self.source, self.twin
+        if source is None or twin is None:
+            return name
+        for category in source.categories:
+            if category.name == name:
+                try:
+                    return twin.category(category.id).name
+                except KeyError:
+                    return name
+        return name
+
+    def card_named(self, title: str, category: str) -> str:
+        """The id of the deck's card with this title and category ("" if none: own words)."""
+        if category in OWN_CATEGORIES or self.source is None:
+            return ""
+        for card in self.source.cards:
+            if card.kind is CardKind.BLANK or card.title != title:
+                continue
+            name = self.source.category(card.category).name if card.category else ""
+            if name == category or not category:
+                return card.id
+        return ""
 
 
 def tally(outcomes: Iterable[Outcome], language: str | None = None) -> Report:
-    """Count values, categories and kinds of organisation over the workshops' outcomes."""
+    """Count values, categories and kinds of organisation over the workshops' outcomes,
+    named in `language` (default: the first workshop's)."""
     outcomes = list(outcomes)
-    values: dict[tuple[str, str], Count] = {}
+    if language is None:
+        language = outcomes[0].language if outcomes else "da"
+    decks = _Decks()
+    values: dict[tuple[str, ...], Count] = {}
     categories: dict[str, Count] = {}
     types: dict[str, Count] = {}
     category_order: list[str] = []
     workshops = []
-    def value(index: int, title: str, category: str) -> Count:
-        found = values.setdefault((title, category), Count(title, category))
-        found.workshops.add(index)
-        categories.setdefault(category, Count(category)).workshops.add(index)
-        return found
+
+    def count(index: int, names: _Names, title: str, category: str,
+              card: str) -> tuple[Count, Count]:
+        """The value's row and its category's row, both marked as seen in this workshop."""
+        if card:
+            title, category, translated = names.card(card, title, category)
+            key: tuple[str, ...] = ("card", card)
+        else:
+            # Own words are the organisation's, in no deck: the first spelling names them.
+            title, category = " ".join(title.split()), names.category(category)
+            translated = True
+            key = ("own", title.casefold(), category)
+        row = values.get(key)
+        if row is None:
+            row = values[key] = Count(title, category, card=card, own=not card,
+                                      translated=translated)
+        elif translated and not row.translated:
+            row.name, row.category, row.translated = title, category, True
+        row.workshops.add(index)
+        group = categories.setdefault(category, Count(category))
+        group.workshops.add(index)
+        return row, group
 
     for index, result in enumerate(outcomes):
+        names = _Names(decks, result, language)
         for name in result.categories:
+            name = names.category(name)
             if name not in category_order:
                 category_order.append(name)
         picks = 0
+        # The card id of each (words, category) picked here ("" for own words): agreements
+        # name their values by words only.
+        cards: dict[tuple[str, str], str] = {}
         for org in result.organisations:
             kind = types.setdefault(org.type, Count(org.type))
             kind.workshops.add(index)
             kind.organisations += 1
             kind.gives += len(org.gives)
             kind.gets += len(org.gets)
-            kind.only_gives += bool(org.gives and not org.gets)
-            kind.only_gets += bool(org.gets and not org.gives)
+            kind.only_gives += org.balance == "only_gives"
+            kind.only_gets += org.balance == "only_gets"
             for pick in org.gives:
-                value(index, pick.value, pick.category).gives += 1
-                categories[pick.category].gives += 1
+                for counted in count(index, names, pick.value, pick.category, pick.card):
+                    counted.gives += 1
+                cards.setdefault((pick.value, pick.category), pick.card)
             for pick in org.gets:
-                value(index, pick.value, pick.category).gets += 1
-                categories[pick.category].gets += 1
+                for counted in count(index, names, pick.value, pick.category, pick.card):
+                    counted.gets += 1
+                cards.setdefault((pick.value, pick.category), pick.card)
             picks += len(org.gives) + len(org.gets)
         for agreed in result.agreements:
-            names = list(agreed.categories) + [OWN] * (len(agreed.values) - len(agreed.categories))
-            for title, category in dict.fromkeys(zip(agreed.values, names)):
-                value(index, title, category).agreed += 1
-                categories[category].agreed += 1
+            named = list(agreed.categories)[:len(agreed.values)]
+            named += [""] * (len(agreed.values) - len(named))
+            for title, category in dict.fromkeys(zip(agreed.values, named)):
+                card = cards.get((title, category))
+                if card is None:
+                    card = names.card_named(title, category)
+                for counted in count(index, names, title, category, card):
+                    counted.agreed += 1
         workshops.append(Workshop(result.title, result.place, result.date,
                                   len(result.organisations), picks, len(result.agreements),
-                                  len(result.actions)))
+                                  len(result.actions),
+                                  str((result.deck or {}).get("language", "")) or result.language))
     ranked = sorted(values.values(), key=lambda c: (-c.picks, -c.agreed, c.name.casefold()))
-    order = {name: number for number, name in enumerate(category_order + [OWN])}
+    order = {name: number for number, name in enumerate(category_order + [own_category(language)])}
     grouped = sorted(categories.values(),
                      key=lambda c: (-c.picks, -c.agreed, order.get(c.name, len(order)), c.name))
     kinds = sorted(types.values(), key=lambda c: (-c.organisations, c.name))
-    if language is None:
-        language = outcomes[0].language if outcomes else "da"
     return Report(workshops, ranked, grouped, kinds, language)
 
 
 CSV_COLUMNS = ("table", "name", "category", "gives", "gets", "picks", "agreed", "workshops",
-               "organisations", "only_gives", "only_gets", "actions", "date", "place")
+               "organisations", "only_gives", "only_gets", "actions", "date", "place", "card",
+               "language")
 """One table per kind of row (workshop, value, category, org_type); empty where it does not
-apply. Organisation kinds are given by their ids (helhedsplan, kommune, ...)."""
+apply. Organisation kinds are given by their ids (helhedsplan, kommune, ...). `card` is a
+value's card id, empty for an organisation's own words (whose category is the blank card's,
+or "Egen værdi" / "Own value"). `language` is, for a workshop, the language its deck was
+played in, and for every other row the language of its name and category (the report's)."""
 
 
 def to_csv(report: Report) -> str:
@@ -161,16 +317,18 @@ def to_csv(report: Report) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
+    language = report.language
     for workshop in report.workshops:
         writer.writerow({"table": "workshop", "name": workshop.title, "picks": workshop.picks,
                          "agreed": workshop.agreed, "organisations": workshop.organisations,
                          "actions": workshop.actions, "date": workshop.date,
-                         "place": workshop.place})
+                         "place": workshop.place, "language": workshop.language})
     for count in report.values:
         writer.writerow({"table": "value", "name": count.name, "category": count.category,
-                         **_numbers(count)})
+                         **_numbers(count), "card": count.card, "language": language})
     for count in report.categories:
-        writer.writerow({"table": "category", "name": count.name, **_numbers(count)})
+        writer.writerow({"table": "category", "name": count.name, **_numbers(count),
+                         "language": language})
     for count in report.types:
         writer.writerow({"table": "org_type", "name": count.name, "gives": count.gives,
                          "gets": count.gets, "picks": count.picks,
@@ -183,7 +341,6 @@ def to_csv(report: Report) -> str:
 def _numbers(count: Count) -> dict[str, int]:
     return {"gives": count.gives, "gets": count.gets, "picks": count.picks,
             "agreed": count.agreed, "workshops": len(count.workshops)}
-
 
 
 # -- the PDF ------------------------------------------------------------------------------
@@ -218,68 +375,173 @@ def render_report(report: Report) -> Rendered:
     return Rendered(buffer.getvalue(), counted[0])
 
 
+H2 = ParagraphStyle("report_h2", STYLES["h2"], keepWithNext=0)
+"""Headings: kept with what they head by `_section`, not by platypus's keepWithNext (which
+would move a whole long table to the next page with its heading)."""
+INTRO = ParagraphStyle("report_intro", STYLES["small"], keepWithNext=0)
+CAPTION = ParagraphStyle("report_caption", STYLES["caption"], keepWithNext=0)
+HEAD = ParagraphStyle("report_head", STYLES["cell_head"], splitLongWords=0)
+"""Column headers break between words only (their columns are made wide enough)."""
+HEAD_NUM = ParagraphStyle("report_head_num", STYLES["cell_head_num"], splitLongWords=0)
+CELL_PADDING = 8.0
+"""A table cell's left and right padding together (see summary_style.table)."""
+CHART_LABEL_MIN = 45 * mm
+CHART_LABEL_MAX = 80 * mm
+"""The room for a chart's labels: as wide as the longest label needs, within these."""
+KEPT_ROWS = 3
+"""A heading starts a page unless it fits with its table's header and this many rows."""
+SHORT_TABLE = 6
+"""A table of up to this many rows stays whole on the page of its heading, if it can."""
+
+
 def _story(report: Report, labels: dict[str, str], title: str) -> Iterable[Flowable]:
-    own = labels["map.own"]
     yield Para(markup(title), STYLES["title"])
     yield Para(labels["report.intro"], STYLES["body"])
+    yield Para(labels["report.language"], STYLES["body"])
 
-    yield Para(labels["report.workshops"], STYLES["h2"])
-    rows: list[list[Flowable | str]] = [_heads(
-        ("workshop", "place", "date", "orgs", "agreed_values", "actions"), labels, 3)]
+    keys = ("workshop", "place", "date", "orgs", "agreed_values", "actions")
+    rows: list[list[Flowable | str]] = [_heads(keys, labels, 3)]
     for workshop in report.workshops:
         rows.append([text(workshop.title), text(workshop.place),
                      text(format_date(workshop.date, labels)), _num(workshop.organisations),
                      _num(workshop.agreed), _num(workshop.actions)])
-    yield table(rows, [WIDTH - 131 * mm, 34 * mm, 30 * mm, 23 * mm, 22 * mm, 22 * mm])
+    yield from _section([Para(labels["report.workshops"], H2)], table(
+        rows, _widths(keys, labels, [0, 34 * mm, 30 * mm, 18 * mm, 18 * mm, 18 * mm])))
 
-    yield Para(labels["report.values"], STYLES["h2"])
+    heading = Para(labels["report.values"], H2)
     if not report.values:
-        yield Para(labels["report.none"], STYLES["body"])
+        yield KeepTogether([heading, Para(labels["report.none"], STYLES["body"])])
     else:
         shown = report.values[:CHART_VALUES]
-        yield Para(labels["report.values.chart"].format(count=len(shown)), STYLES["caption"])
-        yield bar_chart([_value_name(c, labels) for c in shown],
-                        [[c.gives for c in shown], [c.gets for c in shown],
-                         [c.agreed for c in shown]], WIDTH, 62 * mm,
-                        names=[labels["report.col.gives"], labels["report.col.gets"],
-                               labels["report.col.agreed"]])
+        names, width, cut = _chart_labels(
+            [c.name for c in shown], [labels["report.own"] if c.own else "" for c in shown])
+        caption = labels["report.values.chart" if len(shown) != 1 else
+                         "report.values.chart.one"].format(count=len(shown))
+        if cut:
+            caption = f"{caption}. {labels['report.values.cut']}"
+        yield KeepTogether([
+            heading, Para(caption, CAPTION),
+            bar_chart(names, [[c.gives for c in shown], [c.gets for c in shown],
+                              [c.agreed for c in shown]], WIDTH, width,
+                      names=[labels["report.col.gives"], labels["report.col.gets"],
+                             labels["report.col.agreed"]])])
         yield Spacer(1, 6)
-        rows = [_heads(("value", "category", "gives", "gets", "picks", "agreed", "workshops"),
-                       labels, 2)]
+        keys = ("value", "category", "gives", "gets", "picks", "agreed", "workshops")
+        rows = [_heads(keys, labels, 2)]
         for c in report.values:
-            rows.append([text(c.name), text(c.category or own), *map(_num, (
+            rows.append([text(c.name), text(c.category or "–"), *map(_num, (
                 c.gives, c.gets, c.picks, c.agreed, len(c.workshops)))])
-        yield table(rows, [WIDTH - 128 * mm, 40 * mm] + [17.6 * mm] * 5, zebra=True)
+        yield table(rows, _widths(keys, labels, [0, 40 * mm] + [14 * mm] * 5), zebra=True)
 
     if report.categories:
-        yield Para(labels["report.categories"], STYLES["h2"])
-        rows = [_heads(("category", "gives", "gets", "picks", "agreed", "workshops"), labels, 1)]
+        keys = ("category", "gives", "gets", "picks", "agreed", "workshops")
+        rows = [_heads(keys, labels, 1)]
         for c in report.categories:
-            rows.append([text(c.name or own), *map(_num, (
+            rows.append([text(c.name or "–"), *map(_num, (
                 c.gives, c.gets, c.picks, c.agreed, len(c.workshops)))])
-        yield table(rows, [WIDTH - 100 * mm] + [20 * mm] * 5, zebra=True)
+        yield from _section([Para(labels["report.categories"], H2)], table(
+            rows, _widths(keys, labels, [0] + [20 * mm] * 5), zebra=True))
 
     if report.types:
-        yield Para(labels["report.types"], STYLES["h2"])
-        yield Para(labels["report.types.intro"], STYLES["small"])
-        names = [labels.get(f"type.{c.name}", c.name) for c in report.types]
-        yield Para(labels["report.types"], STYLES["caption"])
-        yield bar_chart(names, [[c.gives for c in report.types], [c.gets for c in report.types]],
-                        WIDTH, 45 * mm, names=[labels["report.col.gives"],
-                                               labels["report.col.gets"]])
+        kinds = [labels.get(f"type.{c.name}", c.name) for c in report.types]
+        names, width, _ = _chart_labels(kinds, [""] * len(kinds))
+        yield KeepTogether([
+            Para(labels["report.types"], H2), Para(labels["report.types.intro"], INTRO),
+            Para(labels["report.types.chart"], CAPTION),
+            bar_chart(names, [[c.gives for c in report.types], [c.gets for c in report.types]],
+                      WIDTH, width, names=[labels["report.col.gives"],
+                                           labels["report.col.gets"]])])
         yield Spacer(1, 6)
-        rows = [_heads(("type", "orgs", "gives", "gets", "per_org_gives", "per_org_gets",
-                        "only_gives", "only_gets"), labels, 1)]
-        for c, name in zip(report.types, names):
+        keys = ("type", "orgs", "gives", "gets", "per_org_gives", "per_org_gets",
+                "only_gives", "only_gets")
+        rows = [_heads(keys, labels, 1)]
+        for c, name in zip(report.types, kinds):
             rows.append([text(name), *map(_num, (c.organisations, c.gives, c.gets)),
                          _num(_per(c.gives, c.organisations, labels)),
                          _num(_per(c.gets, c.organisations, labels)),
                          _num(c.only_gives), _num(c.only_gets)])
-        yield table(rows, [WIDTH - 133 * mm] + [19 * mm] * 7, zebra=True)
+        yield table(rows, _widths(keys, labels, [0] + [15 * mm] * 7), zebra=True)
 
 
-def _value_name(count: Count, labels: dict[str, str]) -> str:
-    return count.name if count.category else f"{count.name} {labels['report.own']}"
+class _RoomFor(CondPageBreak):
+    """A page break unless a heading fits at the foot of the page together with the start of
+    its table (the header row and the first rows; a short table whole)."""
+
+    def __init__(self, heading: list[Flowable], grid: Table) -> None:
+        super().__init__(0)
+        self._heading = heading
+        self._grid = grid
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        needed = 0.0
+        for part in self._heading:
+            needed += part.wrapOn(self.canv, availWidth, availHeight)[1]
+            needed += part.getSpaceBefore() + part.getSpaceAfter()
+        self._grid.wrapOn(self.canv, availWidth, availHeight)
+        heights = list(self._grid._rowHeights)
+        body = len(heights) - 1
+        needed += sum(heights[:1 + (body if body <= SHORT_TABLE else KEPT_ROWS)])
+        # Never ask for more than an empty page holds: a break there would not help.
+        self.height = min(needed, FRAME_HEIGHT - 1)
+        return super().wrap(availWidth, availHeight)
+
+
+def _section(heading: list[Flowable], grid: Table) -> Iterable[Flowable]:
+    """A heading and its table: the heading never stays alone at the foot of a page."""
+    yield _RoomFor(heading, grid)
+    yield from heading
+    yield grid
+
+
+def _chart_labels(names: list[str], markers: list[str]) -> tuple[list[str], float, bool]:
+    """Chart labels that show whole: the room for them (as much as the longest needs,
+    within limits), each name shortened at a word boundary with '…' where it does not fit,
+    its marker ('(egen værdi)') always whole; and whether any name was shortened."""
+    face = fonts().regular
+    full = [" ".join(f"{name} {marker}".split()) for name, marker in zip(names, markers)]
+    widest = max((face.width(line, LABEL_SIZE) for line in full), default=0.0)
+    # bar_chart cuts a label wider than its room less 8 points: stay a little inside that.
+    room = min(max(widest + 9, CHART_LABEL_MIN), CHART_LABEL_MAX)
+    shown = [_shorten(name, marker, room - 9) for name, marker in zip(names, markers)]
+    return shown, room, shown != full
+
+
+def _shorten(name: str, marker: str, width: float) -> str:
+    """`name` and `marker` on one line within `width` points, the name shortened after a
+    whole word with '…' if need be. Only a single word wider than the room is cut inside."""
+    face = fonts().regular
+
+    def fits(line: str) -> bool:
+        return face.width(line, LABEL_SIZE) <= width
+
+    words = name.split()
+    tail = f" {marker}" if marker else ""
+    if fits(" ".join(words) + tail):
+        return " ".join(words) + tail
+    for count in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:count]).rstrip(",;:.-–—/(&")
+        if head and fits(f"{head}…{tail}"):
+            return f"{head}…{tail}"
+    word = words[0] if words else ""
+    while word and not fits(f"{word}…{tail}"):
+        word = word[:-1]
+    return f"{word}…{tail}"
+
+
+def _widths(keys: Iterable[str], labels: dict[str, str], widths: list[float]) -> list[float]:
+    """Column widths for a table of these header keys: each column at least as wide as its
+    header's longest word (headers break between words, never inside one); the first
+    column takes the rest of the page's width."""
+    bold = fonts().bold
+    size = HEAD.fontSize
+    result = list(widths)
+    for index, key in enumerate(keys):
+        longest = max((bold.width(word, size) for word in labels[f"report.col.{key}"].split()),
+                      default=0.0)
+        if index:
+            result[index] = max(result[index], longest + CELL_PADDING + 1)
+    result[0] = WIDTH - sum(result[1:])
+    return result
 
 
 def _per(total: int, organisations: int, labels: dict[str, str]) -> str:
@@ -291,8 +553,8 @@ def _per(total: int, organisations: int, labels: dict[str, str]) -> str:
 
 def _heads(keys: Iterable[str], labels: dict[str, str], text_columns: int) -> list[Flowable | str]:
     """A header row: the first `text_columns` left-aligned, the number columns right-aligned."""
-    return [label(labels[f"report.col.{key}"], "cell_head" if index < text_columns
-                  else "cell_head_num") for index, key in enumerate(keys)]
+    return [Para(labels[f"report.col.{key}"], HEAD if index < text_columns else HEAD_NUM)
+            for index, key in enumerate(keys)]
 
 
 def _num(value: int | str) -> Flowable:
