@@ -1,11 +1,13 @@
 """Refresh constraints.txt, the lock: the exact versions a fresh install gets and CI tests.
 
-    python3 .ci/lock.py          resolve anew (the newest versions pyproject.toml allows)
-    python3 .ci/lock.py --check  exit 1 if pyproject.toml changed since the lock was made
+    python3 .ci/lock.py            lock what pyproject.toml asks for, keeping the versions
+                                   locked already (a new dependency gets its newest)
+    python3 .ci/lock.py --upgrade  resolve everything anew (the newest versions allowed)
+    python3 .ci/lock.py --check    exit 1 if pyproject.toml changed since the lock was made
 
-It installs the package with its test extras into a new virtual environment, with the
-newest versions that pyproject.toml allows, and writes what was installed (all of it, the
-dependencies of dependencies too) as `name==version` lines. The first lines of the file
+It installs the package with its test extras into a new virtual environment and writes
+what was installed (all of it, the dependencies of dependencies too) as `name==version`
+lines. The first lines of the file
 carry a fingerprint of pyproject.toml's dependency lists, so a change there without a new
 lock is caught (tests/test_lock.py, and --check). Then run `bash .ci/pythons` to see the
 suite pass with the new lock on every Python the package supports.
@@ -52,13 +54,19 @@ def locked_fingerprint(lock: Path = LOCK) -> str | None:
     return None
 
 
-def resolve() -> list[str]:
-    """`name==version` for everything a fresh install of the package with [test] gets."""
+def resolve(keep: bool) -> list[str]:
+    """`name==version` for everything a fresh install of the package with [test] gets;
+    with `keep`, the versions in the current lock stay as they are."""
     with tempfile.TemporaryDirectory() as folder:
         venv = Path(folder) / "venv"
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         pip = [str(venv / "bin" / "python"), "-m", "pip"]
-        subprocess.run([*pip, "install", "-q", f"{REPO}[test]"], check=True)
+        constraints: list[str] = []
+        if keep and LOCK.exists():
+            kept = Path(folder) / "kept.txt"
+            kept.write_text(LOCK.read_text(encoding="utf-8"), encoding="utf-8")
+            constraints = ["-c", str(kept)]
+        subprocess.run([*pip, "install", "-q", *constraints, f"{REPO}[test]"], check=True)
         frozen = subprocess.run([*pip, "freeze", "--exclude", "vaerdispil"], check=True,
                                 capture_output=True, text=True).stdout
     pins = [line for line in frozen.splitlines() if "==" in line]
@@ -73,7 +81,7 @@ def main(argv: list[str]) -> int:
                   "run python3 .ci/lock.py", file=sys.stderr)
             return 1
         return 0
-    pins = resolve()
+    pins = resolve(keep="--upgrade" not in argv[1:])
     LOCK.write_text(HEADER + FINGERPRINT + fingerprint() + "\n" + "\n".join(pins) + "\n",
                     encoding="utf-8")
     print(f"{LOCK.name}: {len(pins)} packages locked", file=sys.stderr)

@@ -5,13 +5,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
 from tests.conftest import CARDS, FakeClock, run_cli
 from vaerdispil.cli import main
 from vaerdispil.deck.loader import load_deck
+from vaerdispil.exports import to_csv, to_json, to_markdown
+from vaerdispil.outcome import outcome
 from vaerdispil.session.game import Game
 from vaerdispil.session.store import new_session_path
 
@@ -90,6 +98,95 @@ def test_markdown_export_holds_everything(saved: Path, capsys: pytest.CaptureFix
         assert expected in out.splitlines(), expected
     assert "Vi låner hinandens lokaler" not in out  # the latest wording counts
     assert "Giver: **Frivillige**" not in out  # the undone pick is gone
+    # When it was finished (09:04:30 UTC: the 22nd in every time zone of Europe).
+    assert re.search(r"^- Afsluttet 2026-11-22 kl\. \d{1,2}\.04 efter 6 af 6 runder$", out,
+                     re.MULTILINE)
+    assert "Ikke afsluttet" not in out
+
+
+@contextmanager
+def local_zone(zone: str) -> Iterator[None]:
+    """Local time in `zone` (a POSIX TZ value, such as 'CET-1'), whatever the machine's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", zone)
+        time.tzset()
+        try:
+            yield
+        finally:
+            patch.undo()
+            time.tzset()
+
+
+@pytest.fixture
+def time_zone() -> Iterator[None]:
+    """Local time as in Copenhagen in winter (CET, UTC+1)."""
+    with local_zone("CET-1"):
+        yield
+
+
+def small_workshop(path: Path, clock: FakeClock, end: bool = True) -> Game:
+    """One dot, one agreed value made from an organisation's own words."""
+    g = Game.new(path, DECK, seed=5, clock=clock, title="Lille møde", date="2027-05-03")
+    org = g.add_organisation("Netto", "virksomhed")
+    person = g.add_participant("Aisha", org)
+    for _ in range(2):
+        g.next_round()
+    own = g.pick(org, "blank-1", text="Kaffe om fredagen")
+    g.pick(org, "lokaler")
+    for _ in range(3):
+        g.next_round()
+    g.vote(person, f"own:{own}", 1)
+    g.finish_vote(person)
+    g.next_round()
+    g.agree("Vi drikker kaffe sammen", [f"own:{own}"], [org])
+    if end:
+        clock.advance(2 * 3600 + 40 * 60)
+        g.end_session()
+    return g
+
+
+def small_outcome(tmp_path: Path, clock: FakeClock, end: bool = True):  # type: ignore[no-untyped-def]
+    with mock.patch("os.fsync"):
+        game = small_workshop(tmp_path / "small.jsonl", clock, end)
+    result = outcome(game.state, game.deck)
+    game.close()
+    return result
+
+
+def test_exports_say_one_dot_and_when_it_ended(tmp_path: Path, clock: FakeClock,
+                                               time_zone: None) -> None:
+    result = small_outcome(tmp_path, clock)
+    markdown = to_markdown(result).splitlines()
+    assert "- Kaffe om fredagen: 1 prik" in markdown
+    assert "- Lokaler: 0 prikker" in markdown
+    # 11.40 UTC (9.00 and 2 hours 40 minutes) is 12.40 in Copenhagen in November.
+    assert "- Afsluttet 2026-11-22 kl. 12.40 efter 6 af 6 runder" in markdown
+    assert not any("1 prikker" in line for line in markdown)
+    english = to_markdown(replace(result, language="en")).splitlines()
+    assert "- Kaffe om fredagen: 1 dot" in english and "- Lokaler: 0 dots" in english
+    assert "- Finished on 2026-11-22 at 12:40, after 6 of 6 rounds" in english
+
+
+def test_an_unfinished_workshop_says_where_it_stopped(tmp_path: Path, clock: FakeClock) -> None:
+    result = small_outcome(tmp_path, clock, end=False)
+    assert result.ended_at == ""
+    markdown = to_markdown(result)
+    assert "- Ikke afsluttet: stoppede i runde 6 af 6\n" in markdown
+    assert "Afsluttet" not in markdown
+
+
+def test_own_words_export_with_a_category(tmp_path: Path, clock: FakeClock) -> None:
+    result = small_outcome(tmp_path, clock)
+    data = json.loads(to_json(result))
+    assert data["agreements"][0]["values"] == ["Kaffe om fredagen"]
+    assert data["agreements"][0]["categories"] == ["Egen værdi"]
+    assert data["organisations"][0]["gives"][0]["category"] == "Egen værdi"
+    assert data["votes"][0]["leaders"] == ["Kaffe om fredagen"]
+    assert data["votes"][0]["undotted"] == ["Lokaler"]
+    assert data["ended_at"] == "2026-11-22T11:40:00.000Z"
+    rows = list(csv.DictReader(io.StringIO(to_csv(result))))
+    assert {"section": "vote", "value": "Kaffe om fredagen", "dots": "1"}.items() \
+        <= next(row for row in rows if row["section"] == "vote").items()
 
 
 def test_csv_and_json_exports(saved: Path, capsys: pytest.CaptureFixture[str],

@@ -13,7 +13,8 @@ from tests.test_wheel import wheel  # noqa: F401 - the fixture that builds the w
 def test_wheel_holds_the_fonts_and_their_licence(wheel: Path) -> None:  # noqa: F811
     names = zipfile.ZipFile(wheel).namelist()
     for font in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
-                 "DejaVuSans-BoldOblique.ttf", "LICENSE-DejaVu.txt"):
+                 "DejaVuSans-BoldOblique.ttf", "LICENSE-DejaVu.txt",
+                 "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", "LICENSE-Noto.txt"):
         assert f"vaerdispil/fonts/{font}" in names
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime, timezone
 
 from .i18n import text as t
 from .outcome import Outcome
@@ -27,7 +28,7 @@ def to_markdown(result: Outcome) -> str:
              (t(lang, "export.facilitator"), result.facilitator),
              (t(lang, "export.deck"), f"{result.deck['title']} {result.deck['version']}".strip())]
     out += [f"- {label}: {md(value)}" for label, value in facts if value]
-    out += [f"- {t(lang, 'export.progress', **result.progress)}", ""]
+    out += [f"- {progress(result)}", ""]
 
     out += [f"## {t(lang, 'export.agreed')}", ""]
     for agreement in result.agreements:
@@ -61,7 +62,8 @@ def to_markdown(result: Outcome) -> str:
         if not vote.visible:
             out.append(t(lang, "export.hidden"))
         for row in vote.tally:
-            out.append(f"- {md(row['value'])}: {row['dots']} {t(lang, 'export.dots')}")
+            dots = t(lang, "export.dot" if row["dots"] == 1 else "export.dots")
+            out.append(f"- {md(row['value'])}: {row['dots']} {dots}")
         out.append("")
 
     out += [f"## {t(lang, 'export.actions')}", ""]
@@ -81,6 +83,34 @@ def to_markdown(result: Outcome) -> str:
     if not result.notes:
         out.append(t(lang, "export.none"))
     return "\n".join(out).rstrip() + "\n"
+
+
+def finished_at(value: str) -> datetime | None:
+    """When a workshop was finished (`Outcome.ended_at`, UTC) in the local time zone."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:  # written without a zone: UTC, as the record keeps time
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone()
+
+
+def progress(result: Outcome) -> str:
+    """How far the workshop came: when it was finished, or the round it stopped in."""
+    lang = result.language
+    played, rounds = result.progress.get("round", 0), result.progress.get("rounds", 0)
+    if result.ended:
+        moment = finished_at(result.ended_at)
+        if moment is None:
+            return t(lang, "export.ended", played=played, rounds=rounds)
+        return t(lang, "export.ended_at", date=moment.date().isoformat(), hour=moment.hour,
+                 minute=moment.minute, played=played, rounds=rounds)
+    if played == 0:
+        return t(lang, "export.setup")
+    return t(lang, "export.stopped", round=played, rounds=rounds)
 
 
 CSV_COLUMNS = ("section", "round", "organisation", "person", "value", "side", "dots", "text",

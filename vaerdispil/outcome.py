@@ -141,6 +141,9 @@ class Outcome:
     """The rounds that were started, in deck order."""
     categories: list[str] = field(default_factory=list)
     """The deck's value categories, in deck order (the columns of the summary's value map)."""
+    people: list[dict[str, str]] = field(default_factory=list)
+    """{"name", "organisation"} of everyone who was at the table, those who left early
+    too: the names an anonymous summary must leave out wherever they stand."""
 
     def as_dict(self) -> dict[str, Any]:
         """Plain dicts and lists, for JSON."""
@@ -311,4 +314,6 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
                 for number, round_ in enumerate(deck.rounds, start=1)
                 if round_.id in state.rounds],
         categories=[category.name for category in deck.categories],
+        people=[{"name": person.name, "organisation": org_name.get(person.org, "")}
+                for person in state.participants.values()],
     )

@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import files
-from .fonts import FAMILY, fonts
+from .fonts import FAMILY, fallback_markup, fonts
 
 AUTHOR = "vaerdispil"
 CREATOR = "vaerdispil (Værdispillet)"
@@ -54,7 +54,8 @@ def markup(text: str) -> str:
     paragraphs in the source; single line breaks are kept as line breaks.
     """
     escaped = escape(text.strip(), {'"': "&quot;", "'": "&#39;"})
-    return "<br/>".join(line.strip() for line in escaped.splitlines())
+    # Each line on its own: a name in Arabic script is shaped and set right to left.
+    return "<br/>".join(fallback_markup(line.strip()) for line in escaped.splitlines())
 
 
 def paragraphs(text: str) -> list[str]:

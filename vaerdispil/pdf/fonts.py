@@ -8,6 +8,7 @@ print as an empty box.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
@@ -130,3 +131,96 @@ def describe_char(char: str) -> str:
     """A character as people can find it: 'U+1F680 (ROCKET)'."""
     name = unicodedata.name(char, "")
     return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+# -- other scripts ----------------------------------------------------------------------
+
+ARABIC_FAMILY = "VaerdispilArabic"
+"""The family for Arabic script (Arabic, Urdu, Persian, Sorani...): Noto Sans Arabic."""
+
+_ARABIC_FILES = {"regular": "NotoSansArabic-Regular.ttf", "bold": "NotoSansArabic-Bold.ttf"}
+
+_ARABIC_LETTERS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+ARABIC_RUN = re.compile(f"[{_ARABIC_LETTERS}]+(?:[ \u00a0\u060c.,:;!?()0-9-]+[{_ARABIC_LETTERS}]+)*")
+"""A stretch of Arabic-script words (with the spaces and punctuation between them), which
+is shaped and laid out right to left as one."""
+
+_arabic: Fonts | None = None
+
+
+def arabic_fonts() -> Fonts:
+    """Register the Arabic-script faces (once, thread-safe): bold for bold, regular for
+    italic (the script has no italic), so <b> and <i> work inside a name too."""
+    global _arabic
+    fonts()  # the main family first: its lock, its mappings
+    with _lock:
+        if _arabic is None:
+            folder = fonts_dir()
+            faces = {}
+            for style, filename in _ARABIC_FILES.items():
+                name = ARABIC_FAMILY if style == "regular" else f"{ARABIC_FAMILY}-Bold"
+                font = TTFont(name, str(folder / filename))
+                pdfmetrics.registerFont(font)
+                faces[style] = Face(name, dict(font.face.charWidths),
+                                    float(font.face.defaultWidth),
+                                    frozenset(font.face.charToGlyph))
+            pdfmetrics.registerFontFamily(ARABIC_FAMILY, normal=faces["regular"].name,
+                                          bold=faces["bold"].name,
+                                          italic=faces["regular"].name,
+                                          boldItalic=faces["bold"].name)
+            for bold in (0, 1):
+                for italic in (0, 1):
+                    addMapping(ARABIC_FAMILY, bold, italic,
+                               faces["bold" if bold else "regular"].name)
+            _arabic = Fonts(faces["regular"], faces["bold"], faces["regular"], faces["bold"])
+        return _arabic
+
+
+def printable_codepoints() -> frozenset[int]:
+    """Characters that print in every face, through the fallback chain: the main family,
+    then Arabic script (shaped before it is drawn)."""
+    main, arabic = fonts(), arabic_fonts()
+    return ((main.regular.codepoints & main.bold.codepoints & main.italic.codepoints
+             & main.bold_italic.codepoints)
+            | (arabic.regular.codepoints & arabic.bold.codepoints))
+
+
+def shape_arabic(run: str) -> str:
+    """An Arabic-script run as it must be drawn: letters joined (presentation forms) and
+    in visual order, right to left (reportlab draws left to right and does no shaping)."""
+    import arabic_reshaper
+    from bidi import get_display
+
+    return str(get_display(arabic_reshaper.reshape(run), base_dir="R"))
+
+
+def fallback_markup(escaped: str) -> str:
+    """Paragraph markup (already escaped) with each Arabic-script run shaped and set in
+    the Arabic face; text in the main family's scripts is left as it is."""
+    if not ARABIC_RUN.search(escaped):
+        return escaped
+    arabic_fonts()
+    return ARABIC_RUN.sub(
+        lambda found: f'<font name="{ARABIC_FAMILY}">{shape_arabic(found.group())}</font>',
+        escaped)
+
+
+_FALLBACK_TAG = re.compile(rf'<font name="{ARABIC_FAMILY}">|<(/?)(b|strong)>')
+
+
+def bold_fallbacks(text: str, bold: bool = False) -> str:
+    """Paragraph markup with each Arabic-script run in the bold face where the text
+    around it is bold (inside <b>, or a bold style): a <font name> tag in reportlab
+    resets bold, so the bold face is named outright."""
+    if not isinstance(text, str) or ARABIC_FAMILY not in text:
+        return text
+    depth = 1 if bold else 0
+
+    def swap(found: re.Match[str]) -> str:
+        nonlocal depth
+        if found.group(2):  # <b>, </b>, <strong>, </strong>
+            depth += -1 if found.group(1) else 1
+            return found.group()
+        return f'<font name="{ARABIC_FAMILY}-Bold">' if depth > 0 else found.group()
+
+    return _FALLBACK_TAG.sub(swap, text)

@@ -119,7 +119,7 @@ LABELS: dict[str, dict[str, str]] = {
         "summary.kicker": "Opsummering af værkstedet",
         "summary.untitled": "Værksted med Værdispillet",
         "summary.page": "Side {page} af {pages}",
-        "summary.anonymous": "Udgave uden deltagernes navne",
+        "summary.anonymous": "Udgave uden personnavne",
         "summary.none": "Intet noteret.",
         "summary.no_date": "ingen dato",
         "summary.and": "og",
@@ -148,7 +148,8 @@ LABELS: dict[str, dict[str, str]] = {
         "count.dots": "{count} prikker",
         "cover.organisations": "Organisationer",
         "cover.anonymous": (
-            "Deltagernes navne er udeladt i denne udgave; kun organisationerne nævnes."),
+            "Navne på personer (deltagere og facilitator) er udeladt i denne udgave; kun "
+            "organisationerne nævnes."),
         "overview.heading": "Overblik",
         "overview.agreed": "Det er vi enige om",
         "overview.none": "Gruppen blev ikke enige om nogen fælles værdier på dette værksted.",
@@ -425,7 +426,7 @@ LABELS: dict[str, dict[str, str]] = {
         "summary.kicker": "Summary of the workshop",
         "summary.untitled": "Værdispillet workshop",
         "summary.page": "Page {page} of {pages}",
-        "summary.anonymous": "Version without participants' names",
+        "summary.anonymous": "Version without people's names",
         "summary.none": "Nothing recorded.",
         "summary.no_date": "no date",
         "summary.and": "and",
@@ -455,7 +456,8 @@ LABELS: dict[str, dict[str, str]] = {
         "count.dots": "{count} dots",
         "cover.organisations": "Organisations",
         "cover.anonymous": (
-            "Participants' names are left out of this version; only the organisations are named."),
+            "People's names (participants and facilitator) are left out of this version; only "
+            "the organisations are named."),
         "overview.heading": "Overview",
         "overview.agreed": "What we agree on",
         "overview.none": "The group did not agree on any shared values at this workshop.",

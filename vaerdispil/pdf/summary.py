@@ -1,15 +1,17 @@
 """The session summary: the PDF the partners take home after a workshop.
 
 A function from a workshop's `Outcome` (outcome.py) to the bytes of an A4 PDF, in
-reportlab's invariant mode (the same session gives the same bytes): a cover, a
-one-page overview, the value map, the vote, round by round, the actions to tick off,
+reportlab's invariant mode (the same session gives the same bytes): a cover, the
+overview, the value map, the vote, round by round, the actions to tick off,
 disagreement and open questions, and a non-binding partnership agreement to sign.
-Labels follow the session's language (labels.py); the sections are built in
+The sections follow each other on the page (no page is left half empty for a short
+section); the agreement alone starts a page, and repeats its title on any page after
+that. Labels follow the session's language (labels.py); the sections are built in
 summary_parts.py and summary_record.py.
 
 Before anything is laid out, every text of the outcome is made printable (see
-`printable`) and, for a summary that goes beyond the room, stripped of participants'
-names (see `anonymised`).
+`printable`) and, for a summary that goes beyond the room, stripped of people's names
+(see `anonymised`).
 """
 
 from __future__ import annotations
@@ -24,19 +26,44 @@ from typing import Any, TypeVar
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import PageBreak, SimpleDocTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
 from reportlab.platypus.flowables import Flowable
 
 from ..outcome import Action, NoteRecord, Outcome, TurnRecord
-from .common import CREATOR, Rendered, configure_reportlab, numbered_canvas
-from .fonts import FAMILY, fonts
+from .common import AUTHOR, CREATOR, Rendered, configure_reportlab, numbered_canvas
+from .fonts import FAMILY, fonts, printable_codepoints
 from .labels import labels_for
 from .summary_parts import cover, overview, value_map, votes
 from .summary_record import actions, agreement_page, open_questions, rounds
-from .summary_style import BOTTOM_MARGIN, GREY, LEFT, MARGIN, PAGE, TOP_MARGIN, format_date
+from .summary_style import (
+    BOTTOM_MARGIN,
+    FRAME_PADDING,
+    GREY,
+    LEFT,
+    MARGIN,
+    PAGE,
+    STYLES,
+    TOP_MARGIN,
+    WIDTH,
+    KeepWithStart,
+    Para,
+    format_date,
+)
 
 REPLACEMENT = "\ufffd"
 """What a character the font lacks prints as (U+FFFD REPLACEMENT CHARACTER)."""
+
+NEUTRAL_AUTHOR = "Værdispillet"
+"""The PDF's author when names are left out (otherwise the facilitator's name)."""
+
+CONTINUED_HEIGHT = 12 * mm
+"""Room at the top of an agreement page after the first, for the repeated title."""
 
 T = TypeVar("T")
 
@@ -52,19 +79,19 @@ class SummaryRendered(Rendered):
 def render_summary(result: Outcome, anonymous: bool = False) -> SummaryRendered:
     """The summary of a workshop as an A4 PDF in the session's language.
 
-    With `anonymous`, participants' names are left out everywhere: organisations only.
+    With `anonymous`, the names of participants and facilitator are left out everywhere
+    (text, metadata, outline): organisations only.
     """
     configure_reportlab()
     labels = labels_for(result.language)
     result, replaced = printable(result)  # first, so names and texts are both in NFC
     if anonymous:
-        result = anonymised(result)
+        result = anonymised(result, labels["cover.facilitator"])
     title = result.title or labels["summary.untitled"]
     date = format_date(result.date, labels)
     where = ", ".join(part for part in (result.place, date) if part)
     buffer = io.BytesIO()
     counted = [0]
-    footer_left = " · ".join(part for part in (title, date) if part)
 
     def footer(canvas: Canvas, page: int, pages: int) -> None:
         counted[0] = pages
@@ -75,53 +102,73 @@ def render_summary(result: Outcome, anonymous: bool = False) -> SummaryRendered:
         canvas.setFont(FAMILY, 8)
         canvas.setFillColor(GREY)
         number = labels["summary.page"].format(page=page, pages=pages)
+        if anonymous:
+            number = f"{labels['summary.anonymous']} · {number}"
         right = PAGE[0] - LEFT
         canvas.drawRightString(right, 12 * mm, number)
         room = right - LEFT - fonts().regular.width(number, 8) - 12
-        if anonymous:
-            note = labels["summary.anonymous"]
-            canvas.drawCentredString(PAGE[0] / 2, 12 * mm, note)
-            room = PAGE[0] / 2 - fonts().regular.width(note, 8) / 2 - LEFT - 12
-        canvas.drawString(LEFT, 12 * mm, _cut(footer_left, room, 8))
+        canvas.drawString(LEFT, 12 * mm, footer_text(title, date, room))
         canvas.restoreState()
 
-    document = SimpleDocTemplate(
+    def continued(canvas: Canvas, _document: BaseDocTemplate) -> None:
+        """The agreement's title again at the top of each of its pages after the first."""
+        heading = Para(labels["agreement.continued"], STYLES["continued"])
+        _, height = heading.wrap(WIDTH, CONTINUED_HEIGHT)
+        heading.drawOn(canvas, LEFT, PAGE[1] - TOP_MARGIN - FRAME_PADDING - height)
+
+    document = BaseDocTemplate(
         buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP_MARGIN,
         bottomMargin=BOTTOM_MARGIN, title=labels["summary.title"].format(title=title),
-        author=result.facilitator or "vaerdispil", creator=CREATOR,
+        author=NEUTRAL_AUTHOR if anonymous else (result.facilitator or AUTHOR),
+        creator=CREATOR,
         subject=labels["summary.subject"].format(where=f" ({where})" if where else ""),
         keywords=["Værdispillet", result.deck.get("id", ""), result.place],
         invariant=1, pageCompression=1, lang=result.language, displayDocTitle=True,
         printScaling="None", initialFontName=FAMILY)
+    document.keepTogetherClass = KeepWithStart  # headings keep with the start of a table
+    width, height = PAGE[0] - 2 * MARGIN, PAGE[1] - TOP_MARGIN - BOTTOM_MARGIN
+    frame = Frame(MARGIN, BOTTOM_MARGIN, width, height, id="normal")
+    lower = Frame(MARGIN, BOTTOM_MARGIN, width, height - CONTINUED_HEIGHT, id="continued")
+    document.addPageTemplates([
+        PageTemplate("page", [frame], pagesize=PAGE),
+        PageTemplate("agreement", [frame], pagesize=PAGE, autoNextPageTemplate="more"),
+        PageTemplate("more", [lower], onPage=continued, pagesize=PAGE)])
     document.build(list(_story(result, labels, anonymous)),
                    canvasmaker=_canvas_with_sections(footer))
     return SummaryRendered(buffer.getvalue(), counted[0], replaced)
 
 
-ALONE = ("overview.heading", "agreement.heading")
-"""Sections that always start a page: the overview, and the agreement (to print and sign)."""
+SECTIONS: list[tuple[str, Callable[[Outcome, dict[str, str]], Iterable[Flowable]]]] = [
+    ("overview.heading", overview),
+    ("map.heading", value_map),
+    ("votes.heading", votes),
+    ("rounds.heading", rounds),
+    ("actions.heading", actions),
+    ("open.heading", open_questions),
+    ("agreement.heading", agreement_page),
+]
+"""The sections after the cover, in order."""
+
+OWN_PAGE = "agreement.heading"
+"""The one section that starts a page of its own: the agreement, to print and sign. The
+others follow each other on the same page, so no page is left half empty."""
 
 
 def _story(result: Outcome, labels: dict[str, str], anonymous: bool) -> Iterable[Flowable]:
-    sections: list[tuple[str, Callable[[Outcome, dict[str, str]], Iterable[Flowable]], bool]] = [
-        ("overview.heading", overview, True),
-        ("map.heading", value_map, True),
-        ("votes.heading", votes, False),
-        ("rounds.heading", rounds, True),
-        ("actions.heading", actions, True),
-        ("open.heading", open_questions, False),
-        ("agreement.heading", agreement_page, True),
-    ]
     yield from cover(result, labels, anonymous)
-    for key, build, new_page in sections:
+    for key, build in SECTIONS:
         flowables = list(build(result, labels))
         if not flowables:
             continue
         # The heading marks the section's start for the outline when it is drawn (so the
         # bookmark lands where the heading does, after any move to the next page).
         flowables[0].section = (key, labels[key])  # type: ignore[attr-defined]
-        # A section that only says there is nothing to show does not take a page of its own.
-        yield PageBreak() if new_page and (len(flowables) > 2 or key in ALONE) else _Gap()
+        if key == OWN_PAGE:
+            # Its pages after the first repeat its title (the "more" page template).
+            yield NextPageTemplate("agreement")
+            yield PageBreak()
+        else:
+            yield _Gap()
         yield from flowables
 
 
@@ -159,13 +206,46 @@ def _canvas_with_sections(footer: Callable[[Canvas, int, int], None]) -> type[Ca
     return SummaryCanvas
 
 
-def _cut(value: str, width: float, size: float) -> str:
+def footer_text(title: str, date: str, width: float, size: float = 8) -> str:
+    """'Title · date' within `width` points: the title shortened, never the date.
+
+    Without room for a few letters of the title, the date stands alone.
+    """
     face = fonts().regular
+    if not date:
+        return _cut(title, width, size)
+    whole = " · ".join(part for part in (title, date) if part)
+    if face.width(whole, size) <= width:
+        return whole
+    tail = " · " + date
+    short = _cut(title, width - face.width(tail, size), size)
+    if len(short.rstrip("…")) < 3:
+        return date
+    return short + tail
+
+
+_TRAILING = " \t,.;:·-–—/|([{"
+"""What a shortened text does not end in before its '…'."""
+
+
+def _cut(value: str, width: float, size: float) -> str:
+    """`value` within `width` points, shortened with '…' after a whole word if it can be
+    (cut inside a word only when that word alone is too long), never after punctuation."""
+    face = fonts().regular
+    value = " ".join(value.split())
     if face.width(value, size) <= width:
         return value
-    while value and face.width(value + "…", size) > width:
-        value = value[:-1]
-    return value.rstrip() + "…"
+    fits = value
+    while fits and face.width(fits + "…", size) > width:
+        fits = fits[:-1]
+    if not fits:
+        return ""
+    space = fits.rfind(" ")
+    whole_words = value[len(fits):len(fits) + 1] in (" ", "")
+    if not whole_words and space > len(fits) // 2:
+        fits = fits[:space]
+    fits = fits.rstrip(_TRAILING)
+    return fits + "…" if fits else ""
 
 
 # -- making every text printable ------------------------------------------------------
@@ -173,10 +253,9 @@ def _cut(value: str, width: float, size: float) -> str:
 
 @lru_cache(maxsize=1)
 def _printable_codepoints() -> frozenset[int]:
-    """Characters every face of the font has (text may print regular, bold or italic)."""
-    family = fonts()
-    return (family.regular.codepoints & family.bold.codepoints & family.italic.codepoints
-            & family.bold_italic.codepoints)
+    """Characters every face prints (text may be regular, bold or italic), through the
+    fallback chain: the main family, then Arabic script (shaped in `markup`)."""
+    return printable_codepoints()
 
 
 _JOINERS = frozenset([0x200D, *range(0xFE00, 0xFE10)])
@@ -235,17 +314,20 @@ def _map_text(value: Any, change: Callable[[str], str]) -> Any:
 # -- leaving out participants' names --------------------------------------------------
 
 
-def anonymised(result: Outcome) -> Outcome:
-    """The outcome with participants' names left out: organisations only.
+def anonymised(result: Outcome, facilitator: str = "facilitator") -> Outcome:
+    """The outcome with the names of people left out: organisations only.
 
     Lists of participants go; a turn or a note is credited to the person's organisation;
-    an action keeps its organisation and loses its person. Names also come out of the
-    free texts (notes, reasons, agreed values, disagreement, actions, title, place): a
-    participant's full name, and each part of it, is replaced where it stands as a whole
-    word (case-sensitive) by the organisation in brackets, '[Netto]'. The facilitator is
-    not a participant: as the sender of the summary, their name stays on the cover.
+    an action keeps its organisation and loses its person; the facilitator's name goes
+    (from the cover and the PDF's author as well). Names also come out of the free texts
+    (notes, reasons, values, agreed values, disagreement, actions, title, place): a
+    person's full name, and each part of it, is replaced where it stands as a whole word
+    (case-sensitive) by the organisation in brackets, '[Netto]', or for the facilitator
+    by the word `facilitator` in brackets.
     """
     owners: dict[str, str] = {}
+    for person in result.people:  # everyone, those who left early too
+        owners.setdefault(person["name"], person["organisation"])
     for org in result.organisations:
         for person in org.participants:
             owners.setdefault(person, org.name)
@@ -255,6 +337,8 @@ def anonymised(result: Outcome) -> Outcome:
     for action in result.actions:
         if action.person:
             owners.setdefault(action.person, action.organisation)
+    if result.facilitator:
+        owners.setdefault(result.facilitator, facilitator)
     scrub = _name_scrubber(owners)
 
     def turn(record: TurnRecord) -> TurnRecord:
@@ -278,8 +362,12 @@ def anonymised(result: Outcome) -> Outcome:
                 dissent=[{**d, "text": scrub(d.get("text", ""))} for d in agreed.dissent])
         for agreed in result.agreements]
     votes = [replace(vote, tally=[{**row, "value": scrub(str(row["value"]))}
-                                  for row in vote.tally]) for vote in result.votes]
+                                  for row in vote.tally],
+                     leaders=[scrub(value) for value in vote.leaders],
+                     undotted=[scrub(value) for value in vote.undotted])
+             for vote in result.votes]
     return replace(result, title=scrub(result.title), place=scrub(result.place),
+                   facilitator="",
                    organisations=organisations, agreements=agreements, votes=votes,
                    turns=[turn(t) for t in result.turns], notes=[note(n) for n in result.notes],
                    actions=[action(a) for a in result.actions])
@@ -302,15 +390,28 @@ def _name_scrubber(owners: dict[str, str]) -> Callable[[str], str]:
     if not words:
         return lambda value: value
     ordered = sorted(words, key=len, reverse=True)  # "Aisha Ali" before "Aisha"
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+    pattern = re.compile("|".join(map(_whole, ordered)))
     parts = {part for name in words for part in _WORD.findall(name)}
+    wordless = any(not _WORD.search(name) for name in words)
 
     def scrub(value: str) -> str:
         # Most texts name nobody, and a set of their words shows it much faster than the
         # pattern does (a name can only stand in a text whose words include its own).
-        if parts.isdisjoint(_WORD.findall(value)):
-            return value
+        if not wordless:
+            found = set(_WORD.findall(value))
+            found.update(word[:-1] for word in list(found) if word.endswith("s"))  # genitive
+            if parts.isdisjoint(found):
+                return value
         return pattern.sub(lambda found: f"[{words[found.group(0)]}]" if words[found.group(0)]
                            else "[…]", value)
 
     return scrub
+
+
+def _whole(name: str) -> str:
+    """A pattern for `name` standing as a whole word: no letter or digit just before or
+    after it, where it begins or ends with one ('<Bo>' may stand right after a letter),
+    but for a genitive s ('Mettes kontor' becomes '[Facilitator]s kontor')."""
+    start = r"(?<!\w)" if _WORD.match(name[0]) else ""
+    end = r"(?=s?(?!\w))" if _WORD.match(name[-1]) else ""
+    return start + re.escape(name) + end

@@ -13,7 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from ..outcome import OrganisationOutcome, Outcome, PickedValue
+from ..exports import finished_at
+from ..outcome import OrganisationOutcome, Outcome, PickedValue, VoteResult
 from .charts import bar_chart, label_fits
 from .common import markup
 from .fonts import FAMILY, fonts
@@ -27,9 +28,11 @@ from .summary_style import (
     WIDTH,
     Grid,
     Para,
+    counted,
     format_date,
     joined,
     label,
+    listing,
     shade,
     table,
     text,
@@ -40,8 +43,10 @@ CHART_ROWS = 20
 
 
 def cover(result: Outcome, labels: dict[str, str], anonymous: bool) -> Iterable[Flowable]:
-    """Title, place, date, facilitator, progress, deck, and the organisations at the table."""
-    yield Spacer(1, 30 * mm)
+    """Title, place, date, facilitator, progress, deck, and the organisations at the table.
+
+    The overview follows on the same page when there is room."""
+    yield Spacer(1, 6 * mm)
     yield Para(labels["summary.kicker"], STYLES["kicker"])
     yield Para(markup(result.title or labels["summary.untitled"]), STYLES["title"])
     deck = result.deck
@@ -83,11 +88,6 @@ def cover(result: Outcome, labels: dict[str, str], anonymous: bool) -> Iterable[
             yield table([head] + rows, [75 * mm, WIDTH - 75 * mm])
 
 
-def counted(count: int, noun: str, labels: dict[str, str]) -> str:
-    """'1 deltager', '3 deltagere'."""
-    return labels[f"count.{noun}" if count == 1 else f"count.{noun}s"].format(count=count)
-
-
 def _type(org: OrganisationOutcome, labels: dict[str, str]) -> str:
     return markup(labels.get(f"type.{org.type}", org.type))
 
@@ -95,7 +95,13 @@ def _type(org: OrganisationOutcome, labels: dict[str, str]) -> str:
 def _progress(result: Outcome, labels: dict[str, str]) -> str:
     played, total = result.progress.get("round", 0), result.progress.get("rounds", 0)
     if result.ended:
-        return labels["cover.ended"].format(played=played, rounds=total)
+        moment = finished_at(result.ended_at)
+        if moment is None:
+            return labels["cover.ended"].format(played=played, rounds=total)
+        return labels["cover.ended_at"].format(
+            date=format_date(moment.date().isoformat(), labels),
+            time=labels["cover.time"].format(hour=moment.hour, minute=moment.minute),
+            played=played, rounds=total)
     if played == 0:
         return labels["cover.setup"]
     return labels["cover.stopped"].format(round=played, rounds=total)
@@ -141,7 +147,8 @@ def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
                (picks, "overview.count.picks"), (len(result.agreements), "overview.count.agreed"),
                (len(result.actions), "overview.count.actions")]
     cells = [[Para(str(count), STYLES["number"]) for count, _ in numbers],
-             [Para(labels[key], STYLES["number_label"]) for _, key in numbers]]
+             [Para(labels[f"{key}.one" if count == 1 else key], STYLES["number_label"])
+              for count, key in numbers]]
     figures = Grid(cells, colWidths=[WIDTH / len(numbers)] * len(numbers))
     figures.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FAMILY),
                                  ("BACKGROUND", (0, 0), (-1, -1), BOX),
@@ -149,12 +156,23 @@ def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
                                  ("TOPPADDING", (0, 0), (-1, 0), 8),
                                  ("BOTTOMPADDING", (0, -1), (-1, -1), 8)]))
     yield figures
-    top = [(row["value"], row["dots"]) for vote in result.votes if vote.visible
-           for row in vote.tally[:3] if row["dots"]]
-    if top:
+    shown = [vote for vote in result.votes if vote.visible and vote.leaders]
+    if shown:
         yield Spacer(1, 8)
-        shown = ", ".join(f"{markup(str(value))} ({dots})" for value, dots in top)
-        yield Para(f"<b>{labels['overview.top']}:</b> {shown}", STYLES["body"])
+    for vote in shown:
+        yield Para(_leaders(vote, labels, named=len(shown) > 1), STYLES["body"])
+
+
+def _leaders(vote: VoteResult, labels: dict[str, str], named: bool) -> str:
+    """'Flest prikker: Lokaler (6 prikker)', or every value that ties for the most."""
+    dots = next((int(row["dots"]) for row in vote.tally if row["value"] == vote.leaders[0]), 0)
+    amount = counted(dots, "dot", labels)
+    if len(vote.leaders) > 1:
+        amount = labels["overview.top.each"].format(dots=amount)
+    head = labels["overview.top"]
+    if named and vote.round:
+        head += f" ({markup(vote.round)})"
+    return f"<b>{head}:</b> {listing(vote.leaders, labels['summary.and'])} ({amount})"
 
 
 # -- the value map ----------------------------------------------------------------------
@@ -167,26 +185,29 @@ def value_map(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
     if not result.organisations or not picks:
         yield Para(labels["map.empty"], STYLES["body"])
         return
-    yield Para(labels["map.intro"], STYLES["body"])
+    yield Para(labels["map.intro"], STYLES["lead"])
     categories = _categories(result, picks, labels)
     for chunk in _chunks(categories, labels):
         yield _map_table(result, chunk, labels)
         yield Spacer(1, 8)
-    only_gives = [org.name for org in result.organisations if org.gives and not org.gets]
-    only_gets = [org.name for org in result.organisations if org.gets and not org.gives]
-    neither = [org.name for org in result.organisations if not org.gets and not org.gives]
+    # Only what the record says (`balance`): an organisation that was not at the table
+    # for both sides, such as a late arrival, is not named here at all.
     lines = []
-    if only_gives:
-        lines.append(labels["map.only_gives"].format(orgs=joined(only_gives)))
-    if only_gets:
-        lines.append(labels["map.only_gets"].format(orgs=joined(only_gets)))
-    if neither:
-        lines.append(labels["map.neither"].format(orgs=joined(neither)))
-    if not lines:
+    for balance in BALANCES:
+        names = [org.name for org in result.organisations if org.balance == balance]
+        if names:
+            lines.append(labels[f"map.{balance}"].format(
+                orgs=listing(names, labels["summary.and"])))
+    if not lines and all(org.balance == "both" for org in result.organisations):
         lines.append(labels["map.balanced"])
     for line in lines:
-        yield Para(f"<b>{line}</b>" if line != labels["map.balanced"] else line,
-                        STYLES["body"])
+        yield Para(line, STYLES["body"])
+
+
+BALANCES = ("only_gives", "only_gets", "neither")
+"""The values of `OrganisationOutcome.balance` that the value map names."""
+FLAGS = {"only_gives": "map.flag.gives", "only_gets": "map.flag.gets",
+         "neither": "map.flag.neither"}
 
 
 def _own_label(labels: dict[str, str]) -> str:
@@ -251,14 +272,10 @@ def _map_table(result: Outcome, categories: list[str], labels: dict[str, str]) -
         style.append(("LINEBEFORE", (column, 0), (column, -1), 0.6 if index < len(categories)
                       else 1.2, GREY))
     for row_number, (org, gives, gets) in enumerate(counts, start=2):
-        flag = ""
-        if org.gives and not org.gets:
-            flag = labels["map.flag.gives"]
-        elif org.gets and not org.gives:
-            flag = labels["map.flag.gets"]
         name = f"<b>{markup(org.name)}</b>"
-        if flag:
-            name += f"<br/><i>⚠ {flag}</i>"
+        if org.balance in FLAGS:
+            name += (f"<br/><font size='7.5' color='#595959'><i>{labels[FLAGS[org.balance]]}"
+                     "</i></font>")
         row: list[Flowable | str] = [Para(name, STYLES["cell"])]
         for index, category in enumerate(categories):
             for side, found, shades in ((0, gives, GIVE_SHADES), (1, gets, GET_SHADES)):
@@ -292,27 +309,28 @@ def votes(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
         if not vote.visible:
             yield Para(labels["votes.hidden"], STYLES["body"])
             continue
-        counted = [(str(row["value"]), int(row["dots"])) for row in vote.tally if row["dots"]]
-        if not counted:
+        dotted = [(str(row["value"]), int(row["dots"])) for row in vote.tally if row["dots"]]
+        if not dotted:
             yield Para(labels["votes.none"], STYLES["body"])
             continue
-        total = sum(dots for _, dots in counted)
-        shown = counted[:CHART_ROWS]
+        total = sum(dots for _, dots in dotted)
+        shown = dotted[:CHART_ROWS]
         label_width = 62 * mm
         chart = bar_chart([value for value, _ in shown], [[dots for _, dots in shown]], WIDTH,
                           label_width, description=labels["votes.chart"])
         # The caption keeps with the chart, and the headings with the caption: a heading
         # never stays alone at the foot of a page. (A KeepTogether here would break that
         # chain: platypus does not group a heading with a KeepTogether.)
-        yield Para(labels["votes.caption"].format(dots=total), STYLES["caption"])
+        yield Para(labels["votes.caption"].format(dots=counted(total, "dot", labels)),
+                   STYLES["caption"])
         yield chart
-        if len(counted) > len(shown) or not all(label_fits(v, label_width - 8) for v, _ in shown):
-            yield Para(labels["votes.table"], STYLES["small"])
+        if len(dotted) > len(shown) or not all(label_fits(v, label_width - 8) for v, _ in shown):
+            yield Para(labels["votes.table"], STYLES["small_lead"])
             rows = [[label(labels["votes.col.value"]), label(labels["votes.col.dots"])]]
             rows += [[text(value), Para(str(dots), STYLES["cell_num"])]
-                     for value, dots in counted]
+                     for value, dots in dotted]
             yield table(rows, [WIDTH - 25 * mm, 25 * mm])
-        zero = [str(row["value"]) for row in vote.tally if not row["dots"]]
-        if zero:
+        if vote.undotted:
             yield Spacer(1, 4)
-            yield Para(labels["votes.zero"].format(values=joined(zero)), STYLES["small"])
+            yield Para(labels["votes.zero"].format(values=joined(vote.undotted)),
+                       STYLES["small"])

@@ -26,7 +26,6 @@ from .summary_style import (
     GREY,
     STYLES,
     WIDTH,
-    Grid,
     Para,
     format_date,
     joined,
@@ -36,7 +35,6 @@ from .summary_style import (
     text,
 )
 
-WORD_AND = {"da": "og", "en": "and"}
 BETWEEN_NAMED = 6
 """Up to this many organisations are named in the agreement's first line; more are counted."""
 
@@ -147,7 +145,7 @@ def actions(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
     if not result.actions:
         yield Para(labels["actions.none"], STYLES["body"])
         return
-    yield Para(labels["actions.intro"], STYLES["small"])
+    yield Para(labels["actions.intro"], STYLES["small_lead"])
     tick = STYLES["cell_center"].clone("tick", fontSize=16, leading=17)
     rows: list[list[Flowable | str]] = [[label(labels["actions.done"]),
                                          label(labels["actions.what"]),
@@ -196,7 +194,7 @@ def open_questions(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable
                                 f"{markup(item.get('text', ''))}", STYLES["note"])
     if unanswered or asked:
         yield Para(labels["open.questions"], STYLES["h2"])
-        yield Para(labels["open.questions.intro"], STYLES["small"])
+        yield Para(labels["open.questions.intro"], STYLES["small_lead"])
         for turn in unanswered:
             outcome = labels.get(f"turn.{turn.outcome}", turn.outcome)
             yield Para(labels["open.unanswered"].format(
@@ -209,8 +207,12 @@ def open_questions(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable
 
 
 def agreement_page(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
-    """A non-binding partnership agreement: brings and gets, values, actions, review, signatures."""
-    word_and = WORD_AND.get(result.language, "and")
+    """A non-binding partnership agreement: brings and gets, values, actions, review, signatures.
+
+    It starts a page of its own (summary.py), and its title repeats on any page after that.
+    Under each value stand the organisations behind it and any that disagree, and why.
+    """
+    word_and = labels["summary.and"]
     yield Para(labels["agreement.heading"], STYLES["h1"])
     names = [org.name for org in result.organisations]
     if names:
@@ -226,10 +228,14 @@ def agreement_page(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable
     if result.agreements:
         items = []
         for agreed in result.agreements:
-            line = f"<b>{markup(agreed.text)}</b>"
-            if agreed.organisations:
-                line += f"<br/><font size='8.5' color='#595959'>{labels['overview.commit']}: " \
-                        f"{joined(agreed.organisations)}</font>"
+            behind = joined(agreed.organisations) or labels["overview.nobody"]
+            line = (f"<b>{markup(agreed.text)}</b><br/><font size='8.5' color='#595959'>"
+                    f"{labels['overview.commit']}: {behind}</font>")
+            for item in agreed.dissent:
+                why = markup(item.get("text", ""))
+                line += (f"<br/><font size='8.5'>{labels['overview.dissent']}: "
+                         f"<b>{markup(item.get('organisation', ''))}</b>"
+                         f"{': ' + why if why else ''}</font>")
             items.append(ListItem(Para(line, STYLES["body"])))
         yield ListFlowable(items, bulletType="1", bulletFormat="%s.", leftIndent=16,
                            bulletFontName=FAMILY, bulletFontSize=10)
@@ -275,31 +281,36 @@ def agreement_page(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable
 
 
 def _signatures(names: list[str], labels: dict[str, str]) -> Iterable[Flowable]:
-    """A line to sign per organisation, two across, each pair kept on one page.
+    """A line to sign per organisation, two across, all kept on one page with their heading.
 
-    The heading goes in one block with the first pair, so it never ends a page alone.
+    Only a list of signatures longer than a page goes on over the next, between two pairs,
+    and never with one organisation's line alone: the last two pairs stay together.
     """
     gap = 12 * mm
     column = (WIDTH - gap) / 2
+    rows: list[list[Flowable | str]] = []
+    commands: list[tuple] = [("FONTNAME", (0, 0), (-1, -1), FAMILY),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                             ("VALIGN", (0, 0), (-1, -1), "TOP")]
     for start in range(0, len(names), 2):
         pair = names[start:start + 2]
-        cells = [[Spacer(1, 14 * mm) for _ in pair],
-                 [Para(f"<b>{markup(name)}</b><br/><font size='8' color='#595959'>"
-                            f"{labels['agreement.sign']}</font>", STYLES["cell"])
-                  for name in pair]]
-        if len(pair) == 1:
-            for row in cells:
-                row.append("")
-        rows = [[row[0], "", row[1]] for row in cells]
-        grid = Grid(rows, colWidths=[column, gap, column], hAlign="LEFT")
-        commands = [("FONTNAME", (0, 0), (-1, -1), FAMILY),
-                    ("LINEABOVE", (0, 1), (0, 1), 0.8, GREY),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP")]
-        if len(pair) == 2:
-            commands.append(("LINEABOVE", (2, 1), (2, 1), 0.8, GREY))
-        grid.setStyle(TableStyle(commands))
-        block: list[Flowable] = [grid, Spacer(1, 6 * mm)]
-        if start == 0:
-            block[:0] = [Para(labels["agreement.signatures"], STYLES["h2"]), Spacer(1, 4)]
-        yield KeepTogether(block)
+        top = len(rows)
+        space: list[Flowable | str] = [Spacer(1, 12 * mm), "", ""]
+        signed: list[Flowable | str] = ["", "", ""]
+        for index, name in enumerate(pair):
+            signed[2 * index] = Para(f"<b>{markup(name)}</b><br/><font size='8' "
+                                     f"color='#595959'>{labels['agreement.sign']}</font>",
+                                     STYLES["cell"])
+            commands.append(("LINEABOVE", (2 * index, top + 1), (2 * index, top + 1), 0.8,
+                             GREY))
+        rows += [space, signed]
+        commands += [("NOSPLIT", (0, top), (-1, top + 1)),
+                     ("TOPPADDING", (0, top), (-1, top), 0),
+                     ("BOTTOMPADDING", (0, top), (-1, top), 0),
+                     ("BOTTOMPADDING", (0, top + 1), (-1, top + 1), 4 * mm)]
+    if len(names) % 2 and len(names) > 2:  # the last line alone: keep it with the pair above
+        commands.append(("NOSPLIT", (0, len(rows) - 4), (-1, len(rows) - 1)))
+    grid = Table(rows, colWidths=[column, gap, column], hAlign="LEFT")  # rows stay whole
+    grid.setStyle(TableStyle(commands))
+    yield KeepTogether([Para(labels["agreement.signatures"], STYLES["h2"]), Spacer(1, 4), grid])

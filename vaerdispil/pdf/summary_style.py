@@ -9,16 +9,17 @@ row, so a long text breaks across pages instead of running off the page.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.lib.colors import Color, white
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus.flowables import Flowable, _listWrapOn
 
 from .common import GREY, PAPER, markup
-from .fonts import FAMILY
+from .fonts import FAMILY, bold_fallbacks
 
 PAGE = PAPER["a4"]
 MARGIN = 20 * mm
@@ -56,6 +57,10 @@ class Para(Paragraph):
 
     _wrapped: tuple[float, object, float] | None = None
     """(width, the broken lines, height) of the latest wrap."""
+
+    def __init__(self, text: str, style: Any, *args: Any, **kwargs: Any) -> None:
+        bold = str(getattr(style, "fontName", "")).endswith(("-Bold", "-BoldItalic"))
+        super().__init__(bold_fallbacks(text, bold), style, *args, **kwargs)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         # A split copies attributes into new paragraphs: trust the memo only if the lines
@@ -98,6 +103,46 @@ class Grid(Table):
         return list(super().split(availWidth, availHeight))
 
 
+class _NotAtTop:
+    """Stands in for a frame that already holds something (see KeepWithStart)."""
+
+    _atTop = False
+
+
+class KeepWithStart(KeepTogether):
+    """Headings kept with the start of what follows them, not with all of it.
+
+    platypus keeps a heading (keepWithNext) together with the whole of the next flowable,
+    so a heading before a long table or text moves both to the next page, and the page it
+    leaves may be mostly empty. Here, when the headings and the beginning of what follows
+    fit in the room left (the flowable agrees to split there: a table at least one row
+    under its header, a paragraph a few lines), they stay on this page and the rest goes
+    on over the next; otherwise everything moves, as before. A heading never ends a page.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self._H > aH and len(self._content) > 1 and self._starts_here(aW, aH):
+            return list(self._content)
+        return list(super().split(aW, aH))
+
+    def _starts_here(self, aW: float, aH: float) -> bool:
+        *heads, last = self._content
+        _, used = _listWrapOn(heads, aW, self.canv)
+        room = aH - used - heads[-1].getSpaceAfter() - last.getSpaceBefore()
+        if room <= 0:
+            return False
+        # Ask as the frame will, once the headings stand in it.
+        last._frame = _NotAtTop()  # type: ignore[attr-defined]
+        last.canv = self.canv
+        try:
+            parts = last.split(aW, room)
+        finally:
+            del last._frame  # type: ignore[attr-defined]
+        return len(parts) > 1
+
+
 _BASE = ParagraphStyle("body", fontName=FAMILY, fontSize=10, leading=13.5, spaceAfter=4,
                        textColor=INK)
 STYLES = {
@@ -112,9 +157,14 @@ STYLES = {
     "h3": ParagraphStyle("h3", _BASE, fontName=f"{FAMILY}-Bold", fontSize=10.5, leading=14,
                          spaceBefore=6, spaceAfter=2, keepWithNext=1),
     "body": _BASE,
+    "lead": ParagraphStyle("lead", _BASE, keepWithNext=1),
     "small": ParagraphStyle("small", _BASE, fontSize=8.5, leading=11, textColor=GREY),
+    "small_lead": ParagraphStyle("small_lead", _BASE, fontSize=8.5, leading=11, textColor=GREY,
+                                 keepWithNext=1),
     "caption": ParagraphStyle("caption", _BASE, fontSize=8.5, leading=11, textColor=GREY,
                               keepWithNext=1),
+    "continued": ParagraphStyle("continued", _BASE, fontName=f"{FAMILY}-Bold", fontSize=12.5,
+                                leading=16, textColor=GREY, spaceAfter=0),
     "agreed": ParagraphStyle("agreed", _BASE, fontName=f"{FAMILY}-Bold", fontSize=13,
                              leading=17, spaceAfter=2),
     "note": ParagraphStyle("note", _BASE, fontSize=9.5, leading=12.5, leftIndent=10,
@@ -188,6 +238,11 @@ def shade(count: int, top: int, shades: Sequence[Color]) -> Color | None:
         return None
     step = -(-count * len(shades) // top)  # ceil(count / top * levels), 1..levels
     return shades[min(len(shades), max(1, step)) - 1]
+
+
+def counted(count: int, noun: str, labels: dict[str, str]) -> str:
+    """'1 deltager', '3 deltagere': the labels count.NOUN and count.NOUNs, filled in."""
+    return labels[f"count.{noun}" if count == 1 else f"count.{noun}s"].format(count=count)
 
 
 def format_date(value: str, labels: dict[str, str]) -> str:
