@@ -18,6 +18,23 @@ from vaerdispil.tui.screens.round import RoundScreen
 from vaerdispil.tui.screens.summary import SummaryScreen
 
 
+def pdf_pages(game: Game, anonymous: bool = False) -> list[str]:
+    """The summary PDF's pages as text, one string each, whitespace made single."""
+    import io
+
+    from pypdf import PdfReader
+
+    from vaerdispil.outcome import outcome
+    from vaerdispil.pdf.summary import render_summary
+
+    data = render_summary(outcome(game.state, game.deck), anonymous).data
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def agreement_page(game: Game) -> str:
+    return next(page for page in pdf_pages(game) if page.startswith("Samarbejdsaftale"))
+
+
 def agreement_game(path: Path, clock: FakeClock) -> tuple[Game, dict[str, str]]:
     """Three organisations at the agreement round, with two agreed values backed by all."""
     game = Game.new(path, DECK, seed=1, clock=clock)
@@ -63,6 +80,10 @@ async def test_dissent_names_the_highlighted_value_and_lands_on_it(
         await keys(pilot, "ctrl+q")
     kinds = [event["type"] for event in read(game.log.path).events]
     assert kinds[-2:] == ["dissent_added", "item_edited"]
+    # The line the partners sign: the dissent under the value it was moved to.
+    page = agreement_page(game)
+    assert ("1. Vi deler lokaler Står bag: Netto, B1909 Ikke enig: Hjem: Ikke om aftenen "
+            "2. Vi hjælper med lektier Står bag: Netto") in page, page
 
 
 async def test_a_dissenting_organisation_cannot_be_ticked_as_a_backer(
@@ -81,6 +102,8 @@ async def test_a_dissenting_organisation_cannot_be_ticked_as_a_backer(
         assert ids["B1909"] not in game.state.agreed[ids["first"]].orgs
         assert any("B1909 er uenig i denne værdi" in str(n.message)
                    for n in app._notifications)
+    page = agreement_page(game)
+    assert "1. Vi deler lokaler Står bag: Netto, Hjem Ikke enig: B1909: For dyrt" in page, page
 
 
 async def test_enter_on_a_picked_card_changes_its_reason(clock: FakeClock,
@@ -105,6 +128,7 @@ async def test_enter_on_a_picked_card_changes_its_reason(clock: FakeClock,
     last = read(game.log.path).events[-1]
     assert (last["type"], last["field"], last["value"]) == (
         "item_edited", "reason", "Baglokalet og køkkenet")
+    assert "Lokaler Ting, tid og penge Baglokalet og køkkenet" in " ".join(pdf_pages(game))
 
 
 async def test_undo_never_shows_a_handed_in_secret_ballot(clock: FakeClock,
@@ -141,6 +165,7 @@ async def test_the_last_step_finishes_and_a_finished_workshop_opens_on_its_summa
         assert game.state.ended and isinstance(app.screen, SummaryScreen)
         assert game.state.ended_at == "2026-11-22T09:10:00.000Z"
         await keys(pilot, "ctrl+q")
+    assert "Forløb Afsluttet 22. november 2026 kl." in pdf_pages(game)[0]
     game.close()
     again = Game.open(path, clock=clock)
     app = VaerdispilApp(DECK, "da", game=again, clock=clock)
@@ -152,3 +177,29 @@ async def test_the_last_step_finishes_and_a_finished_workshop_opens_on_its_summa
         assert isinstance(app.screen, RoundScreen)
         await keys(pilot, "ctrl+q")
     again.close()
+
+
+async def test_a_late_organisation_is_not_called_one_sided(clock: FakeClock,
+                                                           tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    game = netto_game(tmp_path / "l.jsonl", clock, "det-giver-vi")
+    netto = next(iter(game.state.organisations))
+    game.pick(netto, "lokaler")
+    game.start_round("det-faar-vi")  # the give round is over when the library arrives
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await keys(pilot, "f2")
+        await pilot.click("#ctl-person")  # a late participant, from a new organisation
+        await pilot.pause()
+        app.screen.query_one("#field-name", Input).value = "Lise"
+        app.screen.query_one("#field-new_org", Input).value = "Biblioteket"
+        await pilot.click("#ok")
+        await pilot.pause()
+        library = next(o.id for o in game.state.organisations.values()
+                       if o.name == "Biblioteket")
+        game.pick(library, "frivillige")
+        await keys(pilot, "ctrl+q")
+    text = " ".join(pdf_pages(game))
+    assert "Valgte kun, hvad de giver: Netto" in text  # Netto was there to say what it gets
+    assert "Biblioteket" in text and "Valgte kun, hvad de får" not in text  # not branded
