@@ -79,3 +79,16 @@ def test_arabic_runs_are_shaped_inside_a_latin_line() -> None:
     assert unicodedata.normalize("NFKC", shaped.split(" ")[-1]) == "جمعية"[::-1] or \
         unicodedata.normalize("NFKC", shaped).endswith(
             unicodedata.normalize("NFKC", shape_arabic("جمعية")))
+
+
+def test_an_emoji_in_a_name_prints_as_a_clean_box(tmp_path: Path) -> None:
+    from vaerdispil.pdf.summary import REPLACEMENT
+
+    game = Game.new(tmp_path / "w.jsonl", DECK, seed=1, clock=FakeClock(), title="Blomst")
+    org = game.add_organisation("Haveklubben", "forening")
+    game.add_participant("Mia 🌸", org)
+    rendered = render_summary(outcome(game.state, game.deck))
+    assert rendered.replaced == ("🌸",)  # the command line names it
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(rendered.data)).pages)
+    assert f"Mia {REPLACEMENT}" in text and "\ufffd" not in text
+    game.close()

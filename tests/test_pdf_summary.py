@@ -1053,8 +1053,9 @@ def test_print_summary_names_characters_it_could_not_print(
         g.close()
     code, out, err = run_cli(capsys, "print", "summary", str(path), "-o", str(tmp_path / "e.pdf"))
     assert code == 0 and out.startswith("wrote ")
-    assert err == ("vaerdispil: note: the font DejaVu Sans has no U+1F44D (THUMBS UP SIGN); "
+    assert err == ("vaerdispil: note: no font of the PDF has U+1F44D (THUMBS UP SIGN); "
                    f"printed as {REPLACEMENT}\n")
+    assert REPLACEMENT == "\u25a1"  # a clean box, not the U+FFFD of broken text
 
 
 def test_a_secret_vote_that_did_not_finish_is_not_shown(tmp_path: Path) -> None:

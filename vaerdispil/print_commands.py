@@ -232,14 +232,14 @@ def print_summary(args: argparse.Namespace) -> int:
     output = args.output or f"{path.stem}-summary{suffix}.pdf"
 
     def make() -> tuple[Rendered, str]:
-        from .pdf.fonts import FONT_LABEL, describe_char
+        from .pdf.fonts import describe_char
         from .pdf.summary import REPLACEMENT, render_summary
 
         rendered = render_summary(result, anonymous=args.anonymous)
         if rendered.replaced:
             chars = ", ".join(describe_char(char) for char in rendered.replaced[:5])
             more = f" and {len(rendered.replaced) - 5} more" if len(rendered.replaced) > 5 else ""
-            print(f"vaerdispil: note: the font {FONT_LABEL} has no {chars}{more}; printed as "
+            print(f"vaerdispil: note: no font of the PDF has {chars}{more}; printed as "
                   f"{REPLACEMENT}", file=sys.stderr)
         title = result.title or path.stem
         how = "; names left out" if args.anonymous else ""

@@ -56,8 +56,9 @@ from .summary_style import (
     format_date,
 )
 
-REPLACEMENT = "\ufffd"
-"""What a character the font lacks prints as (U+FFFD REPLACEMENT CHARACTER)."""
+REPLACEMENT = "\u25a1"
+"""What a character no font of the PDF has prints as: U+25A1 WHITE SQUARE, the box that
+stands for a missing character (not U+FFFD, which looks like broken text)."""
 
 NEUTRAL_AUTHOR = "Værdispillet"
 """The PDF's author when names are left out (otherwise the facilitator's name)."""
@@ -73,7 +74,7 @@ class SummaryRendered(Rendered):
     """A summary PDF in memory, with the characters that had to be replaced."""
 
     replaced: tuple[str, ...] = ()
-    """Characters of the session that the font lacks, printed as U+FFFD, in order seen."""
+    """Characters of the session that the font lacks, printed as REPLACEMENT, in order seen."""
 
 
 def render_summary(result: Outcome, anonymous: bool = False) -> SummaryRendered:
@@ -264,13 +265,13 @@ font cannot do, so they are always left out."""
 
 
 def printable(result: T) -> tuple[T, tuple[str, ...]]:
-    """Every text of `result` in NFC, with characters the font lacks replaced by U+FFFD.
+    """Every text of `result` in NFC, with characters the font lacks replaced by a white square (REPLACEMENT).
 
     Unlike the card sheets, which refuse a deck with such a character (the deck's author
     can fix the file and print again), the summary prints anyway: its texts were typed
     during the workshop, and the facilitator who presses one key afterwards must get a
     PDF to send, not an error. reportlab has no fallback font, so an unknown character
-    would otherwise print as nothing or a wrong glyph; a visible U+FFFD says something
+    would otherwise print as nothing or a wrong glyph; a visible box says something
     was there, and the returned characters let the command line name them.
     Invisible formatting characters the font lacks, the zero-width joiner and the
     variation selectors of emoji are dropped rather than replaced.
