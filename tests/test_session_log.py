@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import CARDS, FakeClock
 from tests.test_deck_loader import VALID
-from vaerdispil.deck.loader import load_deck, load_deck_text
+from vaerdispil.deck.loader import load_deck
 from vaerdispil.session.game import Game
 from vaerdispil.session.log import SessionError, SessionLocked, read
 
