@@ -260,3 +260,31 @@ def test_killed_at_random_moments_loses_no_acknowledged_event(tmp_path: Path,
         assert missing == [], f"acknowledged but lost: {missing}"
         game.close()
     assert len(acknowledged) >= 12
+
+
+def test_a_deck_is_parsed_once_per_hash_and_each_file_gets_its_own(tmp_path: Path,
+                                                                    clock: FakeClock) -> None:
+    """Workshops that carry the same deck share one parse; a workshop whose deck differs
+    (same id, a card changed) is read with its own deck, never a cached other one."""
+    from unittest import mock
+
+    from vaerdispil.deck import loader
+    from vaerdispil.deck.loader import load_deck_text
+    from vaerdispil.session import log as session_log
+
+    changed = load_deck_text(DECK.text.replace("title: Lokaler", "title: Lokaler og køkken"),
+                             "changed.yaml")
+    assert changed.id == DECK.id and changed.content_hash != DECK.content_hash
+    paths = []
+    for number, deck in enumerate([DECK, DECK, changed, DECK]):
+        path = tmp_path / f"w{number}.jsonl"
+        Game.new(path, deck, seed=1, clock=clock).close()
+        paths.append(path)
+    session_log._DECKS.clear()
+    with mock.patch.object(session_log, "load_deck_bytes",
+                           wraps=loader.load_deck_bytes) as parse:
+        decks = [read(path).header.deck for path in paths]
+    assert parse.call_count == 2  # one per distinct deck
+    assert [deck.card("lokaler").title for deck in decks] == [
+        "Lokaler", "Lokaler", "Lokaler og køkken", "Lokaler"]
+    assert [deck.source for deck in decks] == [f"{path} (deck vaerdispil)" for path in paths]

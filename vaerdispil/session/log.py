@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +125,22 @@ def parse(data: bytes, name: str) -> Recording:
     return Recording(header, events, warnings, good_bytes)
 
 
+_DECKS: dict[str, Deck] = {}
+"""Decks read from headers, by the sha256 of their text: many workshops carry the same
+deck, and checking it again for each one was most of the time of a list or a report."""
+
+
+def _stored_deck(text: bytes, digest: str, source: str) -> Deck:
+    """The deck a header carries (its hash already checked), parsed once per hash."""
+    known = _DECKS.get(digest)
+    if known is None:
+        known = load_deck_bytes(text, source)
+        if len(_DECKS) >= 64:  # a bound: oldest out
+            del _DECKS[next(iter(_DECKS))]
+        _DECKS[digest] = known
+    return known if known.source == source else replace(known, source=source)
+
+
 def _decode(line: bytes, name: str, number: int) -> Any:
     """One line's JSON, or SessionError naming it. Too long or too deeply nested lines are
     refused before (or instead of) the decoder's recursion."""
@@ -168,7 +184,7 @@ def _header(line: bytes, name: str) -> Header:
         if hashlib.sha256(text).hexdigest() != deck_info["hash"]:
             raise SessionError(f"{name}:1: the copy of the deck in the workshop file does not "
                                "match its recorded hash; the file is damaged")
-        deck = load_deck_bytes(text, f"{name} (deck {deck_info['id']})")
+        deck = _stored_deck(text, deck_info["hash"], f"{name} (deck {deck_info['id']})")
         return Header(app=str(record["app"]), created=str(record["created"]),
                       seed=int(record["seed"]), deck=deck)
     except (KeyError, TypeError, ValueError, AttributeError):
