@@ -151,16 +151,24 @@ class Outcome:
 
 
 def _distinct_titles(values: list[rules.Value], org_name: dict[str, str]) -> dict[str, str]:
-    """Each value's words, told apart by who picked it where two share the same words."""
+    """Each value's words, told apart where two share the same words: by who picked it,
+    and by a number where one organisation wrote the same words twice."""
     seen: dict[str, int] = {}
     for value in values:
         seen[value.title.casefold()] = seen.get(value.title.casefold(), 0) + 1
-    names = {}
+    names: dict[str, str] = {}
+    taken: set[str] = set()
     for value in values:
         name = value.title
         if seen[value.title.casefold()] > 1:
-            who = [org_name.get(org, org) for org in dict.fromkeys(value.givers + value.getters)]
-            name = f"{value.title} ({', '.join(who)})" if who else value.title
+            who = ", ".join(org_name.get(org, org)
+                            for org in dict.fromkeys(value.givers + value.getters))
+            name = f"{value.title} ({who})" if who else value.title
+            number = 2
+            while name.casefold() in taken:
+                name = f"{value.title} ({who}, {number})" if who else f"{value.title} ({number})"
+                number += 1
+        taken.add(name.casefold())
         names[value.key] = name
     return names
 
