@@ -311,3 +311,51 @@ def test_the_record_follows_from_the_log(seed: int, length: int) -> None:
         game.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 2**32), st.integers(20, 120), st.integers(1, 8), st.integers(0, 4))
+def test_undo_without_refolding_is_a_full_refold(seed: int, length: int, kept: int,
+                                                 on_open: int) -> None:
+    """Undo puts back what the action changed (kept for the latest actions) instead of
+    folding the whole log; after every step of a random workshop heavy in undo and redo,
+    the state is exactly the fold of the whole log, also beyond the few undos kept and
+    after the file is opened again."""
+    from unittest import mock
+
+    from vaerdispil.session import game as session_game
+    from vaerdispil.session.game import fold, undo_stacks
+
+    draw = random.Random(seed)
+    folder = Path(tempfile.mkdtemp())
+    try:
+        with mock.patch.object(session_game, "JOURNAL_KEPT", kept), \
+                mock.patch.object(session_game, "JOURNAL_ON_OPEN", on_open):
+            game = Game.new(folder / "w.jsonl", DECK, seed=3, clock=FakeClock())
+            first = game.add_organisation("Netto", "virksomhed")
+            game.add_participant("Aisha", first)
+            for _ in range(length):
+                choice = draw.random()
+                try:
+                    if choice < 0.3:
+                        game.undo()
+                    elif choice < 0.45:
+                        game.redo()
+                    else:
+                        play(game, [(draw.randint(0, 200), draw.randint(0, 2**32))])
+                except RuleError:
+                    pass
+                done, _ = undo_stacks(game.events)
+                assert game.state == fold(game.deck, game.header, game.events, done)
+            game.close()
+            again = Game.open(folder / "w.jsonl")  # with its own snapshots from the fold
+            for _ in range(min(6, len(again.events))):
+                try:
+                    again.undo()
+                except RuleError:
+                    break
+                done, _ = undo_stacks(again.events)
+                assert again.state == fold(again.deck, again.header, again.events, done)
+            again.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

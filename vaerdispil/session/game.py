@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ..deck.model import Deck
 from ..game import rules
-from ..game.events import BOOKKEEPING, REDO, UNDO, Event, apply, new_state
+from ..game.events import REDO, UNDO, Event, apply, find_item, new_state
 from ..game.state import SessionState
 from .clock import Clock, utc_now
 from .log import Header, Recording, SessionError, SessionLog, read
@@ -69,18 +70,145 @@ class EventProblem(Exception):
 
 
 def fold(deck: Deck, header: Header, events: list[Event], done: list[int],
-         check: bool = False) -> SessionState:
+         check: bool = False, undos: dict[int, Undo] | None = None,
+         keep_last: int = 0) -> SessionState:
     """The state after the events that are done. With `check`, each event's references
-    are checked against the state before it (events read from a file; see schema)."""
+    are checked against the state before it (events read from a file; see schema).
+    With `undos`, how to undo each of the last `keep_last` events is kept there."""
     state = new_state(deck.id, deck.content_hash, header.seed, deck.language)
-    for seq in done:
+    window = len(done) - keep_last if undos is not None else len(done)
+    for count, seq in enumerate(done):
         event = events[seq - 1]
         if check:
             problem = check_refs(state, deck, event)
             if problem:
                 raise EventProblem(seq, f"({event['type']}) {problem}")
-        apply(state, deck, event)
+        if count >= window and undos is not None:
+            undos[seq] = apply_keeping_undo(state, deck, event)
+        else:
+            apply(state, deck, event)
     return state
+
+
+JOURNAL_KEPT = 5000
+"""Actions whose undo is kept at hand (beyond them, undo folds the whole log once)."""
+JOURNAL_ON_OPEN = 200
+"""The last actions of a file that is opened get their undo at hand too."""
+
+_TOUCHES: dict[str, tuple[str, ...]] = {
+    "details_set": ("details",),
+    "org_added": ("organisations", "org_order"),
+    "org_changed": ("organisations",),
+    "org_removed": ("organisations",),
+    "participant_added": ("participants", "order"),
+    "participant_changed": ("participants",),
+    "participant_removed": ("participants",),
+    "order_set": ("order", "org_order"),
+    "round_started": ("round_index", "ended", "ended_at"),
+    "session_ended": ("ended", "ended_at"),
+    "follow_up_set": ("follow_up",),
+    "item_removed": ("dissents",),
+}
+"""The parts of the state (beyond the item and the round it names) that each kind of
+event changes."""
+
+_ROUND_OF_EVENT = frozenset(("round_started", "card_drawn", "turn_ended", "timer_paused",
+                             "timer_resumed", "timer_extended", "vote_set", "vote_done",
+                             "votes_revealed"))
+"""Events that change the record of the round they name."""
+_ROUND_ON_TABLE = frozenset(("org_added", "participant_added", "participant_changed"))
+"""Events that change the record of the round on the table (who was there)."""
+
+_ABSENT = object()
+
+
+def _clone(value: Any) -> Any:
+    """A copy of a part of the state, deep enough that changing the state later leaves
+    it as it was: the state is a tree of dataclasses, dicts, lists and plain values with
+    nothing shared, so this is a deep copy without copy.deepcopy's bookkeeping (which
+    made every action several times slower)."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_clone(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _clone(item) for key, item in value.items()}
+    cls = value.__class__
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = _FIELDS[cls] = tuple(field.name for field in dataclass_fields(value))
+    copied = object.__new__(cls)
+    for name in fields:
+        object.__setattr__(copied, name, _clone(getattr(value, name)))
+    return copied
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+Undo = list[tuple[Any, ...]]
+"""How to put the state back as it was before one event: saved copies of what it changes."""
+
+
+def _items(state: SessionState, event: Event) -> list[tuple[str, str]]:
+    """The items (collection, id) an event adds, changes or removes."""
+    kind = event["type"]
+    new = {"note_added": "notes", "picked": "picks", "agreed_added": "agreed",
+           "dissent_added": "dissents", "action_added": "actions"}
+    if kind in new:
+        items = [(new[kind], event["id"])]
+        if kind == "dissent_added":  # the organisation stops backing the value
+            items.append(("agreed", event["agreed"]))
+        return items
+    if kind in ("item_edited", "item_removed"):
+        found = find_item(state, event["id"])
+        items = [(found[0], event["id"])] if found else []
+        if kind == "item_edited" and event["field"] == "agreed":
+            items.append(("agreed", event["value"]))
+        return items
+    return []
+
+
+def apply_keeping_undo(state: SessionState, deck: Deck, event: Event) -> Undo:
+    """Apply an event, and return what puts the state back as it was before it."""
+    kind = event["type"]
+    saved: Undo = [("part", name, _clone(getattr(state, name)))
+                   for name in _TOUCHES.get(kind, ())]
+    round_id = event["round"] if kind in _ROUND_OF_EVENT else None
+    if kind in _ROUND_ON_TABLE and state.round_index is not None:
+        round_id = deck.rounds[state.round_index].id
+    if round_id is not None:  # one round's record, not all of them
+        old = state.rounds.get(round_id, _ABSENT)
+        saved.append(("item", "rounds", round_id,
+                      old if old is _ABSENT else _clone(old), -1))
+    for collection, key in _items(state, event):
+        table = getattr(state, collection)
+        old = table.get(key, _ABSENT)
+        # Where it stood: an item put back after a removal goes back to its place.
+        place = list(table).index(key) if event["type"] == "item_removed" and \
+            old is not _ABSENT else -1
+        saved.append(("item", collection, key, old if old is _ABSENT else _clone(old),
+                      place))
+    apply(state, deck, event)
+    return saved
+
+
+def restore(state: SessionState, saved: Undo) -> None:
+    """Put back what `apply_keeping_undo` saved (the latest change first)."""
+    for entry in reversed(saved):
+        if entry[0] == "part":
+            setattr(state, entry[1], entry[2])
+        else:
+            _, collection, key, old, place = entry
+            table = getattr(state, collection)
+            if old is _ABSENT:
+                table.pop(key, None)
+            elif place >= 0 and key not in table:  # back in its place, order and all
+                items = list(table.items())
+                items.insert(place, (key, old))
+                table.clear()
+                table.update(items)
+            else:
+                table[key] = old
 
 
 @dataclass(frozen=True)
@@ -139,7 +267,11 @@ class Game:
         self.warnings = warnings or []
         """What opening the file had to say (a dropped torn line)."""
         self._done, self._undone = undo_stacks(events)
-        self.state = fold(deck, header, events, self._done, check)
+        self._undos: dict[int, Undo] = {}
+        """How to undo each of the latest actions, by the seq of its event (the last ones
+        of an opened file too), so that undo need not fold the whole log again."""
+        self.state = fold(deck, header, events, self._done, check, self._undos,
+                          JOURNAL_ON_OPEN)
 
     # -- making and opening --------------------------------------------------
 
@@ -212,14 +344,29 @@ class Game:
         event = {"seq": self.next_seq, "ts": timestamp(self.clock()), **payload}
         self.log.append(event)  # on disk first: a crash after this keeps the event
         self.events.append(event)
-        if event["type"] in BOOKKEEPING:
-            self._done, self._undone = undo_stacks(self.events)
-            self.state = fold(self.deck, self.header, self.events, self._done)
+        if event["type"] == UNDO:  # put back what the action changed
+            target = self._done.pop()
+            self._undone.append(target)
+            saved = self._undos.pop(target, None)
+            if saved is not None:
+                restore(self.state, saved)
+            else:  # older than the undos kept: fold the log once
+                self.state = fold(self.deck, self.header, self.events, self._done)
+        elif event["type"] == REDO:  # the action once more
+            target = self._undone.pop()
+            self._done.append(target)
+            self._keep(target, apply_keeping_undo(self.state, self.deck,
+                                                  self.events[target - 1]))
         else:
             self._done.append(event["seq"])
             self._undone.clear()
-            apply(self.state, self.deck, event)
+            self._keep(event["seq"], apply_keeping_undo(self.state, self.deck, event))
         return event
+
+    def _keep(self, seq: int, saved: Undo) -> None:
+        self._undos[seq] = saved
+        if len(self._undos) > JOURNAL_KEPT:  # the oldest goes (dicts keep their order)
+            del self._undos[next(iter(self._undos))]
 
     @property
     def can_undo(self) -> bool:

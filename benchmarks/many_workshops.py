@@ -1,0 +1,180 @@
+"""Benchmark: hundreds of saved workshops. The saved list, the cross-workshop report (CSV
+and PDF) and undo in a long workshop.
+
+    .venv/bin/python benchmarks/many_workshops.py            N = 10, 100, 1000
+    .venv/bin/python benchmarks/many_workshops.py 10 100     other sizes
+
+The workshops are distinct: each is played through the engine by a seeded random script
+(its own organisations, people, picks, votes, agreements), not copied from one file.
+Every figure is printed against a baseline measured in the same run: a bare Python
+process that json-parses every line of the same files. Aim: the list and the CSV report
+at most 3x the baseline at every N, memory flat in N, undo under 50 ms at 100,000 events.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from unittest import mock
+
+from vaerdispil.deck.catalog import resolve_deck
+from vaerdispil.game import rules
+from vaerdispil.game.rules import RuleError
+from vaerdispil.session.game import Game
+
+ORGS = ["Netto", "Plejehjemmet", "B1909", "Biblioteket", "Kommunen", "Boligforeningen",
+        "Skolen", "Kirken", "Ungdomsklubben", "Medborgerhuset"]
+PEOPLE = ["Aisha", "Bo", "Cem", "Dorthe", "Emil", "Fatima", "Gustav", "Hanne", "Ismail"]
+
+
+class Clock:
+    def __init__(self, start: datetime) -> None:
+        self.moment = start
+
+    def __call__(self) -> datetime:
+        self.moment += timedelta(seconds=20)
+        return self.moment
+
+
+def play_one(path: Path, seed: int) -> None:
+    """A whole workshop with a random table, picks, a vote and an agreement."""
+    draw = random.Random(seed)
+    deck = resolve_deck("vaerdispil", "da")
+    start = datetime(2025, 1, 1, 9, tzinfo=timezone.utc) + timedelta(days=draw.randint(0, 600))
+    game = Game.new(path, deck, seed=seed, clock=Clock(start),
+                    title=f"Værksted {seed}", place=draw.choice(["Vollsmose", "Gellerup"]),
+                    date=start.date().isoformat(), facilitator=draw.choice(PEOPLE))
+    orgs = [game.add_organisation(name, "forening") for name in draw.sample(ORGS, 5)]
+    people = [game.add_participant(draw.choice(PEOPLE), draw.choice(orgs)) for _ in range(7)]
+    for round_ in deck.rounds:
+        game.start_round(round_.id)
+        try:
+            if round_.mode.value == "turns":
+                while rules.turn_progress(game.state, round_).taker is not None:
+                    game.draw()
+                    game.end_turn(draw.choice(["answered", "answered", "passed"]))
+            elif round_.mode.value == "pick":
+                cards = [c.id for c in rules.round_cards(deck, round_) if c.kind.value == "value"]
+                for org in orgs:
+                    for card in draw.sample(cards, 2):
+                        game.pick(org, card, reason=draw.choice(["", "Vi har tid"]))
+            elif round_.mode.value == "vote":
+                values = [v.key for v in rules.picked_values(game.state, deck)]
+                for person in people:
+                    game.vote(person, draw.choice(values), 1)
+                    game.finish_vote(person)
+            elif round_.mode.value == "agree":
+                values = [v.key for v in rules.picked_values(game.state, deck)]
+                agreed = game.agree("Vi deler lokaler", draw.sample(values, 2), orgs[:3])
+                game.dissent(agreed, orgs[-1], "Ikke om aftenen")
+                game.add_action("Lav en nøgleaftale", orgs[0], "Aisha", "2026-03-01")
+        except RuleError:
+            pass
+    game.end_session()
+    game.close()
+
+
+BARE = """
+import json, sys
+from pathlib import Path
+for path in Path(sys.argv[1]).glob("*.jsonl"):
+    with path.open("rb") as file:
+        for line in file:
+            json.loads(line)
+"""
+
+
+PEAK = """
+import resource, runpy, sys
+try:
+    sys.argv = sys.argv[1:]  # vaerdispil ARGS, or vaerdispil -c CODE ARGS
+    if sys.argv[1] == "-c":  # run CODE with ARGS as its arguments
+        code = sys.argv[2]
+        sys.argv = sys.argv[2:]
+        exec(code)
+    else:
+        runpy.run_module("vaerdispil", run_name="__main__")
+finally:
+    print("peak-kib", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def timed(arguments: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time of `python -m vaerdispil ARGUMENTS` (or `-c CODE ...`) in its own
+    process, and its peak memory in KiB."""
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", PEAK, "vaerdispil", *arguments], env=env,
+                            capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    peak = [line for line in result.stderr.splitlines() if line.startswith("peak-kib")]
+    if result.returncode != 0 or not peak:
+        raise SystemExit(f"{arguments[:2]} failed: {result.stderr[-300:]}")
+    return elapsed, int(peak[-1].split()[1])
+
+
+def measure(count: int, folder: Path) -> None:
+    home = folder / f"home-{count}"
+    sessions = home / "sessions"
+    sessions.mkdir(parents=True)
+    with mock.patch("os.fsync"):  # building the files needs no durability
+        for seed in range(count):
+            play_one(sessions / f"w{seed:05d}.jsonl", seed)
+    env = {**os.environ, "VAERDISPIL_HOME": str(home)}
+    files = sorted(str(path) for path in sessions.iterdir())
+    bare, _ = timed(["-c", BARE, str(sessions)], env)
+    listed, listed_kib = timed(["sessions", "list"], env)
+    again, _ = timed(["sessions", "list"], env)  # with the index in place
+    csv, csv_kib = timed(["report", *files, "-o", str(folder / "r.csv")], env)
+    print(f"N={count:5d}  bare parse {bare:6.2f} s | sessions list {listed:6.2f} s "
+          f"({listed / bare:4.1f}x, again {again:5.2f} s = {again / bare:4.1f}x, "
+          f"{listed_kib // 1024} MiB) | report csv {csv:6.2f} s ({csv / bare:4.1f}x, "
+          f"{csv_kib // 1024} MiB)", end="")
+    if count <= 100:
+        pdf, pdf_kib = timed(["report", *files, "-o", str(folder / "r.pdf")], env)
+        print(f" | report pdf {pdf:6.2f} s ({pdf / bare:4.1f}x, {pdf_kib // 1024} MiB)")
+    else:
+        print()
+
+
+def undo_at(events: int, folder: Path) -> None:
+    """Undo in a log of `events` events, against the time to read and fold it."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from session_log import build  # the same busy workshop the session_log benchmark builds
+
+    path = folder / "long.jsonl"
+    with mock.patch("os.fsync"):
+        build(path, events).close()
+        game = Game.open(path)
+        started = time.perf_counter()
+        game.undo()
+        undo = time.perf_counter() - started
+        started = time.perf_counter()
+        game.redo()
+        redo = time.perf_counter() - started
+        started = time.perf_counter()
+        game.undo()
+        game.undo()
+        twice = time.perf_counter() - started
+    game.close()
+    print(f"undo at {len(game.events):,} events: {undo * 1000:.0f} ms, redo {redo * 1000:.0f} ms, "
+          f"two more undos {twice * 1000:.0f} ms (aim: under 50 ms)")
+
+
+def main() -> None:
+    sizes = [int(arg) for arg in sys.argv[1:]] or [10, 100, 1000]
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for count in sizes:
+            measure(count, folder)
+        undo_at(100_000, folder)
+
+
+if __name__ == "__main__":
+    main()
