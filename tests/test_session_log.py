@@ -288,3 +288,49 @@ def test_a_deck_is_parsed_once_per_hash_and_each_file_gets_its_own(tmp_path: Pat
     assert [deck.card("lokaler").title for deck in decks] == [
         "Lokaler", "Lokaler", "Lokaler og køkken", "Lokaler"]
     assert [deck.source for deck in decks] == [f"{path} (deck vaerdispil)" for path in paths]
+
+
+def test_the_saved_list_comes_from_the_index_and_notices_a_changed_file(
+        vaerdispil_home: Path, clock: FakeClock) -> None:
+    """The list shows the same rows, in the same order, as reading every file; a file
+    changed behind the index is read again; a damaged index is rebuilt."""
+    import os
+    from unittest import mock
+
+    from vaerdispil.paths import sessions_dir
+    from vaerdispil.session import store
+    from vaerdispil.session.store import INDEX_NAME, describe, list_sessions
+
+    folder = sessions_dir()
+    paths = []
+    for number in range(4):
+        path = folder / f"w{number}.jsonl"
+        game = Game.new(path, DECK, seed=number, clock=clock, title=f"Værksted {number}")
+        clock.advance(60)
+        game.add_organisation(f"Org {number}", "forening")
+        game.close()
+        paths.append(path)
+    (folder / "damaged.jsonl").write_bytes(paths[0].read_bytes() + b"[" * 10 + b"\n")
+
+    def full() -> list[object]:
+        infos = [describe(path) for path in folder.glob("*.jsonl")]
+        return sorted(infos, key=lambda info: info.last_change, reverse=True)
+
+    first = list_sessions(folder)
+    assert (folder / INDEX_NAME).exists()
+    assert first == full()
+    with mock.patch.object(store, "describe", wraps=describe) as read_again:
+        assert list_sessions(folder) == first  # all from the index
+        assert read_again.call_count == 0
+        game = Game.open(paths[1], clock=clock)  # a change behind the index
+        clock.advance(60)
+        game.add_organisation("Biblioteket", "institution")
+        game.close()
+        os.utime(paths[1], ns=(10**18, 10**18))
+        again = list_sessions(folder)
+        assert read_again.call_count == 1 and read_again.call_args.args[0] == paths[1]
+    assert again == full()
+    assert "Biblioteket" in next(i for i in again if i.path == paths[1]).organisations
+    (folder / INDEX_NAME).write_text("{not json", encoding="utf-8")  # a damaged index
+    assert list_sessions(folder) == full()
+    assert json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))["version"] == 1

@@ -67,10 +67,25 @@ class StartScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="saved")
     def load_saved(self) -> None:
-        """Read the saved workshops off the event loop (each file is replayed to describe it)."""
-        from ...session.store import list_sessions
+        """Read the saved workshops off the event loop, newest first, showing them as they
+        come (a file unchanged since it was last read comes from the index at once)."""
+        import time
 
-        infos = list_sessions(self.vapp.sessions_folder)
+        from textual.worker import get_current_worker
+
+        from ...session.store import iter_sessions
+
+        worker = get_current_worker()
+        infos: list[SessionInfo] = []
+        shown = time.monotonic()
+        for info in iter_sessions(self.vapp.sessions_folder):
+            if worker.is_cancelled:
+                return
+            infos.append(info)
+            if time.monotonic() - shown > 0.2:  # what is read so far, while the rest comes
+                self.app.call_from_thread(self._show_saved, list(infos))
+                shown = time.monotonic()
+        infos.sort(key=lambda info: info.last_change, reverse=True)
         self.app.call_from_thread(self._show_saved, infos)
 
     def _show_saved(self, infos: list[SessionInfo]) -> None:
