@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .session.errors import SessionError
+
+if TYPE_CHECKING:
+    from .outcome import Outcome
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -32,6 +37,39 @@ def register(commands: Any) -> None:
     report.set_defaults(run=run_report)
 
 
+class Progress:
+    """A progress line on stderr once reading has taken more than a second, and only on
+    a terminal (never in a log or a pipe)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.started = time.monotonic()
+        self.shown = False
+        self.terminal = sys.stderr.isatty()
+
+    def show(self, number: int) -> None:
+        """Workshop `number` of the total is read."""
+        if self.terminal and time.monotonic() - self.started > 1.0:
+            width = 30
+            filled = width * number // max(1, self.total)
+            sys.stderr.write(f"\rvaerdispil: reading workshops [{'#' * filled}"
+                             f"{'.' * (width - filled)}] {number}/{self.total}")
+            sys.stderr.flush()
+            self.shown = True
+
+    def say(self, line: str) -> None:
+        """A line of its own, not mixed into the progress line."""
+        self.done()
+        print(line, file=sys.stderr)
+
+    def done(self) -> None:
+        """End the progress line, if one was shown."""
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            self.shown = False
+
+
 def _fail(message: str, code: int = EXIT_INVALID) -> int:
     print(f"vaerdispil: {message}", file=sys.stderr)
     return code
@@ -47,26 +85,30 @@ def run_report(args: argparse.Namespace) -> int:
         print(f"vaerdispil report: -o must name a .pdf or .csv file, not '{output}' "
               "(see vaerdispil report --help)", file=sys.stderr)
         return EXIT_USAGE
-    outcomes = []
-    seen: set[Path] = set()
-    for name in args.sessions:
-        try:
+    def outcomes() -> Iterator[Outcome]:
+        """Each workshop's outcome in turn (read, counted and let go: memory stays flat)."""
+        seen: set[Path] = set()
+        progress = Progress(len(args.sessions))
+        for number, name in enumerate(args.sessions, start=1):
             path, result, warnings = read_outcome(name)
-        except SessionError as error:
-            return _fail(str(error))
-        key = path.resolve()
-        if key in seen:
-            print(f"vaerdispil: {path}: named more than once; counted once", file=sys.stderr)
-            continue
-        seen.add(key)
-        for warning in warnings:
-            print(f"vaerdispil: {warning}", file=sys.stderr)
-        outcomes.append(result)
+            progress.show(number)
+            key = path.resolve()
+            if key in seen:
+                progress.say(f"vaerdispil: {path}: named more than once; counted once")
+                continue
+            seen.add(key)
+            for warning in warnings:
+                progress.say(f"vaerdispil: {warning}")
+            yield result
+        progress.done()
 
     from .pdf.common import PrintError, write_atomic
     from .pdf.report import render_report, tally, to_csv
 
-    report = tally(outcomes, getattr(args, "lang", None))
+    try:
+        report = tally(outcomes(), getattr(args, "lang", None))
+    except SessionError as error:
+        return _fail(str(error))
     try:
         if form == "csv":
             path = write_atomic(output, to_csv(report).encode("utf-8"))
@@ -80,7 +122,7 @@ def run_report(args: argparse.Namespace) -> int:
         return _fail(str(error))
     language = LANGUAGES.get(report.language, report.language)
     print(f"wrote {path}: {what}, in {language} "
-          f"({_counted(len(outcomes), 'workshop', 'workshops')})")
+          f"({_counted(len(report.workshops), 'workshop', 'workshops')})")
     return EXIT_OK
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -221,10 +222,14 @@ class _Names:
 
 def tally(outcomes: Iterable[Outcome], language: str | None = None) -> Report:
     """Count values, categories and kinds of organisation over the workshops' outcomes,
-    named in `language` (default: the first workshop's)."""
-    outcomes = list(outcomes)
+    named in `language` (default: the first workshop's). The outcomes are read one at a
+    time and not kept, so a report over thousands of workshops needs no more memory
+    than one over ten."""
+    stream = iter(outcomes)
+    first = next(stream, None)
     if language is None:
-        language = outcomes[0].language if outcomes else "da"
+        language = first.language if first is not None else "da"
+    outcomes = itertools.chain([first], stream) if first is not None else iter(())
     decks = _Decks()
     values: dict[tuple[str, ...], Count] = {}
     categories: dict[str, Count] = {}
