@@ -19,7 +19,6 @@ from ..deck.model import CardKind, Deck, Mode
 from ..game.checks import MAX_TEXT, OUTCOMES
 from ..game.edits import EDITABLE
 from ..game.events import ITEM_COLLECTIONS, Event, find_item
-from ..game.picks import picked_values
 from ..game.state import ORGANISATION_TYPES, SessionState
 from ..textrules import describe_char, forbidden_search
 
@@ -299,6 +298,14 @@ def _value_key(state: SessionState, deck: Deck, key: str) -> str | None:
     return f"names an unknown value '{key}'"
 
 
+def _value_keys_on_table(state: SessionState, deck: Deck) -> set[str]:
+    """The keys of the values picked so far (what picks.picked_values names, without
+    building the values themselves: this runs for every vote read from a file)."""
+    blank = CardKind.BLANK
+    return {f"own:{pick.id}" if deck.card(pick.card).kind is blank else f"card:{pick.card}"
+            for pick in state.picks.values()}
+
+
 def _vote(state: SessionState, deck: Deck, e: Event) -> str | None:
     round_ = next((r for r in deck.rounds if r.id == e["round"]), None)
     if round_ is None or round_.mode is not Mode.VOTE:
@@ -306,7 +313,7 @@ def _vote(state: SessionState, deck: Deck, e: Event) -> str | None:
     problem = _person(state, e["participant"])
     if problem:
         return problem
-    values = {value.key for value in picked_values(state, deck)}
+    values = _value_keys_on_table(state, deck)
     if e["value"] not in values:
         return f"puts dots on '{e['value']}', which is not a value on the table"
     budget = round_.dots or 0
