@@ -8,11 +8,22 @@ DejaVu Sans and its character check), `text` (line breaking with hyphenation) an
 Nothing here imports Textual.
 """
 
-from .calibration import render_calibration
-from .cards import CardOptions, MissingGlyphError, render_cards
-from .cardface import CardFitError
-from .common import PrintError, Rendered, write_atomic
-from .guide import render_guide
+from importlib import import_module
+from typing import Any
 
-__all__ = ["CardFitError", "CardOptions", "MissingGlyphError", "PrintError", "Rendered",
-           "render_calibration", "render_cards", "render_guide", "write_atomic"]
+_WHERE = {
+    "render_calibration": "calibration", "CardOptions": "cards",
+    "MissingGlyphError": "cards", "render_cards": "cards", "CardFitError": "cardface",
+    "PrintError": "common", "Rendered": "common", "write_atomic": "common",
+    "render_guide": "guide",
+}
+"""Where each public name lives: imported when first used, so that a command needing one
+PDF (or none: a CSV report) does not load them all."""
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f".{_WHERE[name]}", __name__), name)
