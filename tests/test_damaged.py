@@ -143,8 +143,8 @@ def test_a_deeply_nested_line_is_one_line(source: tuple[bytes, Lines], tmp_path:
     assert sha(path) == before
 
 
-def test_one_damaged_file_never_hides_the_others(source: tuple[bytes, Lines],
-                                                 vaerdispil_home: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def saved_with_a_deep_one(source: tuple[bytes, Lines]) -> Path:
+    """The sessions folder with a good workshop and one with a deeply nested last line."""
     from vaerdispil.paths import sessions_dir
 
     header, events = source
@@ -154,6 +154,13 @@ def test_one_damaged_file_never_hides_the_others(source: tuple[bytes, Lines],
     deep = write(folder / "deep.jsonl", header, events)
     with deep.open("ab") as file:
         file.write(b"[" * 100_000 + b"]" * 100_000 + b"\n")
+    return folder
+
+
+def test_one_damaged_file_never_hides_the_others(source: tuple[bytes, Lines],
+                                                 vaerdispil_home: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    header, events = source
+    folder = saved_with_a_deep_one(source)
     write(folder / "typed.jsonl", header, NAMED["note-text-is-a-list"](events))
     code, out, err = run_cli(capsys, "sessions", "list")
     assert code == 0 and err == ""
@@ -342,16 +349,10 @@ async def test_the_start_screen_lists_the_others_beside_a_damaged_file(
         source: tuple[bytes, Lines], vaerdispil_home: Path) -> None:
     from textual.widgets import OptionList
 
-    from vaerdispil.paths import sessions_dir
     from vaerdispil.tui.app import VaerdispilApp
 
-    header, events = source
-    folder = sessions_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    write(folder / "good.jsonl", header, events)
-    deep = write(folder / "deep.jsonl", header, events)
-    with deep.open("ab") as file:
-        file.write(b"[" * 100_000 + b"]" * 100_000 + b"\n")
+    _, events = source
+    folder = saved_with_a_deep_one(source)
     app = VaerdispilApp(deck=None, language="da", sessions_folder=folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
