@@ -67,7 +67,9 @@ def test_setup_records_details_orgs_and_people(game: Game) -> None:
     with rule_error("error.org_has_people"):
         game.remove_organisation(orgs(game)["Netto"])
     with rule_error("error.date"):
-        game.set_details(date="22/11/2026")
+        game.set_details(date="22/13/2026")
+    with rule_error("error.date"):
+        game.set_details(date="i morgen")
     with rule_error("error.nothing_to_redo"):
         game.redo()
 
@@ -405,3 +407,19 @@ def test_rule_errors_have_words_in_both_languages() -> None:
     error = RuleError("error.too_many_picks", most=3)
     assert error.message("da") == "I kan højst vælge 3 kort i denne runde."
     assert error.message("en") == "You can pick at most 3 cards in this round."
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("2027-10-01", "2027-10-01"), ("1-10-2027", "2027-10-01"), ("1.10.2027", "2027-10-01"),
+    ("1/10 2027", "2027-10-01"), ("01/10/2027", "2027-10-01"), ("1. 10. 2027", "2027-10-01"),
+    ("31.12.27", "2027-12-31"), (" 29-2-2028 ", "2028-02-29"), ("", ""),
+])
+def test_dates_as_danes_write_them(game: Game, typed: str, kept: str) -> None:
+    game.set_follow_up(typed)
+    assert game.state.follow_up == kept
+
+
+@pytest.mark.parametrize("typed", ["29-2-2027", "1/13 2027", "2027-1-1x", "1.10", "tirsdag"])
+def test_impossible_dates_are_refused(game: Game, typed: str) -> None:
+    with rule_error("error.date"):
+        game.set_follow_up(typed)

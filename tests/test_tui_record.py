@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import OptionList, Select
+from textual.widgets import Label, OptionList, Select
 
 from tests.conftest import FakeClock
 from tests.test_tui_workshop import DECK, keys, netto_game, screen_text, type_text
 from vaerdispil.session.game import Game
 from vaerdispil.session.log import read
 from vaerdispil.tui.app import VaerdispilApp
+from vaerdispil.tui.dialogs.form import FormDialog
 from vaerdispil.tui.screens.round import RoundScreen
 from vaerdispil.tui.screens.summary import SummaryScreen
 
@@ -98,10 +99,14 @@ async def test_a_dissenting_organisation_cannot_be_ticked_as_a_backer(
         backers.select(ids["B1909"])  # tick the organisation that disagrees
         await pilot.click("#ok")
         await pilot.pause()
-        assert isinstance(app.screen, RoundScreen)
+        # Refused, said in the dialog, which stays open with what was ticked.
+        assert isinstance(app.screen, FormDialog)
+        said = str(app.screen.query_one("#form-error", Label).render())
+        assert "B1909 er uenig i denne værdi" in said
+        assert ids["B1909"] in app.screen.query_one("#field-orgs").selected
         assert ids["B1909"] not in game.state.agreed[ids["first"]].orgs
-        assert any("B1909 er uenig i denne værdi" in str(n.message)
-                   for n in app._notifications)
+        await keys(pilot, "escape")
+        assert isinstance(app.screen, RoundScreen)
     page = agreement_page(game)
     assert "1. Vi deler lokaler Står bag: Netto, Hjem Ikke enig: B1909: For dyrt" in page, page
 
@@ -203,3 +208,31 @@ async def test_a_late_organisation_is_not_called_one_sided(clock: FakeClock,
     text = " ".join(pdf_pages(game))
     assert "Valgte kun, hvad de giver: Netto" in text  # Netto was there to say what it gets
     assert "Biblioteket" in text and "Valgte kun, hvad de får" not in text  # not branded
+
+
+async def test_an_action_with_a_danish_date_and_a_wrong_one_keeps_what_was_typed(
+        clock: FakeClock, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    game, ids = agreement_game(tmp_path / "a.jsonl", clock)
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await keys(pilot, "h")
+        await type_text(pilot, "Lav en nøgleaftale")
+        dialog = app.screen
+        dialog.query_one("#field-person", Input).value = "Aisha"
+        dialog.query_one("#field-due", Input).value = "31-9-2027"  # no such day
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.screen is dialog  # still open, nothing lost
+        said = str(dialog.query_one("#form-error", Label).render())
+        assert "'31-9-2027' er ikke en dato" in said
+        assert dialog.query_one("#field-what", Input).value == "Lav en nøgleaftale"
+        assert not game.state.actions
+        dialog.query_one("#field-due", Input).value = "1.10.2027"  # as Danes write it
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert isinstance(app.screen, RoundScreen)
+    action = next(iter(game.state.actions.values()))
+    assert (action.what, action.person, action.due) == (
+        "Lav en nøgleaftale", "Aisha", "2027-10-01")

@@ -67,18 +67,30 @@ def text_field(value: str, what: str, required: bool = True) -> str:
     return text
 
 
-def date_field(value: str) -> str:
-    value = value.strip()
-    if value and not _DATE.match(value):
-        raise RuleError("error.date", value=value)
-    if value:
-        from datetime import date
+_DANISH_DATE = re.compile(r"^(\d{1,2})\s*[-./]\s*(\d{1,2})\s*(?:[-./]\s*|\s+)(\d{4}|\d{2})$")
+"""A date as Danes write it: 1-10-2027, 1.10.2027, 1/10 2027, 1. 10. 27 (day first)."""
 
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            raise RuleError("error.date", value=value) from None
-    return value
+
+def date_field(value: str) -> str:
+    """A date as the record keeps it (YYYY-MM-DD), from the ways people write one: that
+    form, or day first as Danes write it. "" for none."""
+    value = value.strip()
+    if not value:
+        return value
+    found = _DANISH_DATE.match(value)
+    if found:
+        day, month, year = (int(part) for part in found.groups())
+        text = f"{year + 2000 if year < 100 else year:04d}-{month:02d}-{day:02d}"
+    elif _DATE.match(value):
+        text = value
+    else:
+        raise RuleError("error.date", value=value)
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise RuleError("error.date", value=value) from None
 
 
 def require_org(state: SessionState, org_id: str) -> None:

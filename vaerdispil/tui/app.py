@@ -247,6 +247,22 @@ class VaerdispilApp(App[None]):
         self.refresh_game()
         return result
 
+    def attempt(self, command: Callable[[], Any]) -> str | None:
+        """Run an engine command from a dialog: None when it is done (and on disk), else
+        what went wrong in words, for the dialog to show while it keeps what was typed."""
+        from ..game.rules import RuleError
+        from ..session.errors import SessionError
+
+        try:
+            command()
+        except RuleError as error:
+            return error.message(self.language)
+        except SessionError as error:
+            return self.t("saved.error", error=str(error))
+        finally:
+            self.refresh_game()  # a part may be done (several edits): show what is
+        return None
+
     def refresh_game(self) -> None:
         """Let the screens on the stack re-render from the state."""
         for screen in self.screen_stack:

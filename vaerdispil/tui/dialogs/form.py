@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,13 +41,15 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         border: thick $primary; background: $surface; padding: 1 2;
     }
     FormDialog Label { padding: 1 0 0 0; text-style: bold; width: 100%; }
+    FormDialog #form-error { display: none; color: $error; }
     FormDialog SelectionList, FormDialog OptionList { height: auto; max-height: 10; }
     FormDialog #buttons { height: auto; padding: 1 0 0 0; }
     FormDialog Button { margin: 0 2 0 0; }
     """
 
     def __init__(self, title: str, fields: list[Field], language: str,
-                 ok_label: str | None = None, cancel_label: str | None = None) -> None:
+                 ok_label: str | None = None, cancel_label: str | None = None,
+                 submit: Callable[[dict[str, Any]], str | None] | None = None) -> None:
         super().__init__()
         self.form_title = title
         self.fields = fields
@@ -54,10 +57,14 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         self.ok_label = ok_label
         """The OK button's words, where a plain OK would not say what it does."""
         self.cancel_label = cancel_label
+        self.submit = submit
+        """Run what the form is for: None when done (the dialog closes), else what is
+        wrong, said in the dialog, which stays open with everything typed in it."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Label(self.form_title, id="form-title")
+            yield Label("", id="form-error")
             for item in self.fields:
                 if item.label:
                     yield Label(item.label)
@@ -106,7 +113,16 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
     def _submit(self) -> None:
-        self.dismiss(self.values())
+        values = self.values()
+        if self.submit is not None:
+            problem = self.submit(values)
+            if problem:
+                error = self.query_one("#form-error", Label)
+                error.update(problem)
+                error.display = True
+                error.scroll_visible()
+                return
+        self.dismiss(values)
 
     @on(OptionList.OptionSelected)
     def _chosen(self) -> None:

@@ -84,11 +84,11 @@ class AgreePanel(RoundPanel):
         return [(org.name, org.id) for org in self.game.state.active_organisations()]
 
     def _ask(self, title: str, fields: list[Field], then: Any) -> None:
-        def done(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                self.run(lambda: then(values))
-
-        self.app.push_screen(FormDialog(title, fields, self.vapp.language), done)
+        """A dialog that runs `then(values)` on OK, and stays open with what was typed
+        if the rules refuse it (a date they cannot read, say), saying why."""
+        self.app.push_screen(FormDialog(
+            title, fields, self.vapp.language,
+            submit=lambda values: self.vapp.attempt(lambda: then(values))))
 
     def action_agree(self) -> None:
         game = self.game
