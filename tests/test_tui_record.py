@@ -236,3 +236,29 @@ async def test_an_action_with_a_danish_date_and_a_wrong_one_keeps_what_was_typed
     action = next(iter(game.state.actions.values()))
     assert (action.what, action.person, action.due) == (
         "Lav en nøgleaftale", "Aisha", "2027-10-01")
+
+
+async def test_a_late_arrival_without_a_name_keeps_the_dialog_and_adds_nothing(
+        clock: FakeClock, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    game = netto_game(tmp_path / "n.jsonl", clock, "det-faar-vi")
+    before = (len(game.state.organisations), len(game.state.participants))
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.add_participant_dialog()
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#field-new_org", Input).value = "Biblioteket"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.screen is dialog  # the name is missing: said, and nothing is added
+        assert str(dialog.query_one("#form-error", Label).render())
+        assert (len(game.state.organisations), len(game.state.participants)) == before
+        dialog.query_one("#field-name", Input).value = "Lise"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert isinstance(app.screen, RoundScreen)
+    names = {p.name: game.state.organisations[p.org].name
+             for p in game.state.participants.values()}
+    assert names["Lise"] == "Biblioteket"

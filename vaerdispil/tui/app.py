@@ -321,16 +321,19 @@ class VaerdispilApp(App[None]):
         game = self.game
         orgs = [(org.name, org.id) for org in game.state.active_organisations()]
 
-        def added(values: dict[str, Any] | None) -> None:
-            if not values:
-                return
+        def add(values: dict[str, Any]) -> None:
+            """The new organisation first (if one is named), then the person in it."""
+            from ..game.rules import RuleError
+
             new_org = str(values.get("new_org", "")).strip()
+            org = values.get("org")
             if new_org:
-                org = self.run_command(lambda: game.add_organisation(new_org, values["type"]))
-            else:
-                org = values.get("org")
-            if org:
-                self.run_command(lambda: game.add_participant(values["name"], str(org)))
+                if not str(values.get("name", "")).strip():
+                    raise RuleError("error.empty", what=self.t("setup.person_name"))
+                org = game.add_organisation(new_org, values["type"])
+            if not org:
+                raise RuleError("error.no_org", id="")
+            game.add_participant(values["name"], str(org))
 
         self.push_screen(FormDialog(self.t("cmd.add_person"), [
             Field("name", self.t("setup.person_name")),
@@ -338,7 +341,7 @@ class VaerdispilApp(App[None]):
             Field("new_org", self.t("cmd.new_org")),
             Field("type", self.t("cmd.new_org_type"), "choice", "andet",
                   [(self.t(f"orgtype.{kind}"), kind) for kind in ORGANISATION_TYPES]),
-        ], self.language), added)
+        ], self.language, submit=lambda values: self.attempt(lambda: add(values))))
 
     def remove_participant_dialog(self) -> None:
         """Someone leaves early: choose who; what they said and chose stays in the record."""
