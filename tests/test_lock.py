@@ -101,3 +101,9 @@ def test_the_readme_installs_from_the_lock_and_ci_runs_its_test_command() -> Non
     assert commands[1].endswith(".venv/bin/pytest")
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci.splitlines()
+
+
+def test_the_lock_script_checks_without_changing_anything() -> None:
+    before = LOCK.read_bytes()
+    assert lock_script().main(["lock.py", "--check"]) == 0
+    assert LOCK.read_bytes() == before

@@ -383,3 +383,33 @@ def test_report_command_errors(saved: list[Path], tmp_path: Path,
     target = tmp_path / "no" / "r.csv"
     code, _, err = run_cli(capsys, "report", str(saved[0]), "-o", str(target))
     assert code == 1 and err.count("\n") == 1 and str(target) in err
+
+
+def test_a_long_report_shows_its_progress_on_a_terminal_only(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Past a second of reading, a terminal gets one progress line, cleared at the end
+    and before any warning; a pipe or a log gets none."""
+    import sys
+
+    from vaerdispil import report_commands
+
+    moments = iter([0.0, 0.5, 1.5, 2.5, 3.5])
+    monkeypatch.setattr(report_commands.time, "monotonic", lambda: next(moments))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    progress = report_commands.Progress(3)
+    progress.show(1)  # half a second in: nothing yet
+    progress.show(2)
+    progress.say("vaerdispil: a warning")
+    progress.show(3)
+    progress.done()
+    err = capsys.readouterr().err
+    assert err.count("reading workshops") == 2 and "2/3" in err and "3/3" in err
+    assert "1/3" not in err
+    assert "\r\033[K" + "vaerdispil: a warning\n" in err  # the line cleared first
+    assert err.endswith("\r\033[K")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    moments = iter([0.0, 5.0])
+    quiet = report_commands.Progress(1)
+    quiet.show(1)
+    quiet.done()
+    assert capsys.readouterr().err == ""

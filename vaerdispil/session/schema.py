@@ -135,10 +135,6 @@ def timestamp(value: Any) -> str | None:
     return f"{_show(value)} is not a time"
 
 
-def _nullable(check: Check) -> Check:
-    return lambda value: None if value is None else check(value)
-
-
 NAME = text()
 LINES = text(multiline=True)
 OPTIONAL_LINES = text(required=False, multiline=True)
