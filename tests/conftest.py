@@ -28,6 +28,15 @@ def vaerdispil_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks the locale's language: tests hear English unless they ask
+    for Danish (tests/test_language.py)."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 class FakeClock:
     """A clock that moves only when told to (no test waits on wall-clock time)."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 import sys
 import textwrap
 
@@ -68,3 +69,66 @@ def test_the_start_screen_does_not_wait_for_the_deck_or_the_engine() -> None:
     loaded, deck = result.stdout.splitlines()
     assert loaded == ""
     assert deck == "vaerdispil da da"
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module a file imports (TYPE_CHECKING imports too), as absolute names."""
+    import ast
+
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = package.split(".")
+            if node.level:
+                base = base[:len(base) - node.level + 1]
+                name = ".".join(base + ([node.module] if node.module else []))
+            else:
+                name = node.module or ""
+            found.add(name)
+            found.update(f"{name}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+ROOT = Path(__file__).resolve().parent.parent
+TUI = ROOT / "vaerdispil" / "tui"
+
+
+def test_tui_imports_run_one_way() -> None:
+    """app → screens → widgets → dialogs → host: no screen, widget, dialog or palette
+    command imports the app (not even for type checking), no widget imports a screen, and
+    no dialog a widget."""
+    for path in sorted(TUI.rglob("*.py")):
+        if path.name == "app.py" and path.parent == TUI:
+            continue
+        imported = _imports(path)
+        assert "vaerdispil.tui.app" not in imported, f"{path} imports the app"
+        if path.parent.name in ("widgets", "dialogs"):
+            assert not any(name.startswith("vaerdispil.tui.screens") for name in imported), \
+                f"{path} imports a screen"
+        if path.parent.name == "dialogs":  # widgets open dialogs, never the other way
+            assert not any(name.startswith("vaerdispil.tui.widgets") for name in imported), \
+                f"{path} imports a widget"
+
+
+def test_the_app_is_everything_its_screens_may_ask_of_it() -> None:
+    from vaerdispil.tui.app import VaerdispilApp
+    from vaerdispil.tui.host import HOST_MEMBERS
+
+    app = VaerdispilApp()
+    assert "game" in HOST_MEMBERS and "run_command" in HOST_MEMBERS
+    missing = [name for name in HOST_MEMBERS if not hasattr(app, name)]
+    assert missing == []
+
+
+def test_a_csv_report_does_not_load_reportlab() -> None:
+    """The counts and the CSV live in the core (vaerdispil.report); only the PDF needs
+    reportlab, which takes a third of a second to import."""
+    script = ("import sys, vaerdispil.report, vaerdispil.report_commands, "
+              "vaerdispil.session_commands, vaerdispil.files\n"
+              "print('reportlab' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=False)
+    assert result.stdout.split() == ["False"], result.stderr

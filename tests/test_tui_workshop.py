@@ -49,18 +49,11 @@ async def set_up(pilot: Pilot[None]) -> None:
     await type_text(pilot, "Vollsmose")
     await keys(pilot, "tab", "tab")
     await type_text(pilot, "Mette")
-    await keys(pilot, "tab", "tab", "tab")  # past Start and the empty list to the name field
-    # The type list keeps the last type chosen: forening -> virksomhed -> institution -> forening.
-    for name, moves in (("Netto", ["down"]), ("Plejehjemmet", ["down"]), ("B1909", ["up", "up"])):
-        await type_text(pilot, name)
-        # Open the type list, move, choose; back to the name; add.
-        await keys(pilot, "tab", "enter", *moves, "enter", "shift+tab", "enter")
-    await keys(pilot, "tab", "tab", "tab", "tab")  # to the participant's name
-    # The organisation list starts at the last one added (B1909), then keeps the last chosen.
-    for name, moves in (("Aisha", ["up", "up"]), ("Bo", ["down"]), ("Cem", []),
-                        ("Dorthe", ["down"]), ("Emil", [])):
-        await type_text(pilot, name)
-        await keys(pilot, "tab", "enter", *moves, "enter", "shift+tab", "enter")
+    await keys(pilot, "enter")  # on to the list box
+    for line in ("Netto (virk): Aisha", "Plejehjemmet (inst): Bo, Cem",
+                 "B1909 (for): Dorthe, Emil"):
+        await type_text(pilot, line)
+        await keys(pilot, "enter")
 
 
 def netto_game(path: Path, clock: FakeClock, round_id: str | None = "praesentation",
@@ -91,7 +84,7 @@ async def test_a_whole_workshop_by_keys(clock: FakeClock, vaerdispil_home: Path)
         people = {p.name: state.organisations[p.org].name for p in state.active_participants()}
         assert people == {"Aisha": "Netto", "Bo": "Plejehjemmet", "Cem": "Plejehjemmet",
                           "Dorthe": "B1909", "Emil": "B1909"}
-        assert "Varighed: ca. 95 min. med 5 deltagere i 3 organisationer" in screen_text(app)
+        assert "Varighed: ca. 110 min. med 5 deltagere i 3 organisationer" in screen_text(app)
 
         # Round 1, turns: draw, note, answer; pass; skip; the rest answer.
         await keys(pilot, "f6")
@@ -423,13 +416,11 @@ async def test_choosing_english_in_setup_speaks_english_and_plays_the_english_de
                   app.screen.active_bindings.values() if enabled]
         assert "Start" in footer and "Back" in footer and "Tilbage" not in footer
         assert "Remove" not in footer  # only while a list has the focus
-        # An organisation fixes the deck: the choices close. F3 and F4 lead to the fields.
+        # An organisation fixes the deck: the choices close. F3 leads to the list box.
         await keys(pilot, "f3")
-        await type_text(pilot, "Club")
-        await keys(pilot, "enter", "f4")
-        await type_text(pilot, "Ida")
+        await type_text(pilot, "Club: Ida")
         await keys(pilot, "enter")
-        await keys(pilot, "shift+tab")  # the participants' list
+        await keys(pilot, "tab", "tab", "tab")  # past Add and the organisations' list
         footer = [binding.description for _, binding, enabled, *_ in
                   app.screen.active_bindings.values() if enabled]
         assert "Remove" in footer and "Move up" in footer
@@ -513,7 +504,7 @@ async def test_help_in_setup_names_the_keys_that_need_a_list(clock: FakeClock,
         await keys(pilot, "enter", "f1")
         text = screen_text(app)
         now, _, later = text.partition("Flere taster her")
-        assert "Ny org." in now and "Fjern" not in now  # the title field has the focus
+        assert "Kendte partnere" in now and "Fjern" not in now  # the title field has the focus
         assert "Fjern" in later and "Flyt op" in later
         await keys(pilot, "escape")
         assert isinstance(app.screen, SetupScreen)

@@ -8,33 +8,38 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from .deck.errors import DeckError
+from .i18n import cli_text
 from .session.errors import SessionError
 
 
 def register(commands: Any) -> None:
     """Add `play` to the command line."""
-    play = commands.add_parser("play", help="run a workshop (a new one, or --session to resume)")
-    play.add_argument("--deck", help="deck id or path (default: vaerdispil)")
-    play.add_argument("--session", metavar="FILE",
-                      help="the workshop file: resumed if it exists, else started there")
-    play.add_argument("--lang", choices=("da", "en"), help="language of the screens")
+    play = commands.add_parser("play", help=cli_text("cli.play"))
+    play.add_argument("--deck", help=cli_text("cli.deck"))
+    which = play.add_mutually_exclusive_group()
+    which.add_argument("--session", metavar=cli_text("cli.metavar.name"),
+                       help=cli_text("cli.play.session_name"))
+    which.add_argument("--new", metavar=cli_text("cli.metavar.name"),
+                       help=cli_text("cli.play.new"))
+    play.add_argument("--lang", choices=("da", "en"), help=cli_text("cli.lang_screens"))
     play.set_defaults(run=run_play)
 
-    demo = commands.add_parser("demo", help="play a sample workshop on screen, step by step")
-    demo.add_argument("--session", metavar="FILE", help="where to save it (a new file)")
+    demo = commands.add_parser("demo", help=cli_text("cli.demo"))
+    demo.add_argument("--session", metavar=cli_text("cli.metavar.name"),
+                      help=cli_text("cli.demo.session_name"))
     demo.add_argument("--speed", type=_speed, default=1.0, metavar="N",
-                      help="steps go N times faster; 0: as fast as possible, then quit")
-    demo.add_argument("--lang", choices=("da", "en"), help="language of the deck and screens")
+                      help=cli_text("cli.demo.speed"))
+    demo.add_argument("--lang", choices=("da", "en"), help=cli_text("cli.demo.lang"))
     demo.set_defaults(run=run_demo)
 
-    serve = commands.add_parser("serve", help="the same app in a browser, on this computer")
-    serve.add_argument("--port", type=_port, default=8000, metavar="N", help="default: 8000")
-    serve.add_argument("--deck", help="deck id or path (default: vaerdispil)")
-    serve.add_argument("--lang", choices=("da", "en"), help="language of the screens")
+    serve = commands.add_parser("serve", help=cli_text("cli.serve"))
+    serve.add_argument("--port", type=_port, default=8000, metavar="N",
+                       help=cli_text("cli.serve.port"))
+    serve.add_argument("--deck", help=cli_text("cli.deck"))
+    serve.add_argument("--lang", choices=("da", "en"), help=cli_text("cli.lang_screens"))
     serve.set_defaults(run=run_serve)
 
 
@@ -58,14 +63,13 @@ def run_serve(args: Any) -> int:
     command = [sys.executable, "-m", "vaerdispil", "play", "--deck", deck.source]
     if args.lang:
         command += ["--lang", args.lang]
-    print(f"Værdispillet: open http://localhost:{args.port} in a browser (ctrl+c stops)",
-          file=sys.stderr)
+    print(cli_text("cli.serve.open", port=args.port), file=sys.stderr)
     try:
         Server(shlex.join(command), host="localhost", port=args.port,
                title="Værdispillet").serve()
     except OSError as error:
-        print(f"vaerdispil: cannot serve on port {args.port} ({error.strerror}); try another "
-              "with --port", file=sys.stderr)
+        print(cli_text("cli.serve.port_busy", port=args.port, reason=error.strerror),
+              file=sys.stderr)
         return 1
     return 0
 
@@ -74,9 +78,9 @@ def _port(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
+        raise argparse.ArgumentTypeError(cli_text("cli.port.not_number", text=text)) from None
     if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError("a port is a number from 1 to 65535")
+        raise argparse.ArgumentTypeError(cli_text("cli.port.range"))
     return value
 
 
@@ -84,14 +88,18 @@ def _speed(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+        raise argparse.ArgumentTypeError(cli_text("cli.speed.not_number", text=text)) from None
     if value < 0:
-        raise argparse.ArgumentTypeError("the speed cannot be negative")
+        raise argparse.ArgumentTypeError(cli_text("cli.speed.negative"))
     return value
 
 
-def build_app(deck_name: str | None, language: str | None, session: str | None = None) -> Any:
+def build_app(deck_name: str | None, language: str | None, session: str | None = None,
+              new: str | None = None) -> Any:
     """The app, with its deck loaded and its session open; raises DeckError or SessionError.
+
+    `session` names a workshop to resume (or, where clearly meant, a new file), `new` a
+    workshop to start: see session.store.resolve_session for the rule.
 
     With no deck and no session named, the bundled default deck is loaded by the app
     after its first frame (a faster start), unless a deck of the user's could take its
@@ -99,22 +107,29 @@ def build_app(deck_name: str | None, language: str | None, session: str | None =
     """
     from .tui.app import DEFAULT_DECK, VaerdispilApp
 
-    if deck_name is None and session is None and not _user_deck_named(DEFAULT_DECK):
+    if deck_name is None and session is None and new is None and \
+            not _user_deck_named(DEFAULT_DECK):
         return VaerdispilApp(deck=None, language=language or "da")
 
     from .deck.catalog import resolve_deck
     from .session.game import Game
+    from .session.store import NEW, OPEN_OR_NEW, resolve_session
 
+    target = None
+    if new is not None:
+        target = resolve_session(new, NEW)
+    elif session is not None:
+        target = resolve_session(session, OPEN_OR_NEW)
     game = None
     deck = None
-    if session is not None and Path(session).exists():
+    if target is not None and not target.new:
         wanted = resolve_deck(deck_name, language) if deck_name else None
-        game = Game.open(session, deck=wanted)
+        game = Game.open(target.path, deck=wanted)
         deck = game.deck
     else:
         deck = resolve_deck(deck_name or DEFAULT_DECK, language)
-        if session is not None:
-            game = Game.new(session, deck)
+        if target is not None:
+            game = Game.new(target.path, deck)
     return VaerdispilApp(deck=deck, language=language or deck.language, game=game)
 
 
@@ -139,13 +154,13 @@ def run_demo(args: Any) -> int:
     from .deck.catalog import resolve_deck
     from .demo import WORDS, demo_steps
     from .session.game import Game
-    from .session.store import new_session_path
+    from .session.store import NEW, new_session_path, resolve_session
     from .tui.app import VaerdispilApp
 
     language = args.lang or "da"
     try:
         deck = resolve_deck("vaerdispil", language)
-        path = Path(args.session) if args.session else new_session_path(
+        path = resolve_session(args.session, NEW).path if args.session else new_session_path(
             WORDS[language]["title"], "")
         game = Game.new(path, deck)
     except (DeckError, SessionError) as error:
@@ -153,7 +168,7 @@ def run_demo(args: Any) -> int:
     delay = 0.0 if args.speed == 0 else 1.5 / args.speed
     app = VaerdispilApp(deck, language, game=game, demo=demo_steps(game), demo_delay=delay)
     app.run(headless=args.speed == 0 and not sys.stdout.isatty())
-    print(f"The demo workshop is saved in {path}", file=sys.stderr)
+    print(cli_text("cli.demo.saved", path=path), file=sys.stderr)
     return app.return_code or 0
 
 
@@ -161,7 +176,7 @@ def run_play(args: Any) -> int:
     """Run the app; errors before it starts are one line on stderr and exit 1."""
     try:
         app = build_app(getattr(args, "deck", None), getattr(args, "lang", None),
-                        getattr(args, "session", None))
+                        getattr(args, "session", None), getattr(args, "new", None))
     except (DeckError, SessionError) as error:
         return _say(error)
     app.run()

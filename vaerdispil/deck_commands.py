@@ -6,24 +6,27 @@ import sys
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .i18n import cli_text
+
 if TYPE_CHECKING:  # the loader (and YAML) load only when a deck command runs
     from .deck.model import Deck
 
 
 def register(commands: Any) -> None:
     """Add `deck list`, `deck check` and `deck schema` to the command line."""
-    deck = commands.add_parser("deck", help="list, check and describe decks")
-    deck_commands = deck.add_subparsers(dest="deck_command", metavar="COMMAND",
+    deck = commands.add_parser("deck", help=cli_text("cli.deck_group"))
+    deck_commands = deck.add_subparsers(dest="deck_command",
+                                        metavar=cli_text("cli.metavar.command"),
                                         parser_class=type(deck))
     deck_commands.required = True
-    deck_commands.add_parser("list", help="the bundled decks and your own").set_defaults(
+    deck_commands.add_parser("list", help=cli_text("cli.deck.list")).set_defaults(
         run=lambda args: list_decks(sys.stdout))
-    check_parser = deck_commands.add_parser(
-        "check", help="validate deck files; errors as FILE:LINE:COL: message")
-    check_parser.add_argument("files", nargs="+", metavar="FILE", help="deck files (.yaml)")
+    check_parser = deck_commands.add_parser("check", help=cli_text("cli.deck.check"))
+    check_parser.add_argument("files", nargs="+", metavar=cli_text("cli.metavar.file"),
+                              help=cli_text("cli.deck.files"))
     check_parser.set_defaults(run=lambda args: check(args.files, sys.stdout))
-    deck_commands.add_parser("schema", help="print the JSON Schema of the deck format"
-                             ).set_defaults(run=lambda args: schema(sys.stdout))
+    deck_commands.add_parser("schema", help=cli_text("cli.deck.schema")).set_defaults(
+        run=lambda args: schema(sys.stdout))
 
 
 def list_decks(out: TextIO) -> int:
@@ -32,24 +35,24 @@ def list_decks(out: TextIO) -> int:
     from .paths import user_decks_dir
 
     entries = find_decks()
-    rows = [("ID", "LANG", "CARDS", "TITLE", "WHERE")]
+    rows = [tuple(cli_text("cli.deck.columns").split("|"))]
     broken = 0
     for entry in entries:
-        where = "bundled" if entry.bundled else str(entry.path)
+        where = cli_text("cli.deck.bundled") if entry.bundled else str(entry.path)
         if entry.deck:
             deck = entry.deck
             rows.append((deck.id, deck.language, str(len(deck.cards)), deck.title, where))
         else:
             broken += 1
             count = len(entry.error.problems) if entry.error else 0
-            rows.append((entry.path.stem, "?", "-", f"broken: {count} problems, see "
-                         f"vaerdispil deck check {entry.path}", where))
+            rows.append((entry.path.stem, "?", "-",
+                         cli_text("cli.deck.broken", count=count, path=entry.path), where))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         out.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])))
         out.write(f"  {row[4]}\n".rstrip(" ") if row[4] else "\n")
-    out.write(f"\nBundled decks: {bundled_decks_dir()}\nYour own decks: {user_decks_dir()} "
-              "(put .yaml files there)\n")
+    out.write("\n" + cli_text("cli.deck.folders", bundled=bundled_decks_dir(),
+                              own=user_decks_dir()) + "\n")
     return 1 if broken else 0
 
 
@@ -86,8 +89,9 @@ def check(files: list[str], out: TextIO) -> int:
         if deck.source not in mismatched:
             kinds = ", ".join(f"{len(deck.cards_of(kind))} {kind}" for kind in
                               sorted({card.kind for card in deck.cards}))
-            out.write(f"{deck.source}: ok: {deck.id} ({deck.language}), {len(deck.cards)} cards "
-                      f"({kinds}), {len(deck.rounds)} rounds\n")
+            out.write(cli_text("cli.deck.ok", source=deck.source, id=deck.id,
+                               lang=deck.language, cards=len(deck.cards), kinds=kinds,
+                               rounds=len(deck.rounds)) + "\n")
     return 1 if failed or mismatched else 0
 
 

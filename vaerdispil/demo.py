@@ -97,7 +97,7 @@ def demo_steps(game: Game) -> Iterator[Step]:
 def _turns(game: Game, round_: Any, words: dict[str, Any]) -> Iterator[Step]:
     number = 0
     while rules.turn_progress(game.state, round_).taker is not None:
-        cards = rules.round_cards(game.deck, round_)
+        cards = rules.own_cards(game.deck, round_) or rules.round_cards(game.deck, round_)
         if round_.draw is Draw.CHOOSE:
             yield lambda card=cards[number % len(cards)].id: game.choose(card)
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 LANGUAGES = ("da", "en")
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -237,6 +239,11 @@ def possessive(name: str, language: str) -> str:
     return f"{name}'" if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
 
 
+def counted(language: str, noun: str, count: int) -> str:
+    """'1 deltager', '3 deltagere': the keys n.NOUN and n.NOUNs, filled in."""
+    return text(language, f"n.{noun}" if count == 1 else f"n.{noun}s", count=count)
+
+
 def text(language: str, key: str, **values: object) -> str:
     """The string for `key` in `language` (Danish if the language is unknown), filled in."""
     table = STRINGS.get(language, STRINGS["da"])
@@ -270,11 +277,43 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "start.setup_progress": ("forberedes", "being set up"),
     "start.ended": ("afsluttet", "ended"),
     "start.open_failed": ("Kunne ikke åbne: {error}", "Could not open: {error}"),
+    # resume (issue 15)
+    "start.resume_none": ("Der er ingen gemte værksteder at fortsætte. Vælg »Nyt værksted«.",
+                          "There are no saved workshops to resume. Choose \"New workshop\"."),
+    "resume.setup": ("Fortsætter med forberedelsen af værkstedet",
+                     "Resuming the set-up of the workshop"),
+    "resume.ended": ("Værkstedet er afsluttet; her er opsamlingen",
+                     "This workshop is finished; here is its summary"),
+    "resume.round": ("Fortsætter i runde {number} af {total}: {title}",
+                     "Resuming in round {number} of {total}: {title}"),
+    "resume.turn": ("Fortsætter i runde {number} af {total}, tur {turn} af {turns}: "
+                    "det er {owner} tur",
+                    "Resuming in round {number} of {total}, turn {turn} of {turns}: "
+                    "it is {owner} turn"),
+    "resume.turns_done": ("Fortsætter i runde {number} af {total}: alle har haft deres tur",
+                          "Resuming in round {number} of {total}: everyone has had a turn"),
+    "cli.metavar.name": ("NAVN", "NAME"),
+    "cli.play.session_name": (
+        "fortsæt et gemt værksted: dets navn i `vaerdispil sessions list` eller stien til "
+        "dets fil. Findes det ikke, startes et nyt kun, hvis navnet ender på .jsonl (det gemmes "
+        "i mappen med gemte værksteder) eller har en mappe i sig (det gemmes præcis dér)",
+        "resume a saved workshop: its name in `vaerdispil sessions list`, or the path of its "
+        "file. Not found, it starts a new one only if it ends in .jsonl (made in the folder of "
+        "saved workshops) or has a folder in it (made exactly there)"),
+    "cli.play.new": (
+        "start et nyt værksted, gemt som NAVN (et navn uden mappe gemmes i mappen med gemte "
+        "værksteder; en sti med en mappe i sig præcis dér)",
+        "start a new workshop saved as NAME (a bare name goes to the folder of saved "
+        "workshops; a path with a folder in it, exactly there)"),
+    "cli.demo.session_name": (
+        "hvor det skal gemmes (en ny fil; et navn uden mappe gemmes i mappen med gemte "
+        "værksteder)",
+        "where to save it (a new file; a bare name goes to the folder of saved workshops)"),
     "setup.title": ("Forbered værkstedet", "Set up the workshop"),
     "setup.details": ("Værkstedet", "The workshop"),
     "setup.name": ("Titel", "Title"),
     "setup.place": ("Sted (boligområde)", "Place (housing area)"),
-    "setup.date": ("Dato (år-måned-dag)", "Date (year-month-day)"),
+    "setup.date": ("Dato", "Date"),
     "setup.facilitator": ("Facilitator", "Facilitator"),
     "setup.organisations": ("Organisationer", "Organisations"),
     "setup.participants": ("Deltagere", "Participants"),
@@ -284,8 +323,52 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "setup.person_org": ("Organisation", "Organisation"),
     "setup.add_org": ("Tilføj organisation", "Add organisation"),
     "setup.add_person": ("Tilføj deltager", "Add participant"),
-    "setup.estimate": ("Varighed: ca. {minutes} min. med {people} deltagere i {orgs} organisationer",
-                       "Duration: about {minutes} min. with {people} participants in {orgs} organisations"),
+    "setup.estimate": ("Varighed: ca. {minutes} min. med {people} i {orgs}",
+                       "Duration: about {minutes} min. with {people} in {orgs}"),
+    "setup.estimate_how": ("Regnet sådan: hver runde tager den tid, kortspillet sætter af, "
+                           "eller mere, når der er mange: {turns}.",
+                           "Reckoned so: each round takes the time the deck sets aside, or "
+                           "more when many take part: {turns}."),
+    "setup.turn_person": ("{minutes} min. pr. deltager i runde {number}",
+                          "{minutes} min. a participant in round {number}"),
+    "setup.turn_org": ("{minutes} min. pr. organisation i runde {number}",
+                       "{minutes} min. an organisation in round {number}"),
+    # set-up in a minute (issue 15)
+    "setup.roster": ("Organisationer og deltagere", "Organisations and participants"),
+    "setup.roster_help": ("Én organisation pr. linje: Navn (type): Person, Person. Fx »Aarhus "
+                          "Kommune: Mette, Jonas«. Typen kan udelades. Enter tilføjer.",
+                          "One organisation a line: Name (type): Person, Person. E.g. “City "
+                          "Council: Mette, Jonas”. The type may be left out. Enter adds."),
+    "setup.roster_add": ("Tilføj", "Add"),
+    "setup.roster_suggest": ("→ tilføjer »{name}« ({type}), kendt fra et tidligere værksted",
+                             "→ adds “{name}” ({type}), known from an earlier workshop"),
+    "setup.roster_here": ("→ »{name}« ({type}) er allerede ved bordet; navne efter kolon "
+                          "kommer med i den",
+                          "→ “{name}” ({type}) is at the table already; names after a colon "
+                          "join it"),
+    "setup.roster_preview": ("Tilføjes: {what}", "To add: {what}"),
+    "setup.roster_added": ("Tilføjet: {orgs} og {people}.", "Added: {orgs} and {people}."),
+    "setup.at_table": ("Ved bordet", "At the table"),
+    "setup.partners": ("Kendte partnere", "Known partners"),
+    "setup.partners_help": ("Organisationer fra tidligere værksteder, én pr. linje: Navn (type). "
+                            "Listen bliver på denne computer og deles ikke. Navne på personer "
+                            "gemmes ikke her.",
+                            "Organisations from earlier workshops, one a line: Name (type). The "
+                            "list stays on this computer and is not shared. People's names are "
+                            "not kept here."),
+    "setup.partners_saved": ("Listen over kendte partnere er gemt ({count}).",
+                             "The list of known partners is saved ({count})."),
+    "n.org": ("{count} organisation", "{count} organisation"),
+    "n.orgs": ("{count} organisationer", "{count} organisations"),
+    "n.person": ("{count} deltager", "{count} participant"),
+    "n.persons": ("{count} deltagere", "{count} participants"),
+    "roster.type_unknown": ("»{words}« er ikke en type; skriv en af: {types}.",
+                            "“{words}” is not a type; write one of: {types}."),
+    "roster.type_unclear": ("»{words}« kan være flere typer ({types}); skriv lidt mere af ordet.",
+                            "“{words}” could be several types ({types}); write more of the word."),
+    "roster.no_org": ("Linjen mangler organisationens navn før kolon.",
+                      "The line has no organisation name before the colon."),
+    "roster.line": ("Linje {number}: {message}", "Line {number}: {message}"),
     "setup.start": ("Start værkstedet", "Start the workshop"),
     "setup.need_people": ("Tilføj mindst én organisation og én deltager.",
                           "Add at least one organisation and one participant."),
@@ -400,12 +483,25 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "key.print_anonymous": ("PDF uden navne", "PDF without names"),
     "key.back": ("Tilbage", "Back"),
     "key.start": ("Start", "Start"),
-    "key.add_org": ("Ny org.", "New org."),
-    "key.add_person": ("Ny deltager", "New participant"),
+    "key.add_roster": ("Tilføj", "Add"),
+    "key.partners": ("Kendte partnere", "Known partners"),
     "key.remove": ("Fjern", "Remove"),
     "key.up": ("Flyt op", "Move up"),
     "key.down": ("Flyt ned", "Move down"),
+    "key.command_palette": ("kommandoer", "commands"),
     "key.theme": ("Tema", "Theme"),
+    # round screen (issue 15)
+    "error.no_own_cards": ("Runden har ingen kort af sine egne at trække. Vælg et kort (c).",
+                           "This round has no cards of its own to draw. Choose a card (c)."),
+    "round.chooser_own": ("Rundens kort", "This round's cards"),
+    "round.chooser_other": ("Kort fra andre runder", "Cards from other rounds"),
+    "round.card_from": ("fra runde {number}: {title}", "from round {number}: {title}"),
+    "round.order": ("Rækkefølge", "Order"),
+    "round.turn_passed": ("stod over", "passed"),
+    "round.turn_skipped": ("sprunget over", "skipped"),
+    "round.turn_left": ("gået", "left"),
+    "round.most_dots": ("flest prikker", "most dots"),
+    "round.backed_by": ("står bag: {orgs}", "backed by: {orgs}"),
     "demo.done": ("Demoen er slut. Værkstedet er gemt og kan eksporteres eller printes.",
                   "The demo is over. The workshop is saved and can be exported or printed."),
     "cmd.round": ("Gå til runde {number}: {title}", "Go to round {number}: {title}"),
@@ -413,6 +509,11 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "cmd.add_person": ("Tilføj deltager", "Add participant"),
     "cmd.new_org": ("Eller en ny organisation (hvis den ikke er på listen)",
                     "Or a new organisation (if it is not on the list)"),
+    "dialog.choose": ("Vælg …", "Choose …"),
+    "error.choose_org": ("Vælg en organisation på listen, eller skriv en ny.",
+                         "Choose an organisation on the list, or write a new one."),
+    "error.org_or_new": ("Vælg en organisation på listen eller skriv en ny, ikke begge.",
+                         "Choose an organisation on the list or write a new one, not both."),
     "cmd.new_org_type": ("Den nye organisations type", "The new organisation's type"),
     "cmd.remove_person": ("Deltager går", "Participant leaves"),
     "cmd.remove_person_who": ("Hvem går?", "Who is leaving?"),
@@ -472,3 +573,312 @@ _SCREENS: dict[str, tuple[str, str]] = {
 for _key, (_danish, _english) in _SCREENS.items():
     STRINGS["da"][_key] = _danish
     STRINGS["en"][_key] = _english
+
+
+# command line (issue 15): what `vaerdispil` prints and its --help, argparse's own words,
+# and Textual's built-in palette entries and notices. (Danish, English), as above.
+_COMMAND_LINE: dict[str, tuple[str, str]] = {
+    # argparse's frame: usage, headings, the -h and --version options, the error line
+    "cli.usage": ("brug: ", "usage: "),
+    "cli.positionals": ("argumenter", "positional arguments"),
+    "cli.options": ("tilvalg", "options"),
+    "cli.help": ("vis denne hjælp og afslut", "show this help message and exit"),
+    "cli.version": ("vis versionsnummeret og afslut", "show program's version number and exit"),
+    "cli.error": ("{prog}: {message} (se {prog} --help)", "{prog}: {message} (see {prog} --help)"),
+    "cli.metavar.command": ("KOMMANDO", "COMMAND"),
+    "cli.metavar.file": ("FIL", "FILE"),
+    "cli.metavar.session": ("VÆRKSTED", "SESSION"),
+    "cli.metavar.out": ("FIL", "OUT"),
+    "cli.metavar.out_pdf": ("FIL.pdf", "OUT.pdf"),
+    "cli.metavar.out_report": ("FIL.pdf|FIL.csv", "OUT.pdf|OUT.csv"),
+    # argparse's error messages ({...} are argparse's own parts, passed on as they are)
+    "cli.arg.required": ("{names} mangler", "the following arguments are required: {names}"),
+    "cli.arg.unrecognized": ("kan ikke bruges her: {words}", "unrecognized arguments: {words}"),
+    "cli.arg.one_required": ("et af disse skal med: {names}",
+                             "one of the arguments {names} is required"),
+    "cli.arg.ambiguous": ("{option} kan betyde flere ting: {matches}",
+                          "ambiguous option: {option} could match {matches}"),
+    "cli.arg.choice": ("{value} er ikke en mulighed (vælg mellem {choices})",
+                       "invalid choice: {value} (choose from {choices})"),
+    "cli.arg.type": ("{value} er ikke en gyldig værdi", "invalid value: {value}"),
+    "cli.arg.one": ("mangler en værdi", "expected one argument"),
+    "cli.arg.at_most_one": ("tager højst én værdi", "expected at most one argument"),
+    "cli.arg.at_least_one": ("mangler mindst én værdi", "expected at least one argument"),
+    "cli.arg.count": ("skal have {count} værdier", "expected {count} arguments"),
+    "cli.arg.explicit": ("tager ingen værdi (fik {value})", "ignored explicit argument {value}"),
+    "cli.arg.not_with": ("kan ikke bruges sammen med {other}", "not allowed with argument {other}"),
+    # vaerdispil
+    "cli.description": ("Værdispillet: et dialogspil om den værdi, partnerne giver og får i et "
+                        "samarbejde. Uden en kommando åbner programmet startskærmen.",
+                        "Værdispillet: a facilitation game about the value partners give and "
+                        "get. Without a command, the workshop app starts."),
+    "cli.lang": ("sprog på skærmen og i disse beskeder (standard: dansk på skærmen; "
+                 "beskederne følger computerens sprog)",
+                 "language of the screens and of these messages (default: Danish screens; "
+                 "messages follow the computer's language)"),
+    "cli.lang_screens": ("sprog på skærmen", "language of the screens"),
+    "cli.deck": ("kortspillets id eller sti til en fil (standard: vaerdispil)",
+                 "deck id or path (default: vaerdispil)"),
+    # vaerdispil play / demo / serve
+    "cli.play": ("kør et værksted (et nyt, eller fortsæt et med --session)",
+                 "run a workshop (a new one, or --session to resume)"),
+    "cli.demo": ("spil et eksempel på et værksted på skærmen, trin for trin",
+                 "play a sample workshop on screen, step by step"),
+    "cli.demo.speed": ("trinene går N gange hurtigere; 0: så hurtigt som muligt, og luk så",
+                       "steps go N times faster; 0: as fast as possible, then quit"),
+    "cli.demo.lang": ("sprog i kortspillet og på skærmen", "language of the deck and screens"),
+    "cli.demo.saved": ("Demo-værkstedet er gemt i {path}", "The demo workshop is saved in {path}"),
+    "cli.serve": ("det samme program i en browser, på denne computer",
+                  "the same app in a browser, on this computer"),
+    "cli.serve.port": ("standard: 8000", "default: 8000"),
+    "cli.serve.open": ("Værdispillet: åbn http://localhost:{port} i en browser (ctrl+c stopper)",
+                       "Værdispillet: open http://localhost:{port} in a browser (ctrl+c stops)"),
+    "cli.serve.port_busy": ("vaerdispil: kan ikke bruge port {port} ({reason}); prøv en anden "
+                            "med --port",
+                            "vaerdispil: cannot serve on port {port} ({reason}); try another "
+                            "with --port"),
+    "cli.port.not_number": ("'{text}' er ikke et portnummer", "'{text}' is not a port number"),
+    "cli.port.range": ("en port er et tal fra 1 til 65535", "a port is a number from 1 to 65535"),
+    "cli.speed.not_number": ("'{text}' er ikke et tal", "'{text}' is not a number"),
+    "cli.speed.negative": ("hastigheden kan ikke være negativ", "the speed cannot be negative"),
+    # vaerdispil deck ...
+    "cli.deck_group": ("vis, tjek og beskriv kortspil", "list, check and describe decks"),
+    "cli.deck.list": ("de medfølgende kortspil og dine egne", "the bundled decks and your own"),
+    "cli.deck.check": ("tjek kortspilfiler; fejl vises som FIL:LINJE:KOLONNE: besked",
+                       "validate deck files; errors as FILE:LINE:COL: message"),
+    "cli.deck.files": ("kortspilfiler (.yaml)", "deck files (.yaml)"),
+    "cli.deck.schema": ("skriv JSON-skemaet for kortspillenes format",
+                        "print the JSON Schema of the deck format"),
+    "cli.deck.columns": ("ID|SPROG|KORT|TITEL|HVOR", "ID|LANG|CARDS|TITLE|WHERE"),
+    "cli.deck.bundled": ("medfølger", "bundled"),
+    "cli.deck.broken": ("i stykker: {count} fejl, se vaerdispil deck check {path}",
+                        "broken: {count} problems, see vaerdispil deck check {path}"),
+    "cli.deck.folders": ("Medfølgende kortspil: {bundled}\nDine egne kortspil: {own} "
+                         "(læg .yaml-filer dér)",
+                         "Bundled decks: {bundled}\nYour own decks: {own} (put .yaml files there)"),
+    "cli.deck.ok": ("{source}: ok: {id} ({lang}), {cards} kort ({kinds}), {rounds} runder",
+                    "{source}: ok: {id} ({lang}), {cards} cards ({kinds}), {rounds} rounds"),
+    # vaerdispil sessions list, vaerdispil export
+    "cli.sessions": ("gemte værksteder", "saved workshops"),
+    "cli.sessions.list": ("gemte værksteder med titel, dato, kortspil og hvor langt de er nået",
+                          "saved workshops with title, date, deck, progress"),
+    "cli.sessions.none": ("Ingen gemte værksteder i {folder}", "No saved workshops in {folder}"),
+    "cli.sessions.columns": ("NAVN|DATO|TITEL|KORTSPIL|HVOR LANGT|ORGANISATIONER|SIDST ÆNDRET",
+                             "NAME|DATE|TITLE|DECK|PROGRESS|ORGANISATIONS|LAST CHANGE"),
+    "cli.sessions.damaged": ("beskadiget: {problem}", "damaged: {problem}"),
+    "cli.sessions.setup": ("forberedes", "set-up"),
+    "cli.sessions.round": ("runde {round} af {rounds}", "round {round} of {rounds}"),
+    "cli.sessions.ended": ("afsluttet", "ended"),
+    "cli.sessions.folder": ("Værkstederne gemmes i {folder}", "Workshops are saved in {folder}"),
+    "cli.session.arg": ("en værkstedsfil eller dens navn på listen over gemte værksteder",
+                        "a workshop file, or its name in the list of saved workshops"),
+    "cli.session.replay": ("{path}: værkstedet kan ikke genskabes, for filen er beskadiget "
+                           "(åbn den med vaerdispil for at se hvor)",
+                           "{path}: the workshop could not be replayed; it is damaged "
+                           "(vaerdispil opens it to say where)"),
+    "cli.export": ("skriv, hvad et værksted nåede frem til: md, csv eller json",
+                   "write what a workshop decided: md, csv or json"),
+    "cli.export.format": ("md (standard), csv eller json", "md (default), csv or json"),
+    "cli.export.output": ("filen, der skal skrives (standard: vis den her)",
+                          "file to write (default: print)"),
+    "cli.export.wrote": ("Gemt: {path}", "Wrote {path}"),
+    # vaerdispil print ...
+    "cli.print": ("kortark, en testside til dobbeltsidet print, vejledningen til facilitator og "
+                  "et værksteds opsamling som PDF",
+                  "card sheets, a duplex test page, the facilitator guide and a workshop's "
+                  "summary as PDF"),
+    "cli.print.cards": ("kortspillets kort til at printe, klippe ud og spille med",
+                        "the deck's cards to print, cut out and play with"),
+    "cli.print.cards_about": ("Print i faktisk størrelse (100 %), aldrig »tilpas til siden«. "
+                              "Dobbeltsidet: vend på den kant, som --duplex siger. Ingen printer, "
+                              "der kan printe på begge sider? Brug --duplex fold.",
+                              "Print at actual size (100 %), never 'fit to page'. Two-sided: "
+                              "flip on the edge given by --duplex. No duplex printer? Use "
+                              "--duplex fold."),
+    "cli.print.cards_output": ("hvor filen skal gemmes (standard: KORTSPIL-SPROG-cards.pdf i "
+                               "denne mappe)",
+                               "where to write (default: DECK-LANG-cards.pdf in this folder)"),
+    "cli.print.size": ("poker 63x88 mm (standard), mini 44x63 mm, a6 105x148 mm",
+                       "poker 63x88 mm (default), mini 44x63 mm, a6 105x148 mm"),
+    "cli.print.backs": ("print en bagside til hvert kort (standard: ja)",
+                        "print a back for every card (default: yes)"),
+    "cli.print.duplex": ("dobbeltsidet, vendt på den lange (standard) eller den korte kant; eller "
+                         "fold: for- og bagsider på samme ark, der foldes, til printere, som kun "
+                         "printer på den ene side",
+                         "two-sided, flipped on the long (default) or short edge; or fold: "
+                         "fronts and backs on one sheet, folded, for printers without duplex"),
+    "cli.print.offset": ("flyt bagsiderne X mm til højre og Y mm op (aflæs X,Y på "
+                         "'vaerdispil print calibration')",
+                         "move the backs X mm right and Y mm up (read X,Y from "
+                         "'vaerdispil print calibration')"),
+    "cli.print.bleed": ("lad farvebåndet gå ud over skærelinjen, så kanten bliver pæn",
+                        "run the colour band past the cut line, for a clean edge"),
+    "cli.print.calibration": ("en dobbeltsidet testside, der viser, hvilken --back-offset du "
+                              "skal bruge",
+                              "a two-sided test page that shows the --back-offset to use"),
+    "cli.print.calibration_output": ("hvor filen skal gemmes (standard: "
+                                     "vaerdispil-calibration.pdf)",
+                                     "where to write (default: vaerdispil-calibration.pdf)"),
+    "cli.print.calibration_duplex": ("den kant, du vender på, når du printer kortene "
+                                     "(standard: long)",
+                                     "the edge you will flip on when printing cards "
+                                     "(default: long)"),
+    "cli.print.calibration_offset": ("flyt bagsiden så meget, for at tjekke en forskydning",
+                                     "shift the back by this much, to check an offset"),
+    "cli.print.calibration_lang": ("sproget på siden (standard: da)",
+                                   "language of the page (default: da)"),
+    "cli.print.guide": ("vejledningen til facilitator: runder, tid, materialer, print",
+                        "the facilitator guide: rounds, timing, materials, printing"),
+    "cli.print.guide_output": ("hvor filen skal gemmes (standard: KORTSPIL-SPROG-guide.pdf i "
+                               "denne mappe)",
+                               "where to write (default: DECK-LANG-guide.pdf in this folder)"),
+    "cli.print.summary": ("et værksteds opsamling til partnerne, med en aftale, de kan skrive "
+                          "under på",
+                          "a workshop's summary to send to the partners, with an agreement to "
+                          "sign"),
+    "cli.print.summary_about": ("Opsamlingen af et værksted som A4-PDF: overblik, hvem der giver "
+                                "og får hvad, afstemningen, runde for runde, handlinger og en "
+                                "samarbejdsaftale, der kan skrives under.",
+                                "The summary of a workshop as A4 PDF: overview, who gives and "
+                                "gets what, the vote, round by round, actions, and a partnership "
+                                "agreement to sign."),
+    "cli.print.summary_session": ("en værkstedsfil eller dens navn på listen over gemte "
+                                  "værksteder (vaerdispil sessions list)",
+                                  "a workshop file, or its name in the list of saved workshops "
+                                  "(vaerdispil sessions list)"),
+    "cli.print.summary_output": ("hvor filen skal gemmes (standard: NAVN-summary.pdf i denne "
+                                 "mappe)",
+                                 "where to write (default: NAME-summary.pdf in this folder)"),
+    "cli.print.anonymous": ("udelad deltagernes navne (kun organisationerne), så den kan deles "
+                            "med andre end dem, der var med",
+                            "leave out participants' names (organisations only), for sharing "
+                            "beyond the room"),
+    "cli.print.deck": ("kortspillets id eller sti til en .yaml-fil (standard: vaerdispil)",
+                       "deck id or path of a .yaml file (default: vaerdispil)"),
+    "cli.print.lang": ("hvilket sprog kortspillet skal være på (standard: dansk)",
+                       "which language of the deck (default: Danish)"),
+    "cli.print.paper": ("papirstørrelse (standard: a4)", "paper size (default: a4)"),
+    "cli.print.offset_form": ("'{text}' er ikke X,Y i millimeter, fx 1.5,-0.5",
+                              "'{text}' is not X,Y in millimetres, such as 1.5,-0.5"),
+    "cli.print.offset_big": ("'{text}': en forskydning på over 20 mm skyldes ikke printeren; tjek, "
+                             "at du printede i faktisk størrelse",
+                             "'{text}': an offset over 20 mm is not a printer's error; check "
+                             "that you printed at actual size"),
+    "cli.print.more_problems": (" (og {count} fejl mere: se vaerdispil deck check {source})",
+                                " (and {count} more problems: see vaerdispil deck check {source})"),
+    "cli.print.wrote": ("skrev {path}: {pages}{summary}", "wrote {path}: {pages}{summary}"),
+    "cli.print.offset_needs_backs": ("vaerdispil print cards: --back-offset flytter bagsiderne, "
+                                     "når der printes på begge sider; den gør intet sammen med "
+                                     "--no-backs eller --duplex fold",
+                                     "vaerdispil print cards: --back-offset moves the backs of "
+                                     "two-sided printing; it does nothing with --no-backs or "
+                                     "--duplex fold"),
+    "cli.print.duplex_needs_backs": ("vaerdispil print cards: --duplex kræver bagsider; lad være "
+                                     "med at skrive --no-backs",
+                                     "vaerdispil print cards: --duplex needs backs; leave out "
+                                     "--no-backs"),
+    "cli.print.how.long": ("print på begge sider, vend på den lange kant",
+                           "print two-sided, flip on the long edge"),
+    "cli.print.how.short": ("print på begge sider, vend på den korte kant",
+                            "print two-sided, flip on the short edge"),
+    "cli.print.how.fold": ("print på én side, fold på den stiplede linje",
+                           "print one-sided, fold on the dashed line"),
+    "cli.print.how.fronts": ("kun forsider", "fronts only"),
+    "cli.print.cards_done": (" ({cards} kort, {size}, {per_page} pr. side; {how}, i faktisk "
+                             "størrelse)",
+                             " ({cards} cards, {size}, {per_page} per page; {how}, at actual "
+                             "size)"),
+    "cli.print.edge.long": ("lange", "long"),
+    "cli.print.edge.short": ("korte", "short"),
+    "cli.print.calibration_done": (" (print begge sider i faktisk størrelse, vend på den {edge} "
+                                   "kant, og aflæs X,Y på bagsiden)",
+                                   " (print both sides at actual size, flip on the {edge} edge, "
+                                   "and read X,Y on the back)"),
+    "cli.print.guide_done": (" (vejledning til facilitator for {title})",
+                             " (facilitator guide for {title})"),
+    "cli.print.no_font": ("vaerdispil: bemærk: ingen af PDF'ens skrifttyper har {chars}{more}; "
+                          "skrevet som {replacement}",
+                          "vaerdispil: note: no font of the PDF has {chars}{more}; printed as "
+                          "{replacement}"),
+    "cli.print.no_font_more": (" og {count} mere", " and {count} more"),
+    "cli.print.summary_done": (" (opsamling af '{title}'{how})", " (summary of '{title}'{how})"),
+    "cli.print.names_left_out": ("; uden navne", "; names left out"),
+    # vaerdispil report
+    "cli.report": ("hvilke værdier der oftest bliver valgt og aftalt, på tværs af værksteder",
+                   "which values are picked and agreed most often, across workshops"),
+    "cli.report.about": ("Tal på tværs af flere værksteder: de værdier og kategorier, der oftest "
+                         "bliver valgt og aftalt, og hvad hver slags organisation giver og får. "
+                         "Skriv en PDF til at læse, eller en CSV-fil til et regneark.",
+                         "Counts across several workshops: the values and categories picked "
+                         "and agreed most often, and giving and getting per kind of "
+                         "organisation. Write a PDF to read, or a CSV file for a spreadsheet."),
+    "cli.report.sessions": ("værkstedsfiler eller deres navne på listen over gemte værksteder",
+                            "workshop files, or their names in the list of saved workshops"),
+    "cli.report.output": ("hvor filen skal gemmes; .pdf eller .csv (standard: "
+                          "vaerdispil-report.pdf)",
+                          "where to write; .pdf or .csv (default: vaerdispil-report.pdf)"),
+    "cli.report.lang": ("rapportens sprog: overskrifterne og navnene på værdier og kategorier, "
+                        "også fra værksteder, der blev spillet på et andet sprog (standard: det "
+                        "første værksteds sprog)",
+                        "language of the report: its labels, and the names of values and "
+                        "categories, also from workshops played in another language (default: "
+                        "the first workshop's)"),
+    "cli.report.reading": ("læser værksteder", "reading workshops"),
+    "cli.report.bad_output": ("vaerdispil report: -o skal være en .pdf- eller .csv-fil, ikke "
+                              "'{output}' (se vaerdispil report --help)",
+                              "vaerdispil report: -o must name a .pdf or .csv file, not "
+                              "'{output}' (see vaerdispil report --help)"),
+    "cli.report.twice": ("vaerdispil: {path}: er nævnt mere end én gang; tælles kun med én gang",
+                         "vaerdispil: {path}: named more than once; counted once"),
+    "cli.report.wrote": ("skrev {path}: {what}, på {lang} ({workshops})",
+                         "wrote {path}: {what}, in {lang} ({workshops})"),
+    "cli.language.da": ("dansk", "Danish"),
+    "cli.language.en": ("engelsk", "English"),
+    # counted things: "1 side", "2 sider"
+    "cli.count.page": ("{count} side", "{count} page"),
+    "cli.count.pages": ("{count} sider", "{count} pages"),
+    "cli.count.value": ("{count} værdi", "{count} value"),
+    "cli.count.values": ("{count} værdier", "{count} values"),
+    "cli.count.category": ("{count} kategori", "{count} category"),
+    "cli.count.categories": ("{count} kategorier", "{count} categories"),
+    "cli.count.workshop": ("{count} værksted", "{count} workshop"),
+    "cli.count.workshops": ("{count} værksteder", "{count} workshops"),
+    # Textual's own palette entries, search fields and notices (tui/system_commands.py)
+    "system.theme": ("Tema", "Theme"),
+    "system.theme_help": ("Vælg andre farver på skærmen", "Change the current theme"),
+    "system.quit": ("Luk", "Quit"),
+    "system.quit_help": ("Luk programmet med det samme (alt er gemt)",
+                         "Quit the application as soon as possible"),
+    "system.keys": ("Taster", "Keys"),
+    "system.keys_show": ("Vis de taster, der virker her, i en rude til højre",
+                         "Show help for the focused widget and a summary of available keys"),
+    "system.keys_hide": ("Skjul ruden med taster", "Hide the keys and widget help panel"),
+    "system.maximize": ("Gør størst", "Maximize"),
+    "system.maximize_help": ("Vis det valgte felt på hele skærmen", "Maximize the focused widget"),
+    "system.minimize": ("Normal størrelse", "Minimize"),
+    "system.minimize_help": ("Vis feltet i normal størrelse igen",
+                             "Minimize the widget and restore to normal size"),
+    "system.screenshot": ("Skærmbillede", "Screenshot"),
+    "system.screenshot_help": ("Gem et billede af skærmen, som den ser ud nu (en SVG-fil)",
+                               "Save an SVG 'screenshot' of the current screen"),
+    "system.search": ("Hvad vil du gøre? Skriv for at søge …", "Search for commands…"),
+    "system.search_themes": ("Søg efter et tema …", "Search for themes…"),
+    "system.no_matches": ("Intet passer til det, du skrev", "No matches found"),
+    "system.screenshot_saved": ("Skærmbilledet er gemt", "Saved screenshot"),
+    "system.screenshot_saved_to": ("Skærmbilledet er gemt i {path}", "Saved screenshot to {path}"),
+    "system.screenshot_failed": ("Skærmbilledet kunne ikke gemmes", "Failed to save screenshot"),
+    "system.quit_title": ("Vil du lukke programmet?", "Do you want to quit?"),
+    "system.quit_press": ("Tryk på {keys} for at lukke programmet", "Press {keys} to quit the app"),
+}
+
+for _key, (_danish, _english) in _COMMAND_LINE.items():
+    STRINGS["da"][_key] = _danish
+    STRINGS["en"][_key] = _english
+
+CLI_LANGUAGE: ContextVar[str] = ContextVar("vaerdispil_cli_language", default="en")
+"""The command line's language in this run: cli.main sets it from --lang or the locale."""
+
+
+def cli_text(key: str, **values: object) -> str:
+    """The string for `key` in the command line's language, filled in."""
+    return text(CLI_LANGUAGE.get(), key, **values)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .deck.errors import DeckError
+from .i18n import cli_text
 
 if TYPE_CHECKING:  # the deck loader and the PDF code (reportlab) load only when needed
     from .deck.model import Deck
@@ -20,65 +21,57 @@ EXIT_INVALID = 1
 
 def register(commands: Any) -> None:
     """Add `print cards`, `print calibration`, `print guide` and `print summary`."""
-    printing = commands.add_parser("print", help="card sheets, a duplex test page, the "
-                                   "facilitator guide and a workshop's summary as PDF")
-    printing_commands = printing.add_subparsers(dest="print_command", metavar="COMMAND",
+    printing = commands.add_parser("print", help=cli_text("cli.print"))
+    printing_commands = printing.add_subparsers(dest="print_command",
+                                                metavar=cli_text("cli.metavar.command"),
                                                 parser_class=type(printing))
     printing_commands.required = True
 
-    cards = printing_commands.add_parser(
-        "cards", help="the deck's cards to print, cut out and play with",
-        description="Print at actual size (100 %), never 'fit to page'. Two-sided: "
-        "flip on the edge given by --duplex. No duplex printer? Use --duplex fold.")
+    cards = printing_commands.add_parser("cards", help=cli_text("cli.print.cards"),
+                                         description=cli_text("cli.print.cards_about"))
     _deck_options(cards)
-    cards.add_argument("-o", "--output", metavar="OUT.pdf",
-                       help="where to write (default: DECK-LANG-cards.pdf in this folder)")
+    cards.add_argument("-o", "--output", metavar=cli_text("cli.metavar.out_pdf"),
+                       help=cli_text("cli.print.cards_output"))
     _paper_option(cards)
     cards.add_argument("--size", choices=("poker", "mini", "a6"), default="poker",
-                       help="poker 63x88 mm (default), mini 44x63 mm, a6 105x148 mm")
+                       help=cli_text("cli.print.size"))
     cards.add_argument("--backs", action=argparse.BooleanOptionalAction, default=True,
-                       help="print a back for every card (default: yes)")
+                       help=cli_text("cli.print.backs"))
     cards.add_argument("--duplex", choices=("long", "short", "fold"), default=None,
-                       help="two-sided, flipped on the long (default) or short edge; or fold: "
-                       "fronts and backs on one sheet, folded, for printers without duplex")
+                       help=cli_text("cli.print.duplex"))
     cards.add_argument("--back-offset", metavar="X,Y", type=_offset, default=None,
-                       help="move the backs X mm right and Y mm up (read X,Y from "
-                       "'vaerdispil print calibration')")
+                       help=cli_text("cli.print.offset"))
     cards.add_argument("--bleed", action="store_true",
-                       help="run the colour band past the cut line, for a clean edge")
+                       help=cli_text("cli.print.bleed"))
     cards.set_defaults(run=print_cards)
 
-    calibration = printing_commands.add_parser(
-        "calibration", help="a two-sided test page that shows the --back-offset to use")
-    calibration.add_argument("-o", "--output", metavar="OUT.pdf",
-                             help="where to write (default: vaerdispil-calibration.pdf)")
+    calibration = printing_commands.add_parser("calibration",
+                                               help=cli_text("cli.print.calibration"))
+    calibration.add_argument("-o", "--output", metavar=cli_text("cli.metavar.out_pdf"),
+                             help=cli_text("cli.print.calibration_output"))
     _paper_option(calibration)
     calibration.add_argument("--duplex", choices=("long", "short"), default="long",
-                             help="the edge you will flip on when printing cards (default: long)")
+                             help=cli_text("cli.print.calibration_duplex"))
     calibration.add_argument("--back-offset", metavar="X,Y", type=_offset, default=None,
-                             help="shift the back by this much, to check an offset")
+                             help=cli_text("cli.print.calibration_offset"))
     calibration.add_argument("--lang", choices=("da", "en"), default=argparse.SUPPRESS,
-                             help="language of the page (default: da)")
+                             help=cli_text("cli.print.calibration_lang"))
     calibration.set_defaults(run=print_calibration)
 
-    guide = printing_commands.add_parser(
-        "guide", help="the facilitator guide: rounds, timing, materials, printing")
+    guide = printing_commands.add_parser("guide", help=cli_text("cli.print.guide"))
     _deck_options(guide)
-    guide.add_argument("-o", "--output", metavar="OUT.pdf",
-                       help="where to write (default: DECK-LANG-guide.pdf in this folder)")
+    guide.add_argument("-o", "--output", metavar=cli_text("cli.metavar.out_pdf"),
+                       help=cli_text("cli.print.guide_output"))
     guide.set_defaults(run=print_guide)
 
-    summary = printing_commands.add_parser(
-        "summary", help="a workshop's summary to send to the partners, with an agreement to sign",
-        description="The summary of a workshop as A4 PDF: overview, who gives and gets what, "
-        "the vote, round by round, actions, and a partnership agreement to sign.")
-    summary.add_argument("session", metavar="SESSION", help="a workshop file, or its name in "
-                         "the list of saved workshops (vaerdispil sessions list)")
-    summary.add_argument("-o", "--output", metavar="OUT.pdf",
-                         help="where to write (default: NAME-summary.pdf in this folder)")
+    summary = printing_commands.add_parser("summary", help=cli_text("cli.print.summary"),
+                                           description=cli_text("cli.print.summary_about"))
+    summary.add_argument("session", metavar=cli_text("cli.metavar.session"),
+                         help=cli_text("cli.print.summary_session"))
+    summary.add_argument("-o", "--output", metavar=cli_text("cli.metavar.out_pdf"),
+                         help=cli_text("cli.print.summary_output"))
     summary.add_argument("--anonymous", action="store_true",
-                         help="leave out participants' names (organisations only), for "
-                         "sharing beyond the room")
+                         help=cli_text("cli.print.anonymous"))
     summary.set_defaults(run=print_summary)
 
 
@@ -86,14 +79,14 @@ def _deck_options(parser: argparse.ArgumentParser) -> None:
     # SUPPRESS keeps `vaerdispil --deck D print cards` working: a subcommand's own default
     # would otherwise overwrite the value given before the command.
     parser.add_argument("--deck", metavar="D", default=argparse.SUPPRESS,
-                        help="deck id or path of a .yaml file (default: vaerdispil)")
+                        help=cli_text("cli.print.deck"))
     parser.add_argument("--lang", choices=("da", "en"), default=argparse.SUPPRESS,
-                        help="which language of the deck (default: Danish)")
+                        help=cli_text("cli.print.lang"))
 
 
 def _paper_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4",
-                        help="paper size (default: a4)")
+                        help=cli_text("cli.print.paper"))
 
 
 def _offset(text: str) -> tuple[float, float]:
@@ -104,11 +97,9 @@ def _offset(text: str) -> tuple[float, float]:
             raise ValueError
         x, y = float(parts[0]), float(parts[1])
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not X,Y in millimetres, such as 1.5,-0.5") from None
+        raise argparse.ArgumentTypeError(cli_text("cli.print.offset_form", text=text)) from None
     if abs(x) > 20 or abs(y) > 20:
-        raise argparse.ArgumentTypeError(f"'{text}': an offset over 20 mm is not a printer's "
-                                         "error; check that you printed at actual size")
+        raise argparse.ArgumentTypeError(cli_text("cli.print.offset_big", text=text))
     return x, y
 
 
@@ -126,7 +117,7 @@ def _load(args: argparse.Namespace) -> Deck:
 def _deck_failure(error: DeckError) -> int:
     """A bad deck in one line: its first problem, and how many more there are."""
     lines = error.lines()
-    more = (f" (and {len(lines) - 1} more problems: see vaerdispil deck check {error.source})"
+    more = (cli_text("cli.print.more_problems", count=len(lines) - 1, source=error.source)
             if len(lines) > 1 else "")
     return _fail(lines[0] + more)
 
@@ -140,20 +131,19 @@ def _run(make: Callable[[], tuple[Rendered, str]], output: str) -> int:
         path = write_atomic(output, rendered.data)
     except PrintError as error:
         return _fail(str(error))
-    pages = f"{rendered.pages} page{'s' if rendered.pages != 1 else ''}"
-    print(f"wrote {path}: {pages}{summary}")
+    pages = cli_text("cli.count.page" if rendered.pages == 1 else "cli.count.pages",
+                     count=rendered.pages)
+    print(cli_text("cli.print.wrote", path=path, pages=pages, summary=summary))
     return EXIT_OK
 
 
 def print_cards(args: argparse.Namespace) -> int:
     """`vaerdispil print cards`: write the deck's card sheets."""
     if args.back_offset is not None and (not args.backs or args.duplex == "fold"):
-        print("vaerdispil print cards: --back-offset moves the backs of two-sided printing; "
-              "it does nothing with --no-backs or --duplex fold", file=sys.stderr)
+        print(cli_text("cli.print.offset_needs_backs"), file=sys.stderr)
         return 2
     if args.duplex is not None and not args.backs:
-        print("vaerdispil print cards: --duplex needs backs; leave out --no-backs",
-              file=sys.stderr)
+        print(cli_text("cli.print.duplex_needs_backs"), file=sys.stderr)
         return 2
     try:
         deck = _load(args)
@@ -174,12 +164,9 @@ def print_cards(args: argparse.Namespace) -> int:
                               back_offset=args.back_offset or (0.0, 0.0), bleed=args.bleed)
         rendered = render_cards(deck, options)
         layout = solve(args.paper, args.size, duplex if args.backs else None)
-        how = {"long": "print two-sided, flip on the long edge",
-               "short": "print two-sided, flip on the short edge",
-               "fold": "print one-sided, fold on the dashed line"}[duplex] if args.backs \
-            else "fronts only"
-        return rendered, (f" ({len(deck.cards)} cards, {size_label(args.size)}, "
-                          f"{layout.per_page} per page; {how}, at actual size)")
+        how = cli_text(f"cli.print.how.{duplex if args.backs else 'fronts'}")
+        return rendered, cli_text("cli.print.cards_done", cards=len(deck.cards),
+                                  size=size_label(args.size), per_page=layout.per_page, how=how)
 
     return _run(make, output)
 
@@ -195,8 +182,8 @@ def print_calibration(args: argparse.Namespace) -> int:
 
         rendered = render_calibration(args.paper, args.duplex, getattr(args, "lang", None) or "da",
                                       args.back_offset or (0.0, 0.0))
-        return rendered, (f" (print both sides at actual size, flip on the {args.duplex} "
-                          "edge, and read X,Y on the back)")
+        return rendered, cli_text("cli.print.calibration_done",
+                                  edge=cli_text(f"cli.print.edge.{args.duplex}"))
 
     return _run(make, output)
 
@@ -212,7 +199,7 @@ def print_guide(args: argparse.Namespace) -> int:
     def make() -> tuple[Rendered, str]:
         from .pdf.guide import render_guide
 
-        return render_guide(deck), f" (facilitator guide for {deck.title})"
+        return render_guide(deck), cli_text("cli.print.guide_done", title=deck.title)
 
     return _run(make, output)
 
@@ -238,11 +225,12 @@ def print_summary(args: argparse.Namespace) -> int:
         rendered = render_summary(result, anonymous=args.anonymous)
         if rendered.replaced:
             chars = ", ".join(describe_char(char) for char in rendered.replaced[:5])
-            more = f" and {len(rendered.replaced) - 5} more" if len(rendered.replaced) > 5 else ""
-            print(f"vaerdispil: note: no font of the PDF has {chars}{more}; printed as "
-                  f"{REPLACEMENT}", file=sys.stderr)
+            more = (cli_text("cli.print.no_font_more", count=len(rendered.replaced) - 5)
+                    if len(rendered.replaced) > 5 else "")
+            print(cli_text("cli.print.no_font", chars=chars, more=more, replacement=REPLACEMENT),
+                  file=sys.stderr)
         title = result.title or path.stem
-        how = "; names left out" if args.anonymous else ""
-        return rendered, f" (summary of '{title}'{how})"
+        how = cli_text("cli.print.names_left_out") if args.anonymous else ""
+        return rendered, cli_text("cli.print.summary_done", title=title, how=how)
 
     return _run(make, output)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .i18n import cli_text
 from .session.errors import SessionError
 
 if TYPE_CHECKING:
@@ -21,19 +22,14 @@ EXIT_USAGE = 2
 
 def register(commands: Any) -> None:
     """Add `report` to the command line."""
-    report = commands.add_parser(
-        "report", help="which values are picked and agreed most often, across workshops",
-        description="Counts across several workshops: the values and categories picked "
-        "and agreed most often, and giving and getting per kind of organisation. "
-        "Write a PDF to read, or a CSV file for a spreadsheet.")
-    report.add_argument("sessions", metavar="SESSION", nargs="+",
-                        help="workshop files, or their names in the list of saved workshops")
-    report.add_argument("-o", "--output", metavar="OUT.pdf|OUT.csv",
-                        help="where to write; .pdf or .csv (default: vaerdispil-report.pdf)")
+    report = commands.add_parser("report", help=cli_text("cli.report"),
+                                 description=cli_text("cli.report.about"))
+    report.add_argument("sessions", metavar=cli_text("cli.metavar.session"), nargs="+",
+                        help=cli_text("cli.report.sessions"))
+    report.add_argument("-o", "--output", metavar=cli_text("cli.metavar.out_report"),
+                        help=cli_text("cli.report.output"))
     report.add_argument("--lang", choices=("da", "en"), default=argparse.SUPPRESS,
-                        help="language of the report: its labels, and the names of values and "
-                        "categories, also from workshops played in another language "
-                        "(default: the first workshop's)")
+                        help=cli_text("cli.report.lang"))
     report.set_defaults(run=run_report)
 
 
@@ -52,7 +48,7 @@ class Progress:
         if self.terminal and time.monotonic() - self.started > 1.0:
             width = 30
             filled = width * number // max(1, self.total)
-            sys.stderr.write(f"\rvaerdispil: reading workshops [{'#' * filled}"
+            sys.stderr.write(f"\rvaerdispil: {cli_text('cli.report.reading')} [{'#' * filled}"
                              f"{'.' * (width - filled)}] {number}/{self.total}")
             sys.stderr.flush()
             self.shown = True
@@ -82,8 +78,7 @@ def run_report(args: argparse.Namespace) -> int:
     output = args.output or "vaerdispil-report.pdf"
     form = Path(output).suffix.lower().lstrip(".")
     if form not in ("pdf", "csv"):
-        print(f"vaerdispil report: -o must name a .pdf or .csv file, not '{output}' "
-              "(see vaerdispil report --help)", file=sys.stderr)
+        print(cli_text("cli.report.bad_output", output=output), file=sys.stderr)
         return EXIT_USAGE
     def outcomes() -> Iterator[Outcome]:
         """Each workshop's outcome in turn (read, counted and let go: memory stays flat)."""
@@ -94,7 +89,7 @@ def run_report(args: argparse.Namespace) -> int:
             progress.show(number)
             key = path.resolve()
             if key in seen:
-                progress.say(f"vaerdispil: {path}: named more than once; counted once")
+                progress.say(cli_text("cli.report.twice", path=path))
                 continue
             seen.add(key)
             for warning in warnings:
@@ -102,34 +97,43 @@ def run_report(args: argparse.Namespace) -> int:
             yield result
         progress.done()
 
-    from .pdf.common import PrintError, write_atomic
-    from .pdf.report import render_report, tally, to_csv
+    from .files import OutputError, write_atomic
+    from .report import tally, to_csv  # counts and CSV need no reportlab: the PDF only
 
     try:
         report = tally(outcomes(), getattr(args, "lang", None))
     except SessionError as error:
         return _fail(str(error))
+    fix = "choose another output file with -o"
     try:
         if form == "csv":
-            path = write_atomic(output, to_csv(report).encode("utf-8"))
+            path = write_atomic(output, to_csv(report).encode("utf-8"), fix=fix)
             what = (f"{_counted(len(report.values), 'value', 'values')}, "
                     f"{_counted(len(report.categories), 'category', 'categories')}")
         else:
-            rendered = render_report(report)
-            path = write_atomic(output, rendered.data)
+            from .pdf.common import PrintError
+            from .pdf.report import render_report
+
+            try:
+                rendered = render_report(report)
+            except PrintError as error:
+                return _fail(str(error))
+            path = write_atomic(output, rendered.data, fix=fix)
             what = _counted(rendered.pages, "page", "pages")
-    except PrintError as error:
+    except OutputError as error:
         return _fail(str(error))
-    language = LANGUAGES.get(report.language, report.language)
-    print(f"wrote {path}: {what}, in {language} "
-          f"({_counted(len(report.workshops), 'workshop', 'workshops')})")
+    language = (cli_text(f"cli.language.{report.language}") if report.language in LANGUAGES
+                else report.language)
+    print(cli_text("cli.report.wrote", path=path, what=what, lang=language,
+                   workshops=_counted(len(report.workshops), "workshop", "workshops")))
     return EXIT_OK
 
 
-LANGUAGES = {"da": "Danish", "en": "English"}
-"""The names of the report's languages, for the line that says what was written."""
+LANGUAGES = ("da", "en")
+"""The report's languages that the line saying what was written can name."""
 
 
 def _counted(count: int, one: str, many: str) -> str:
-    """'1 workshop', '2 workshops'."""
-    return f"{count} {one if count == 1 else many}"
+    """'1 workshop', '2 workshops' (in the command line's language): `one` and `many` name
+    the keys cli.count.ONE and cli.count.MANY."""
+    return cli_text(f"cli.count.{one if count == 1 else many}", count=count)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .paths import SESSION_SUFFIX as SUFFIX
+from .i18n import cli_text
 from .paths import sessions_dir
 from .session.errors import SessionError
 
@@ -19,30 +19,32 @@ FORMATS = ("md", "csv", "json")
 
 def register(commands: Any) -> None:
     """Add `sessions list` and `export` to the command line."""
-    sessions = commands.add_parser("sessions", help="saved workshops")
-    session_commands = sessions.add_subparsers(dest="sessions_command", metavar="COMMAND",
+    sessions = commands.add_parser("sessions", help=cli_text("cli.sessions"))
+    session_commands = sessions.add_subparsers(dest="sessions_command",
+                                               metavar=cli_text("cli.metavar.command"),
                                                parser_class=type(sessions))
     session_commands.required = True
     session_commands.add_parser(
-        "list", help="saved workshops with title, date, deck, progress"
+        "list", help=cli_text("cli.sessions.list")
     ).set_defaults(run=lambda args: list_saved(sys.stdout))
 
-    export = commands.add_parser("export", help="write what a workshop decided: md, csv or json")
-    export.add_argument("session", metavar="SESSION", help="a workshop file, or its name in "
-                        "the list of saved workshops")
-    export.add_argument("--format", choices=FORMATS, default="md")
-    export.add_argument("-o", "--output", metavar="OUT", help="file to write (default: print)")
+    export = commands.add_parser("export", help=cli_text("cli.export"))
+    export.add_argument("session", metavar=cli_text("cli.metavar.session"),
+                        help=cli_text("cli.session.arg"))
+    export.add_argument("--format", choices=FORMATS, default="md",
+                        help=cli_text("cli.export.format"))
+    export.add_argument("-o", "--output", metavar=cli_text("cli.metavar.out"),
+                        help=cli_text("cli.export.output"))
     export.set_defaults(run=lambda args: export_session(args.session, args.format, args.output,
                                                         sys.stdout))
 
 
 def find_session(name: str) -> Path:
-    """A session file named by path, or by its name in the sessions folder."""
-    path = Path(name).expanduser()
-    if path.exists() or path.suffix == SUFFIX or "/" in name:
-        return path
-    saved = sessions_dir() / f"{name}{SUFFIX}"
-    return saved if saved.exists() else path
+    """A session file named by path, or by its name in the sessions folder (the one rule
+    for every command: session.store.resolve_session); raises SessionError."""
+    from .session.store import resolve_session
+
+    return resolve_session(name).path
 
 
 def read_outcome(name: str) -> tuple[Path, Outcome, list[str]]:
@@ -58,8 +60,7 @@ def read_outcome(name: str) -> tuple[Path, Outcome, list[str]]:
         result = outcome(replayed.state, replayed.deck)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError):
         # Events that name cards the workshop's own deck lacks: damage, said in one line.
-        raise SessionError(f"{replayed.path}: the workshop could not be replayed; it is damaged "
-                           "(vaerdispil opens it to say where)") from None
+        raise SessionError(cli_text("cli.session.replay", path=replayed.path)) from None
     return replayed.path, result, replayed.warnings
 
 
@@ -69,22 +70,24 @@ def list_saved(out: TextIO) -> int:
 
     infos = list_sessions()
     if not infos:
-        out.write(f"No saved workshops in {sessions_dir()}\n")
+        out.write(cli_text("cli.sessions.none", folder=sessions_dir()) + "\n")
         return 0
-    rows = [("NAME", "DATE", "TITLE", "DECK", "PROGRESS", "ORGANISATIONS", "LAST CHANGE")]
+    rows = [tuple(cli_text("cli.sessions.columns").split("|"))]
     for info in infos:
         if info.problem:
-            rows.append((info.path.stem, "", "damaged: " + info.problem, "", "", "", ""))
+            rows.append((info.path.stem, "", cli_text("cli.sessions.damaged",
+                                                      problem=info.problem), "", "", "", ""))
             continue
-        progress = "set-up" if info.round == 0 else f"round {info.round} of {info.rounds}"
+        progress = (cli_text("cli.sessions.setup") if info.round == 0 else
+                    cli_text("cli.sessions.round", round=info.round, rounds=info.rounds))
         if info.ended:
-            progress = "ended"
+            progress = cli_text("cli.sessions.ended")
         rows.append((info.path.stem, info.date, info.title, info.deck, progress,
                      ", ".join(info.organisations), local_time(info.last_change)))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n")
-    out.write(f"\nWorkshops are saved in {sessions_dir()}\n")
+    out.write("\n" + cli_text("cli.sessions.folder", folder=sessions_dir()) + "\n")
     return 0
 
 
@@ -109,5 +112,5 @@ def export_session(name: str, form: str, output: str | None, out: TextIO) -> int
     except OutputError as error:
         print(f"vaerdispil: {error}", file=sys.stderr)
         return 1
-    print(f"Wrote {output}", file=sys.stderr)
+    print(cli_text("cli.export.wrote", path=output), file=sys.stderr)
     return 0

@@ -85,7 +85,9 @@ class Round:
     guide: str
     kinds: tuple[CardKind, ...] = ()
     cards: tuple[str, ...] = ()
-    """Ids of the only cards this round uses; empty for all cards of its kinds."""
+    """Ids of the only cards this round uses; empty for all cards of its kinds. A round's
+    own cards (what a draw takes from) are these, or, when empty, the cards of its kinds
+    that no other round lists (game.checks.own_cards)."""
     per: Per = Per.PARTICIPANT
     draw: Draw = Draw.RANDOM
     side: Side | None = None

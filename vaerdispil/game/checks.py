@@ -48,6 +48,18 @@ def round_cards(deck: Deck, round_: Round) -> tuple[Card, ...]:
     return cards
 
 
+def own_cards(deck: Deck, round_: Round) -> tuple[Card, ...]:
+    """The cards that are a round's own, in deck order: those it lists or, listing none,
+    those of its kinds that no other round lists. A draw takes only from these; a choice
+    may take any of `round_cards` (a card another round lists, too)."""
+    cards = round_cards(deck, round_)
+    if round_.cards:
+        return cards
+    listed = {card_id for other in deck.rounds if other.id != round_.id
+              for card_id in other.cards}
+    return tuple(card for card in cards if card.id not in listed)
+
+
 def takers(state: SessionState, round_: Round) -> list[str]:
     """Who takes turns (or picks) in a round: participants or organisations, in order."""
     if round_.per is Per.ORGANISATION:

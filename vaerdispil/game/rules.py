@@ -17,6 +17,7 @@ from .checks import (
     OUTCOMES,
     RuleError,
     current_round,
+    own_cards,
     round_cards,
     takers,
 )
@@ -62,6 +63,6 @@ __all__ = [
     "decide_end_turn", "decide_extend", "decide_follow_up", "decide_note", "decide_order",
     "decide_pause", "decide_pick", "decide_remove", "decide_remove_org",
     "decide_remove_participant", "decide_reveal", "decide_resume", "decide_start_round",
-    "decide_vote", "decide_vote_done", "dots_used", "picked_values", "round_cards", "takers",
-    "tally", "turn_progress", "value_key", "votes_visible",
+    "decide_vote", "decide_vote_done", "dots_used", "own_cards", "picked_values", "round_cards",
+    "takers", "tally", "turn_progress", "value_key", "votes_visible",
 ]

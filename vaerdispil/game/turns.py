@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from ..deck.model import Deck, Draw, Mode, Round
+from ..deck.model import Deck, Mode, Round
 from .checks import (
     OUTCOMES,
     RuleError,
     current_round,
+    own_cards,
     round_cards,
     round_in_mode,
     takers,
@@ -54,9 +55,10 @@ def _turn_on(state: SessionState, deck: Deck) -> tuple[Round, TurnProgress]:
 def decide_draw(state: SessionState, deck: Deck, seq: int, card_id: str | None = None) -> Event:
     """Put a card on the table for the current turn: drawn at random, or the one chosen.
 
-    A random draw takes a card not yet drawn in this round (all again once every card
-    has been), from a generator seeded with the session's seed and the event's number,
-    so a replay gives the same card and a draw after an undo gives a fresh one.
+    A random draw takes one of the round's own cards (see `own_cards`: never another
+    round's), one not yet drawn in this round (all again once every card has been), from
+    a generator seeded with the session's seed and the event's number, so a replay gives
+    the same card and a draw after an undo gives a fresh one.
     """
     round_, progress = _turn_on(state, deck)
     cards = round_cards(deck, round_)
@@ -65,15 +67,16 @@ def decide_draw(state: SessionState, deck: Deck, seq: int, card_id: str | None =
             raise RuleError("error.card_not_in_round", id=card_id)
         how = "choose"
     else:
-        if round_.draw is Draw.CHOOSE and not cards:
+        if not cards:
             raise RuleError("error.no_cards")
+        own = own_cards(deck, round_)
+        if not own:
+            raise RuleError("error.no_own_cards")
         used = {t.card for t in state.round_state(round_.id).turns.values()}
         current = progress.turn.card if progress.turn else None
-        pile = [card.id for card in cards if card.id not in used] or [
-            card.id for card in cards if card.id != current
-        ] or [card.id for card in cards]
-        if not pile:
-            raise RuleError("error.no_cards")
+        pile = [card.id for card in own if card.id not in used] or [
+            card.id for card in own if card.id != current
+        ] or [card.id for card in own]
         card_id = random.Random(f"{state.seed}/{seq}").choice(pile)
         how = "draw"
     limit = round(round_.minutes_per_turn * 60) if round_.minutes_per_turn else 0

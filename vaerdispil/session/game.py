@@ -18,7 +18,9 @@ from typing import Any
 
 from ..deck.model import Deck
 from ..game import rules
+from ..game.checks import text_field
 from ..game.events import REDO, UNDO, Event, apply, find_item, new_state
+from ..game.roster import RosterLine
 from ..game.state import SessionState
 from .clock import Clock, utc_now
 from .log import Header, Recording, SessionError, SessionLog, read
@@ -300,10 +302,12 @@ class Game:
         with (the session keeps its own copy of the deck, used when none is given)."""
         log, recording = SessionLog.open(path)
         try:
-            return cls._from_recording(log, recording, deck, clock)
+            game = cls._from_recording(log, recording, deck, clock)
         except BaseException:
             log.close()
             raise
+        game.resumed = True
+        return game
 
     @classmethod
     def _from_recording(cls, log: SessionLog, recording: Recording, deck: Deck | None,
@@ -325,6 +329,9 @@ class Game:
                                "left as it is") from None
         except _FOLD_ERRORS as error:
             raise SessionError(_fold_failure(log, recording, error)) from None
+
+    resumed = False
+    """Whether the workshop was read from its file (Game.open), not begun in this run."""
 
     def close(self) -> None:
         """Release the session file (everything is saved already)."""
@@ -409,6 +416,35 @@ class Game:
         """Add an organisation; returns its id."""
         event = self._commit(rules.decide_add_org(self.state, self._new_id("o"), name, org_type))
         return str(event["id"])
+
+    def add_roster_line(self, line: RosterLine) -> tuple[str, list[str]]:
+        """An organisation and its people, from a line of the set-up's list: the
+        organisation already at the table by that name (its type changed if the line
+        says another), else a new one; then each person not already in it. Every name
+        is checked before anything is saved, so a refused line adds nothing. Returns the
+        organisation's id and the ids of the people added."""
+        state = self.state
+        org_id = next((org.id for org in state.active_organisations()
+                       if org.name.casefold() == line.organisation.casefold()), None)
+        rules.decide_add_org(state, "", line.organisation, line.org_type)  # checks only
+        there = {person.name.casefold() for person in state.active_participants()
+                 if person.org == org_id}
+        people = []
+        for name in line.people:
+            checked = text_field(name, "name")
+            if checked.casefold() not in there:
+                there.add(checked.casefold())
+                people.append(checked)
+        if org_id is None:
+            org_id = self.add_organisation(line.organisation, line.org_type)
+        elif line.type_given and state.organisations[org_id].type != line.org_type:
+            self.change_organisation(org_id, org_type=line.org_type)
+        return org_id, [self.add_participant(name, org_id) for name in people]
+
+    def move(self, target: str | os.PathLike[str]) -> None:
+        """Give the workshop's file another name (in set-up, when its date or title
+        changes); never over an existing file."""
+        self.log.move_to(Path(target))
 
     def change_organisation(self, org_id: str, name: str | None = None,
                             org_type: str | None = None) -> Event:

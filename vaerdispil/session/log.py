@@ -302,6 +302,25 @@ class SessionLog:
                                f"({error.strerror}); free some disk space or check the "
                                "folder, then try again") from None
 
+    def move_to(self, target: Path) -> None:
+        """Give the open file another name in the same folder, never over an existing
+        file; it stays open and locked."""
+        if target == self.path:
+            return
+        try:
+            os.link(self.path, target)  # atomic, and fails if the name is taken
+        except FileExistsError:
+            raise _exists(target) from None
+        except OSError as error:
+            raise SessionError(f"{target}: cannot rename the workshop file "
+                               f"({error.strerror}); it keeps its name {self.path.name}") from None
+        try:
+            os.unlink(self.path)
+        except OSError:
+            pass  # two names for one file: nothing is lost
+        _fsync_dir(target.parent)
+        self.path = target
+
     def close(self) -> None:
         """Release the file (and with it the lock)."""
         if self._fd >= 0:

@@ -1,8 +1,23 @@
-"""Saved workshops in the data folder: where new ones go, and what the saved ones are."""
+"""Saved workshops in the data folder: where new ones go, and what the saved ones are.
+
+How every command names a workshop (`resolve_session`, the one function that decides):
+
+- A workshop is named by its saved name, as `vaerdispil sessions list` shows it (the file
+  name without .jsonl; with .jsonl works too), or by the path of an existing file. A file
+  at the path as typed comes first, then the saved workshop of that name.
+- A new file is made only where the user clearly asked for one: `play --new NAME`, `demo`
+  (always new), or `play --session` with a name that is not found and either has a folder
+  in it (`./x.jsonl`, `notes/x`, `~/x.jsonl`) or ends in .jsonl.
+- Where a new file goes: a name with a folder in it is exactly that path; a bare name goes
+  to the sessions folder, as NAME.jsonl, never the current folder.
+- A name that matches nothing (and is not clearly a new file) is one line naming what was
+  looked for and the way out; the commands exit 1, as for any file that cannot be used.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -28,6 +43,63 @@ def new_session_path(title: str, date: str, folder: Path | None = None) -> Path:
         candidate = folder / f"{stem}-{number}{SUFFIX}"
         number += 1
     return candidate
+
+
+OPEN = "open"
+"""A workshop that exists: a saved one's name, or the path of a file (print, export)."""
+OPEN_OR_NEW = "open-or-new"
+"""An existing workshop, or a new file where the name clearly is one (play --session)."""
+NEW = "new"
+"""Always a new file (play --new, demo --session)."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """The workshop file a name stands for, and whether it is to be made."""
+
+    path: Path
+    new: bool
+
+
+def _has_folder(name: str) -> bool:
+    """Whether a name says where it lives (`./x`, `a/b.jsonl`, `~/x`, `/tmp/x`)."""
+    separators = [sep for sep in (os.sep, os.altsep, "/") if sep]
+    return name.startswith("~") or any(sep in name for sep in separators)
+
+
+def resolve_session(name: str, want: str = OPEN, folder: Path | None = None) -> Target:
+    """The file a workshop's name on the command line stands for (the rule is at the top
+    of this module); raises SessionError with one line naming what was looked for."""
+    folder = folder or sessions_dir()
+    if not name.strip() or name.strip(".") == "":
+        raise SessionError(f"'{name}' is not a workshop's name; vaerdispil sessions list "
+                           "shows the saved ones")
+    typed = Path(name).expanduser()
+    has_folder = _has_folder(name)
+    file_name = name if name.endswith(SUFFIX) else f"{name}{SUFFIX}"
+    if want == NEW:
+        path = typed if has_folder else folder / file_name
+        if path.exists():
+            raise SessionError(f"{path}: a workshop file with this name exists already; "
+                               "choose another name, or resume it with "
+                               f"vaerdispil play --session {name}")
+        return Target(path, True)
+    if typed.exists() and not typed.is_dir():
+        return Target(typed, False)
+    if not has_folder and (folder / file_name).is_file():
+        return Target(folder / file_name, False)
+    if want == OPEN_OR_NEW and (has_folder or name.endswith(SUFFIX)) and not typed.exists():
+        return Target(typed if has_folder else folder / file_name, True)
+    if typed.is_dir():
+        raise SessionError(f"{name}: a folder, not a workshop file; name a .jsonl file in it")
+    if has_folder:
+        raise SessionError(f"{name}: no such workshop file; check the path "
+                           "(vaerdispil sessions list shows the saved ones)")
+    fix = (f"; to start a new one: vaerdispil play --new {name}" if want == OPEN_OR_NEW
+           else "")
+    raise SessionError(f"{name}: no such workshop file, and no saved workshop named "
+                       f"'{name.removesuffix(SUFFIX)}' in {folder} (vaerdispil sessions list "
+                       f"shows the saved ones){fix}")
 
 
 @dataclass(frozen=True)

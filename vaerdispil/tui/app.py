@@ -21,14 +21,15 @@ from textual.theme import Theme
 from ..i18n import text as t
 from ..session.clock import Clock, utc_now
 from .bindings import localise_bindings
+from .host import DEFAULT_DECK
 
 if TYPE_CHECKING:
+    from textual.app import SystemCommand
+    from textual.events import DeliveryComplete, DeliveryFailed
     from textual.screen import Screen
 
     from ..deck.model import Deck
     from ..session.game import Game
-
-DEFAULT_DECK = "vaerdispil"
 
 
 def _workshop_commands() -> Any:
@@ -65,6 +66,9 @@ class VaerdispilApp(App[None]):
         Binding("f1", "help", "Help", id="help"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+y", "redo", "Redo", id="redo"),
+        # Textual's own palette key, declared here so the footer names it in our language.
+        Binding("ctrl+p", "command_palette", "palette", id="command_palette", show=False,
+                priority=True),
     ]
 
     def __init__(self, deck: Deck | None = None, language: str = "da",
@@ -136,6 +140,12 @@ class VaerdispilApp(App[None]):
             self.show_game_screen(self.screen_for_game())
             if self.game.state.ended:
                 self.show_summary()
+            # Read from its file: say where it goes on (not for one begun in this run:
+            # play --new, the demo).
+            if self.game.resumed:
+                from ..game.whereabouts import whereabouts
+
+                self.notify(whereabouts(self.game.state, self.game.deck, self.language))
         if self.demo is not None:
             if self.demo_delay > 0:
                 self.set_interval(self.demo_delay, self.demo_step, name="demo")
@@ -191,6 +201,9 @@ class VaerdispilApp(App[None]):
         self.show_game_screen(self.screen_for_game())
         if game.state.ended:
             self.show_summary()
+        from ..game.whereabouts import whereabouts
+
+        self.notify(whereabouts(game.state, game.deck, self.language))  # where it goes on
 
     async def leave_game(self) -> None:
         """Back to the start screen. Nothing needs saving (it always is); the workshop is
@@ -327,17 +340,20 @@ class VaerdispilApp(App[None]):
 
             new_org = str(values.get("new_org", "")).strip()
             org = values.get("org")
+            if new_org and org:
+                raise RuleError("error.org_or_new")
             if new_org:
                 if not str(values.get("name", "")).strip():
                     raise RuleError("error.empty", what=self.t("setup.person_name"))
                 org = game.add_organisation(new_org, values["type"])
             if not org:
-                raise RuleError("error.no_org", id="")
+                raise RuleError("error.choose_org")
             game.add_participant(values["name"], str(org))
 
         self.push_screen(FormDialog(self.t("cmd.add_person"), [
             Field("name", self.t("setup.person_name")),
-            Field("org", self.t("setup.person_org"), "choice", orgs[0][1] if orgs else "", orgs),
+            # No organisation is chosen beforehand: one on the list, or a new one below.
+            Field("org", self.t("setup.person_org"), "choice", "", orgs),
             Field("new_org", self.t("cmd.new_org")),
             Field("type", self.t("cmd.new_org_type"), "choice", "andet",
                   [(self.t(f"orgtype.{kind}"), kind) for kind in ORGANISATION_TYPES]),
@@ -494,6 +510,56 @@ class VaerdispilApp(App[None]):
     def action_toggle_contrast(self) -> None:
         """Switch between the high-contrast projector theme and the default theme."""
         self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+
+    # Textual's own words (palette entries and search fields, the keys panel, notices) in
+    # the app's language: tui/system_commands.py has them.
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
+        """Textual's palette entries (theme, quit, keys, maximize, screenshot) in the app's
+        language, with Textual's own callbacks."""
+        from .system_commands import localise_system_commands
+
+        return localise_system_commands(super().get_system_commands(screen), self.language)
+
+    def action_command_palette(self) -> None:
+        """The command palette (ctrl+p), its search field in the app's language."""
+        from .system_commands import open_palette
+
+        open_palette(self, self.language)
+
+    def search_themes(self) -> None:
+        """The theme picker, its search field in the app's language."""
+        from .system_commands import open_theme_picker
+
+        open_theme_picker(self, self.language)
+
+    def action_show_help_panel(self) -> None:
+        """Textual's keys panel, in the app's language."""
+        from .system_commands import show_keys_panel
+
+        show_keys_panel(self, self.language)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c outside a text field: say which key quits, in the app's language."""
+        from .system_commands import tell_how_to_quit
+
+        tell_how_to_quit(self, self.language)
+
+    def on_delivery_complete(self, event: DeliveryComplete) -> None:
+        """A screenshot is saved: say so in the app's language (in place of Textual)."""
+        if event.name == "screenshot":
+            from .system_commands import notify_screenshot
+
+            event.prevent_default()
+            notify_screenshot(self, self.language, event.path)
+
+    def on_delivery_failed(self, event: DeliveryFailed) -> None:
+        """A screenshot could not be saved: say so in the app's language."""
+        if event.name == "screenshot":
+            from .system_commands import notify_screenshot
+
+            event.prevent_default()
+            notify_screenshot(self, self.language, None, saved=False)
 
     def _fatal_error(self) -> None:
         """One line instead of a traceback (Textual 8.2.8, pinned, calls this on a crash);

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
-    from .app import VaerdispilApp
+    from .host import WorkshopHost
 
 
 class WorkshopCommands(Provider):
     """Jump to a round, add a participant, undo, redo, summary, export, projector theme."""
 
     def _commands(self) -> Iterator[tuple[str, str, Callable[[], Any]]]:
-        app: VaerdispilApp = self.app  # type: ignore[assignment]
+        app: WorkshopHost = self.app  # type: ignore[assignment]
         t = app.t
         game = app.game
         if game is not None:

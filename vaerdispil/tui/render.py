@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from ..deck.model import Card, Deck, Mode, Round
@@ -57,3 +61,48 @@ def round_detail(language: str, round_: Round) -> Text:
     out.append(t(language, "detail.guide") + "\n", style="bold underline")
     out.append(round_.guide + "\n")
     return out
+
+
+_INLINE = re.compile(r"\\(.)|\*\*(.+?)\*\*", re.DOTALL)
+"""A backslash-escaped character (exports.to_markdown escapes what Markdown would read),
+or **bold** text."""
+
+
+def _inline(text: str, style: str = "") -> Text:
+    out = Text(style=style)
+    at = 0
+    for match in _INLINE.finditer(text):
+        out.append(text[at:match.start()])
+        if match.group(1) is not None:
+            out.append(match.group(1))
+        else:
+            out.append_text(_inline(match.group(2), "bold"))
+        at = match.end()
+    out.append(text[at:])
+    return out
+
+
+def markdown_text(markdown: str) -> Group:
+    """The summary's Markdown (as exports.to_markdown writes it: headings, lists, bold) as
+    lines for the screen: headings in bold (the first also in reverse), list items with
+    their bullet and a hanging indent, nothing else changed. Drawn in the first frame."""
+    lines: list[RenderableType] = []
+    for line in markdown.splitlines():
+        stripped = line.lstrip(" ")
+        depth = (len(line) - len(stripped)) // 2
+        if stripped.startswith("# "):
+            lines.append(_inline(f" {stripped[2:]} ", "bold reverse"))
+        elif stripped.startswith("## "):
+            lines.append(_inline(stripped[3:].upper(), "bold"))
+        elif stripped.startswith("### "):
+            lines.append(_inline(stripped[4:], "bold underline"))
+        elif stripped.startswith("- "):
+            bullet = "• " if depth == 0 else "– "
+            item = Table.grid(padding=0)
+            item.add_column(width=2 * depth + 2, no_wrap=True)
+            item.add_column(ratio=1)
+            item.add_row(Text(" " * 2 * depth + bullet), _inline(stripped[2:]))
+            lines.append(item)
+        else:
+            lines.append(_inline(stripped))
+    return Group(*lines)

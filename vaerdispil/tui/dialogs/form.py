@@ -9,12 +9,14 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, TextArea
 from textual.widgets.option_list import Option
 
 from ...i18n import text as t
+from ..lists import CursorList, TickList
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,8 @@ class Field:
     key: str
     label: str
     kind: str = "text"
-    """text, choice (one of `options`), choices (several of `options`) or list (pick one)."""
+    """text, area (several lines), choice (one of `options`), choices (several of
+    `options`) or list (pick one)."""
     value: Any = ""
     options: list[tuple[str, str]] = field(default_factory=list)
     """(label, value) pairs for choice, choices and list."""
@@ -36,14 +39,16 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
     DEFAULT_CSS = """
     FormDialog { align: center middle; }
-    FormDialog > VerticalScroll {
-        width: 80%; max-width: 100; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 1 2;
+    FormDialog > Vertical {
+        width: 80%; max-width: 100; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 2;
     }
+    FormDialog VerticalScroll { height: auto; max-height: 75vh; }
+    FormDialog TextArea { height: auto; min-height: 4; max-height: 14; }
     FormDialog Label { padding: 1 0 0 0; text-style: bold; width: 100%; }
     FormDialog #form-error { display: none; color: $error; }
     FormDialog SelectionList, FormDialog OptionList { height: auto; max-height: 10; }
-    FormDialog #buttons { height: auto; padding: 1 0 0 0; }
+    FormDialog #buttons { height: auto; padding: 1 0 0 0; dock: bottom; }
     FormDialog Button { margin: 0 2 0 0; }
     """
 
@@ -62,31 +67,40 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         wrong, said in the dialog, which stays open with everything typed in it."""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Label(self.form_title, id="form-title")
-            yield Label("", id="form-error")
-            for item in self.fields:
-                if item.label:
-                    yield Label(item.label)
-                if item.kind == "text":
-                    yield Input(value=str(item.value or ""), id=f"field-{item.key}",
-                                select_on_focus=False)
-                elif item.kind == "choice":
-                    yield Select([(label, value) for label, value in item.options],
-                                 value=item.value if item.value else Select.BLANK,
-                                 allow_blank=not item.value, id=f"field-{item.key}")
-                elif item.kind == "choices":
-                    chosen = set(item.value or [])
-                    yield SelectionList[str](*[(label, value, value in chosen)
-                                               for label, value in item.options],
-                                             id=f"field-{item.key}")
-                elif item.kind == "list":
-                    yield OptionList(*[Option(label, id=value) for label, value in item.options],
-                                     id=f"field-{item.key}")
+        # The buttons stay in sight under the fields, which scroll when the screen is small.
+        with Vertical():
+            with VerticalScroll():
+                yield Label(self.form_title, id="form-title")
+                yield Label("", id="form-error")
+                for item in self.fields:
+                    if item.label:
+                        yield Label(item.label)
+                    yield self._field(item)
             with Horizontal(id="buttons"):
                 yield Button(self.ok_label or t(self.language, "dialog.ok"), variant="primary",
                              id="ok")
-                yield Button(self.cancel_label or t(self.language, "dialog.cancel"), id="cancel")
+                yield Button(self.cancel_label or t(self.language, "dialog.cancel"),
+                             id="cancel")
+
+    def _field(self, item: Field) -> Widget:
+        """The widget that asks for one field."""
+        name = f"field-{item.key}"
+        if item.kind == "area":
+            return TextArea(str(item.value or ""), id=name, tab_behavior="focus",
+                            soft_wrap=True)
+        if item.kind == "choice":
+            return Select([(label, value) for label, value in item.options],
+                          value=item.value if item.value else Select.NULL,
+                          allow_blank=not item.value, id=name,
+                          prompt=t(self.language, "dialog.choose"))
+        if item.kind == "choices":  # boxes that read [x] and [ ], not by colour alone
+            chosen = set(item.value or [])
+            return TickList(*[(label, value, value in chosen)
+                              for label, value in item.options], id=name)
+        if item.kind == "list":
+            return CursorList(*[Option(label, id=value) for label, value in item.options],
+                              id=name)
+        return Input(value=str(item.value or ""), id=name, select_on_focus=False)
 
     def on_mount(self) -> None:
         if self.fields:
@@ -101,6 +115,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             widget = self.query_one(f"#field-{item.key}")
             if isinstance(widget, Input):
                 result[item.key] = widget.value
+            elif isinstance(widget, TextArea):
+                result[item.key] = widget.text
             elif isinstance(widget, Select):
                 result[item.key] = None if widget.is_blank() else widget.value
             elif isinstance(widget, SelectionList):

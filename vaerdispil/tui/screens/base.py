@@ -10,7 +10,7 @@ from ..bindings import localise_bindings
 
 if TYPE_CHECKING:
     from ...session.game import Game
-    from ..app import VaerdispilApp
+    from ..host import WorkshopHost
 
 
 class AppScreenMixin:
@@ -19,8 +19,8 @@ class AppScreenMixin:
     app: Any
 
     @property
-    def vapp(self) -> VaerdispilApp:
-        """The app, typed."""
+    def vapp(self) -> WorkshopHost:
+        """The app, as its screens may use it."""
         return self.app  # type: ignore[no-any-return]
 
     @property

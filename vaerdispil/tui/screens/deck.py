@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from ...deck.model import Deck
 from ...i18n import text as t
 from ..bindings import localise_bindings
 from ..render import card_detail, category_label, round_detail
+from ..widgets.footer import KeyFooter
 from ..widgets.header import AppHeader
 
 
@@ -54,7 +55,7 @@ class DeckScreen(Screen[None]):
                     yield DataTable(id="card-table", cursor_type="row", zebra_stripes=True)
                     with VerticalScroll(classes="detail"):
                         yield Static(id="card-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         deck, lang = self.deck, self.language

@@ -10,12 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ...deck.model import Mode
 from ...game import rules
 from ..render import round_rules
 from ..widgets.agreement import AgreePanel
+from ..widgets.footer import KeyFooter
 from ..widgets.header import AppHeader
 from ..widgets.notes import NotesPanel
 from ..widgets.panel import RoundPanel
@@ -72,7 +73,7 @@ class RoundScreen(AppScreen):
                 yield Button(self.t("cmd.finish"), id="ctl-finish")
                 yield Button(self.t("start.print"), id="ctl-print")
             yield Static(id="guide-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

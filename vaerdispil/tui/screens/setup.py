@@ -6,6 +6,7 @@ keystroke; every change after that is an event like any other (and can be undone
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -13,23 +14,34 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...deck.catalog import find_decks, resolve_deck
 from ...deck.errors import DeckError
-from ...deck.model import Deck
-from ...game.estimate import estimate_minutes
+from ...deck.loader import slugify
+from ...deck.model import Deck, Per
+from ...files import OutputError
+from ...game.estimate import estimate_minutes, turn_rounds
+from ...game.roster import RosterProblem
 from ...game.rules import RuleError
 from ...game.state import ORGANISATION_TYPES
+from ...i18n import counted
 from ...i18n import text as t
+from ...partners import known as known_partners
+from ...partners import read_text as read_partners
+from ...partners import remember, save_text
+from ...paths import sessions_dir
 from ...session.game import Game
 from ...session.log import SessionError
 from ...session.store import new_session_path
-from ..app import DEFAULT_DECK
 from ..dialogs.form import Field, FormDialog
+from ..host import DEFAULT_DECK
+from ..lists import CursorList
+from ..widgets.footer import KeyFooter
 from ..widgets.header import AppHeader
+from ..widgets.roster import Roster, RosterBox
 from .base import AppScreen
 
 DETAIL_FIELDS = ("title", "place", "date", "facilitator")
@@ -45,9 +57,9 @@ class SetupScreen(AppScreen):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
-        Binding("f3", "add_org", "New org.", id="add_org"),
-        Binding("f4", "add_person", "New participant", id="add_person"),
-        Binding("f6", "start", "Start", id="start"),
+        Binding("f6", "start", "Start", id="start", priority=True),  # also from the list box
+        Binding("f3", "add", "Add", id="add_roster"),
+        Binding("f4", "partners", "Known partners", id="partners"),
         Binding("delete", "remove", "Remove", id="remove"),
         Binding("shift+up", "move(-1)", "Move up", id="up"),
         Binding("shift+down", "move(1)", "Move down", id="down"),
@@ -67,6 +79,8 @@ class SetupScreen(AppScreen):
         self._typed: set[str] = set()
         """Detail fields the facilitator has typed in and not yet saved."""
         self._filling = False
+        self._partners = known_partners(read_partners())
+        """Partners known from earlier workshops: (name, type) by case-folded name."""
 
     def compose(self) -> ComposeResult:
         today = date.today().isoformat()
@@ -90,29 +104,24 @@ class SetupScreen(AppScreen):
                         yield Label(self.t("setup.deck"))
                         yield Select(self._deck_options(), value=self.deck.source,
                                      allow_blank=False, id="deck-choice")
-                for name in DETAIL_FIELDS:
-                    label = self.t("setup.name" if name == "title" else f"setup.{name}")
-                    yield Label(label)
-                    yield Input(defaults[name], id=f"detail-{name}")
+                with Grid(id="detail-grid"):
+                    for name in DETAIL_FIELDS:
+                        label = self.t("setup.name" if name == "title" else f"setup.{name}")
+                        yield Label(label, classes="detail-label")
+                        yield Input(defaults[name], id=f"detail-{name}")
+            with Vertical(id="people", classes="setup-column"):
+                yield Static(self.t("setup.roster"), classes="section-title")
+                yield Roster(self.vapp.language, self._known(), id="roster")
+                yield Static(self.t("setup.at_table"), classes="section-title")
+                with Horizontal(id="lists"):
+                    yield CursorList(id="org-list")
+                    yield CursorList(id="person-list")
+            with Vertical(id="start-row"):
                 yield Static(id="estimate")
+                yield Static(id="estimate-how", classes="muted")
                 yield Static(id="saved-as", classes="muted")
                 yield Button(self.t("setup.start"), variant="primary", id="start-workshop")
-            with Vertical(id="organisations", classes="setup-column"):
-                yield Static(self.t("setup.organisations"), classes="section-title")
-                yield OptionList(id="org-list")
-                with Horizontal(classes="add-row"):
-                    yield Input(placeholder=self.t("setup.org_name"), id="org-name")
-                    yield Select([(self.t(f"orgtype.{kind}"), kind) for kind in ORGANISATION_TYPES],
-                                 value="forening", allow_blank=False, id="org-type")
-                yield Button(self.t("setup.add_org"), id="add-org")
-            with Vertical(id="participants", classes="setup-column"):
-                yield Static(self.t("setup.participants"), classes="section-title")
-                yield OptionList(id="person-list")
-                with Horizontal(classes="add-row"):
-                    yield Input(placeholder=self.t("setup.person_name"), id="person-name")
-                    yield Select([], prompt=self.t("setup.person_org"), id="person-org")
-                yield Button(self.t("setup.add_person"), id="add-person")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -261,37 +270,57 @@ class SetupScreen(AppScreen):
             self._filling = False
         orgs = state.active_organisations() if state else []
         people = state.active_participants() if state else []
-        org_list = self.query_one("#org-list", OptionList)
-        highlighted = org_list.highlighted
-        org_list.clear_options()
-        for org in orgs:
-            org_list.add_option(Option(Text.assemble((org.name, "bold"), "  ",
-                                                     (self.t(f"orgtype.{org.type}"), "dim")),
-                                       id=org.id))
-        if orgs:
-            org_list.highlighted = min(highlighted or 0, len(orgs) - 1)
-        person_list = self.query_one("#person-list", OptionList)
-        highlighted = person_list.highlighted
-        person_list.clear_options()
-        names = {org.id: org.name for org in orgs}
+        counts = {org.id: 0 for org in orgs}
         for person in people:
-            person_list.add_option(Option(Text.assemble(
-                (person.name, "bold"), "  ", (names.get(person.org, ""), "dim")), id=person.id))
-        if people:
-            person_list.highlighted = min(highlighted or 0, len(people) - 1)
-        select = self.query_one("#person-org", Select)
-        current = select.value
-        select.set_options([(org.name, org.id) for org in orgs])
-        if orgs:
-            select.value = current if current in names else orgs[-1].id
+            counts[person.org] = counts.get(person.org, 0) + 1
+        self._fill(self.query_one("#org-list", OptionList), [
+            (org.id, Text.assemble((org.name, "bold"), "  ",
+                                   (f"{self.t(f'orgtype.{org.type}')} · {counts[org.id]}", "dim")))
+            for org in orgs])
+        names = {org.id: org.name for org in orgs}
+        self._fill(self.query_one("#person-list", OptionList), [
+            (person.id, Text.assemble((person.name, "bold"), "  ",
+                                      (names.get(person.org, ""), "dim")))
+            for person in people])
+        language = self.vapp.language
         minutes = estimate_minutes(self.deck, len(people), len(orgs))
         self.query_one("#estimate", Static).update(self.t(
-            "setup.estimate", minutes=minutes, people=len(people), orgs=len(orgs)))
+            "setup.estimate", minutes=minutes, people=counted(language, "person", len(people)),
+            orgs=counted(language, "org", len(orgs))))
+        turns = ", ".join(
+            self.t("setup.turn_org" if per is Per.ORGANISATION else "setup.turn_person",
+                   minutes=f"{minutes:g}", number=number)
+            for number, minutes, per in turn_rounds(self.deck))
+        self.query_one("#estimate-how", Static).update(
+            self.t("setup.estimate_how", turns=turns) if turns else "")
         saved = self.t("setup.saved_as", path=game.log.path.name) if game else ""
         fixed = not self._can_change_deck()
         self.query_one("#deck-choice", Select).disabled = fixed
         self.query_one("#language-choice", Select).disabled = fixed
         self.query_one("#saved-as", Static).update(Text(saved))
+        here = {org.name.casefold() for org in orgs}
+        self.query_one(Roster).set_known(self._known(), here)
+
+    @staticmethod
+    def _fill(listing: OptionList, rows: list[tuple[str, Text]]) -> None:
+        """Show these rows, keeping the highlight where it was (or on the last row)."""
+        highlighted = listing.highlighted
+        listing.clear_options()
+        listing.add_options([Option(label, id=row_id) for row_id, label in rows])
+        if rows:
+            listing.highlighted = min(highlighted or 0, len(rows) - 1)
+
+    def _known(self) -> dict[str, tuple[str, str]]:
+        """Organisations to offer as the list is typed: this workshop's, then partners
+        remembered from earlier workshops."""
+        found: dict[str, tuple[str, str]] = {}
+        game = self.vapp.game
+        if game is not None:
+            for org in game.state.active_organisations():
+                found[org.name.casefold()] = (org.name, org.type)
+        for folded, partner in self._partners.items():
+            found.setdefault(folded, partner)
+        return found
 
     # -- details ---------------------------------------------------------------------
 
@@ -319,39 +348,65 @@ class SetupScreen(AppScreen):
             if self.ensure_game() is not None:
                 self.refresh_game()
             return
+        old_date = game.state.details.date
         if getattr(game.state.details, name) != event.value.strip():
-            self.vapp.run_command(lambda: game.set_details(**{name: event.value}))
+            done = self.vapp.run_command(lambda: game.set_details(**{name: event.value}))
+            if done is not None and name in ("title", "date"):
+                self._rename(game, old_date)
 
-    # -- organisations and participants ------------------------------------------------
+    @on(Input.Submitted, "#details Input")
+    def _next_field(self) -> None:
+        """Enter in a detail goes on to the next field (after the last: the list box)."""
+        self.focus_next()
 
-    @on(Input.Submitted, "#org-name")
-    @on(Button.Pressed, "#add-org")
-    def add_organisation(self) -> None:
-        name_input = self.query_one("#org-name", Input)
-        kind = self.query_one("#org-type", Select).value
+    def _rename(self, game: Game, old_date: str) -> None:
+        """A file the app named (date-title.jsonl in the sessions folder) follows the
+        workshop's date and title while it is being set up; a name the user chose stays."""
+        path = game.log.path
+        folder = self.vapp.sessions_folder or sessions_dir()
+        if (game.state.round_index is not None or path.parent != folder
+                or not path.stem.startswith(old_date)):
+            return
+        details = game.state.details
+        stem = "-".join(part for part in (details.date, slugify(details.title)) if part)
+        if re.fullmatch(re.escape(stem) + r"(-\d+)?", path.stem):
+            return  # already so named
+        target = new_session_path(details.title, details.date, folder)
+        try:
+            game.move(target)
+        except SessionError as error:
+            self.app.notify(self.t("saved.error", error=str(error)), severity="warning")
+        self.refresh_game()
+
+    # -- organisations and participants ----------------------------------------------
+
+    @on(Roster.Submitted)
+    def _add_lines(self, event: Roster.Submitted) -> None:
+        """Add each line that can be added; put the others back in the box, with what is
+        wrong with the first of them."""
+        kept: set[int] = set()
+        problem = ""
         game = self.ensure_game()
         if game is None:
+            event.roster.keep(event.text, {line.number for line in event.lines})
             return
-        added = self.vapp.run_command(lambda: game.add_organisation(name_input.value, str(kind)))
-        if added is not None:
-            name_input.value = ""
-            self.query_one("#person-org", Select).value = added
-            name_input.focus()
-
-    @on(Input.Submitted, "#person-name")
-    @on(Button.Pressed, "#add-person")
-    def add_participant(self) -> None:
-        name_input = self.query_one("#person-name", Input)
-        org = self.query_one("#person-org", Select)
-        game = self.ensure_game()
-        if game is None:
-            return
-        if org.is_blank():
-            self.app.notify(self.t("setup.need_people"), severity="warning")
-            return
-        if self.vapp.run_command(lambda: game.add_participant(name_input.value, str(org.value))):
-            name_input.value = ""
-            name_input.focus()
+        state = game.state
+        orgs, people = len(state.active_organisations()), len(state.active_participants())
+        for line in event.lines:
+            if isinstance(line, RosterProblem):
+                wrong: str | None = line.message
+            else:
+                wrong = self.vapp.attempt(lambda line=line: game.add_roster_line(line))
+            if wrong is not None:
+                kept.add(line.number)
+                problem = problem or (wrong if len(event.lines) == 1 else self.t(
+                    "roster.line", number=line.number, message=wrong))
+        language = self.vapp.language
+        said = problem or self.t(
+            "setup.roster_added",
+            orgs=counted(language, "org", len(state.active_organisations()) - orgs),
+            people=counted(language, "person", len(state.active_participants()) - people))
+        event.roster.keep(event.text, kept, said, problem=bool(problem))
 
     @on(OptionList.OptionSelected, "#org-list")
     def _edit_org(self, event: OptionList.OptionSelected) -> None:
@@ -432,13 +487,27 @@ class SetupScreen(AppScreen):
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
 
-    def action_add_org(self) -> None:
-        """To the field for a new organisation's name."""
-        self.query_one("#org-name", Input).focus()
+    def action_add(self) -> None:
+        """To the box for organisations and their people."""
+        box = self.query_one(RosterBox)
+        box.focus()
+        self.query_one(Roster).scroll_visible()
 
-    def action_add_person(self) -> None:
-        """To the field for a new participant's name."""
-        self.query_one("#person-name", Input).focus()
+    def action_partners(self) -> None:
+        """Show and edit the list of partners known from earlier workshops."""
+        def save(values: dict[str, Any]) -> str | None:
+            try:
+                save_text(str(values["partners"]))
+            except OutputError as error:
+                return str(error)
+            self._partners = known_partners(str(values["partners"]))
+            self.refresh_game()
+            self.app.notify(self.t("setup.partners_saved", count=len(self._partners)))
+            return None
+
+        self.app.push_screen(FormDialog(self.t("setup.partners"), [
+            Field("partners", self.t("setup.partners_help"), "area", read_partners()),
+        ], self.vapp.language, submit=save))
 
     def action_back(self) -> None:
         """Back to the start screen (what is set up so far is saved, to resume)."""
@@ -454,4 +523,14 @@ class SetupScreen(AppScreen):
         if self.vapp.run_command(game.next_round) is not None:
             from .round import RoundScreen
 
+            self._remember_partners(game)
+
             self.vapp.show_game_screen(RoundScreen())
+
+    def _remember_partners(self, game: Game) -> None:
+        """The workshop's organisations join the partners offered next time (never its
+        people). A list that cannot be written is said once and costs nothing else."""
+        try:
+            remember([(org.name, org.type) for org in game.state.active_organisations()])
+        except OutputError as error:
+            self.app.notify(self.t("saved.error", error=str(error)), severity="warning")

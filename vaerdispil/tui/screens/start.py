@@ -10,10 +10,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..bindings import localise_bindings
+from ..lists import CursorList
+from ..widgets.footer import KeyFooter
 from ..widgets.header import AppHeader
 from .base import AppScreen
 
@@ -28,6 +30,13 @@ class StartScreen(AppScreen):
     BINDINGS = [Binding("escape", "focus_menu", "Back", id="back", show=False)]
 
     _resumed = False
+    _saved: list[SessionInfo] | None = None
+    """The saved workshops that can be opened, most recently changed first, once all are
+    read (None while they are being read)."""
+    _resume_wanted = False
+    """"Fortsæt" was chosen before the list was read: open when it is."""
+    _opening = False
+    """A workshop is being opened: another choice waits for it (no double opening)."""
 
     def compose(self) -> ComposeResult:
         self._language = self.vapp.language
@@ -35,7 +44,7 @@ class StartScreen(AppScreen):
         with Vertical(id="start"):
             yield Static(self.t("app.title"), id="game-name")
             yield Static(self.t("app.tagline"), id="tagline")
-            yield OptionList(
+            yield CursorList(
                 Option(self.t("start.new"), id="new"),
                 Option(self.t("start.resume"), id="resume"),
                 Option(self.t("start.print"), id="print"),
@@ -45,8 +54,8 @@ class StartScreen(AppScreen):
                 id="menu",
             )
             yield Static(self.t("start.saved"), classes="section-title")
-            yield OptionList(Option(self.t("start.loading"), disabled=True), id="saved")
-        yield Footer()
+            yield CursorList(Option(self.t("start.loading"), disabled=True), id="saved")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -55,6 +64,7 @@ class StartScreen(AppScreen):
 
     async def on_screen_resume(self) -> None:
         """Back from a workshop: its language may have changed, and the saved list has."""
+        self._opening = False
         if not self._resumed:
             self._resumed = True  # the first showing: on_mount has it in hand
             return
@@ -63,6 +73,7 @@ class StartScreen(AppScreen):
             localise_bindings(self, self._language)
             await self.recompose()
             self.query_one("#menu", OptionList).focus()
+        self._saved = None
         self.load_saved()
 
     @work(thread=True, exclusive=True, group="saved")
@@ -86,14 +97,16 @@ class StartScreen(AppScreen):
                 self.app.call_from_thread(self._show_saved, list(infos))
                 shown = time.monotonic()
         infos.sort(key=lambda info: info.last_change, reverse=True)
-        self.app.call_from_thread(self._show_saved, infos)
+        self.app.call_from_thread(self._show_saved, infos, True)
 
-    def _show_saved(self, infos: list[SessionInfo]) -> None:
+    def _show_saved(self, infos: list[SessionInfo], complete: bool = False) -> None:
         from ...session.store import local_time
 
         saved = self.query_one("#saved", OptionList)
         saved.clear_options()
         usable = [info for info in infos if not info.problem]
+        if complete:
+            self._saved = usable
         if not usable:
             saved.add_option(Option(self.t("start.no_saved"), disabled=True))
         for info in usable:
@@ -113,6 +126,9 @@ class StartScreen(AppScreen):
                 saved.add_option(Option(Text.assemble(
                     (info.path.stem, "bold"), "  ", (self.t("start.damaged"), "bold red"),
                     (reason, "dim")), disabled=True))
+        if complete and self._resume_wanted:
+            self._resume_wanted = False
+            self.resume()
 
     def action_focus_menu(self) -> None:
         self.query_one("#menu", OptionList).focus()
@@ -125,10 +141,7 @@ class StartScreen(AppScreen):
 
             self.app.push_screen(SetupScreen(self.vapp.deck))
         elif choice == "resume":
-            saved = self.query_one("#saved", OptionList)
-            saved.focus()
-            if saved.highlighted is None and saved.option_count:
-                saved.highlighted = 0
+            self.resume()
         elif choice == "print":
             self.vapp.print_dialog()
         elif choice == "decks":
@@ -140,10 +153,41 @@ class StartScreen(AppScreen):
         elif choice == "quit":
             self.app.exit()
 
+    def resume(self) -> None:
+        """"Fortsæt et værksted" in one step: open the saved workshop highlighted in the
+        list, else the one most recently changed that is not finished (else the newest).
+        Damaged files are not in the choice: they cannot be opened."""
+        if self._opening:
+            return
+        if self._saved is None:  # still reading the folder: open once it is read
+            self._resume_wanted = True
+            return
+        path = self._highlighted_saved()
+        if path is None:
+            unfinished = [info for info in self._saved if not info.ended]
+            chosen = (unfinished or self._saved or [None])[0]
+            path = chosen.path if chosen is not None else None
+        if path is None:
+            self.app.notify(self.t("start.resume_none"))
+            return
+        self._open(path)
+
+    def _highlighted_saved(self) -> Path | None:
+        """The saved workshop the facilitator has moved to in the list, if any."""
+        saved = self.query_one("#saved", OptionList)
+        if saved.highlighted is None:
+            return None
+        option = saved.get_option_at_index(saved.highlighted)
+        return Path(option.id) if option.id and not option.disabled else None
+
     @on(OptionList.OptionSelected, "#saved")
     def _resume(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.open_saved(Path(event.option.id))
+        if event.option.id and not self._opening:
+            self._open(Path(event.option.id))
+
+    def _open(self, path: Path) -> None:
+        self._opening = True
+        self.open_saved(path)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def open_saved(self, path: Path) -> None:
@@ -154,10 +198,13 @@ class StartScreen(AppScreen):
         try:
             game = Game.open(path, clock=self.vapp.clock)
         except SessionError as error:
-            self.app.call_from_thread(self.app.notify, self.t("start.open_failed", error=str(error)),
-                                      severity="error", timeout=15)
+            self.app.call_from_thread(self._failed, str(error))
             return
         self.app.call_from_thread(self._enter, game)
+
+    def _failed(self, error: str) -> None:
+        self._opening = False
+        self.app.notify(self.t("start.open_failed", error=error), severity="error", timeout=15)
 
     def _enter(self, game: Game) -> None:
         if game.warnings:

@@ -6,10 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Markdown
+from textual.widgets import Button, Static
 
 from ...exports import to_markdown
 from ...outcome import outcome
+from ..render import markdown_text
+from ..widgets.footer import KeyFooter
 from ..widgets.header import AppHeader
 from .base import AppScreen
 
@@ -38,8 +40,10 @@ class SummaryScreen(AppScreen):
                 button.can_focus = False
                 yield button
         with VerticalScroll(id="summary-scroll"):
-            yield Markdown(id="summary")
-        yield Footer()
+            # One Static: drawn in the first frame (Textual's Markdown widget builds a
+            # widget per block, and was blank for seconds when first opened).
+            yield Static(id="summary")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -50,7 +54,8 @@ class SummaryScreen(AppScreen):
     def refresh_game(self) -> None:
         game = self.vapp.game
         if game is not None:
-            self.query_one(Markdown).update(to_markdown(outcome(game.state, game.deck)))
+            self.query_one("#summary", Static).update(
+                markdown_text(to_markdown(outcome(game.state, game.deck))))
 
     @on(Button.Pressed, "#summary-actions Button")
     def _button(self, event: Button.Pressed) -> None:

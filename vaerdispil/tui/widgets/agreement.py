@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from ...game import rules
 from ...outcome import value_title
 from ..dialogs.form import Field, FormDialog
+from ..lists import CursorList
 from .panel import RoundPanel
 
 
@@ -30,9 +31,9 @@ class AgreePanel(RoundPanel):
 
     def compose(self) -> ComposeResult:
         yield Static(self.t("round.agreed"), classes="section-title")
-        yield OptionList(id="agreed")
+        yield CursorList(id="agreed")
         yield Static(self.t("round.actions"), classes="section-title")
-        yield OptionList(id="actions")
+        yield CursorList(id="actions")
         yield Static(id="follow-up")
 
     def on_mount(self) -> None:
@@ -49,7 +50,8 @@ class AgreePanel(RoundPanel):
         for value in state.agreed.values():
             label = Text(value.text, style="bold")
             if value.orgs:
-                label.append("\n  " + ", ".join(names.get(o, o) for o in value.orgs))
+                label.append("\n  " + self.t("round.backed_by", orgs=", ".join(
+                    names.get(o, o) for o in value.orgs)))
             if value.values:
                 label.append("\n  ← " + ", ".join(value_title(state, deck, key)
                                                   for key in value.values), style="dim")

@@ -18,6 +18,11 @@ class AppHeader(Header):
     8.2.8 then raises NoMatches, which ended the app with an error instead of a quit.
     """
 
+    def __init__(self) -> None:
+        # A glyph every terminal and browser font has (Textual's ⭘, U+2B58, shows as a box
+        # in many fonts, and in the browser when the web font cannot load offline).
+        super().__init__(icon="●")
+
     def _on_mount(self, event: Mount) -> None:
         event.prevent_default()  # instead of Header._on_mount, which does the same unguarded
 

@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..dialogs.form import Field, FormDialog
+from ..lists import CursorList
 from .panel import RoundPanel
 
 
@@ -24,7 +25,7 @@ class NotesPanel(RoundPanel):
 
     def compose(self) -> ComposeResult:
         yield Static(self.t("round.notes"), classes="section-title")
-        yield OptionList(id="notes")
+        yield CursorList(id="notes")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -11,7 +11,7 @@ from ..bindings import localise_bindings
 if TYPE_CHECKING:
     from ...deck.model import Round
     from ...session.game import Game
-    from ..app import VaerdispilApp
+    from ..host import WorkshopHost
 
 
 class RoundPanel(Vertical):
@@ -25,7 +25,8 @@ class RoundPanel(Vertical):
         localise_bindings(self, self.vapp.language)
 
     @property
-    def vapp(self) -> VaerdispilApp:
+    def vapp(self) -> WorkshopHost:
+        """The app, as a panel may use it (see host.py: no widget imports the app)."""
         return self.app  # type: ignore[return-value]
 
     @property

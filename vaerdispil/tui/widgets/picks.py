@@ -17,9 +17,12 @@ from textual.widgets.option_list import Option
 from ...deck.model import Card, CardKind, Side
 from ...game import rules
 from ..dialogs.form import Field, FormDialog
+from ..lists import CursorList
 from .panel import RoundPanel
 
 ALL = "*"
+PICKED = "✓"
+"""Before a card the organisation has picked (with the words give or get after it)."""
 
 
 class PickPanel(RoundPanel):
@@ -34,12 +37,12 @@ class PickPanel(RoundPanel):
         with Horizontal(id="pick-body"):
             with Vertical(id="pick-orgs"):
                 yield Static(self.t("round.pick_for"), classes="section-title")
-                yield OptionList(id="orgs")
+                yield CursorList(id="orgs")
             with Vertical(id="pick-cards"):
                 categories = [(c.name, c.id) for c in self.game.deck.categories]
                 yield Select([(self.t("round.all_categories"), ALL), *categories], value=ALL,
                              allow_blank=False, id="category-filter")
-                yield OptionList(id="cards")
+                yield CursorList(id="cards")
         yield Static(id="pick-status")
 
     def on_mount(self) -> None:
@@ -60,20 +63,29 @@ class PickPanel(RoundPanel):
         return max((len(category.name) for category in self.game.deck.categories), default=0)
 
     def _label(self, card: Card, mark: tuple[tuple[str, str], ...]) -> Text:
-        """A card's line: a tick if picked, its category on its colour, title, given/got."""
+        """A card's line: a tick if picked, its category named on its colour, its title
+        (a picked blank card: the organisation's own words), and given or got."""
         label = Text()
-        label.append("✓ " if mark else "  ", style="bold")
+        label.append(f"{PICKED} " if mark else "  ", style="bold")
         width = self._chip_width
         if card.category:  # chips of one width, so the titles line up
             category = self.game.deck.category(card.category)
             label.append(f" {category.name:<{width}} ", style=f"#000000 on {category.colour}")
             label.append(" ")
-        elif width:
-            label.append(" " * (width + 3))
+        elif width:  # no category: say what it is instead, uncoloured
+            what = self.t("value.own" if card.kind is CardKind.BLANK else f"kind.{card.kind}")
+            label.append(f" {what[:width]:<{width}}  ", style="italic")
+        sides = [(own, self.t("round.gives" if side == Side.GIVE else "round.gets"))
+                 for side, own in mark]
+        if card.kind is CardKind.BLANK and sides:
+            for number, (own, word) in enumerate(sides):
+                label.append(" · " if number else "")
+                label.append(own or card.title, style="bold")
+                label.append(f"  ({word})", style="italic")
+            return label
         label.append(card.title, style="bold")
-        for side, own in mark:
-            word = self.t("round.gives" if side == Side.GIVE else "round.gets")
-            label.append(f"  ({word}{': ' + own if own else ''})", style="italic")
+        for _, word in sides:
+            label.append(f"  ({word})", style="italic")
         return label
 
     @property

@@ -12,9 +12,12 @@ from textual.widgets.option_list import Option
 
 from ...game import rules
 from ...i18n import possessive
+from ..lists import CursorList
 from .panel import RoundPanel
 
 DOT, EMPTY = "●", "○"
+LEADER = "◀"
+"""After the values with the most dots, with the words "most dots"."""
 
 
 class VotePanel(RoundPanel):
@@ -31,8 +34,8 @@ class VotePanel(RoundPanel):
         yield Static(id="voter")
         yield Static(id="dots-left")
         with Horizontal(id="vote-body"):
-            yield OptionList(id="voters")
-            yield OptionList(id="values")
+            yield CursorList(id="voters")
+            yield CursorList(id="values")
         yield Static(id="vote-status", classes="muted")
 
     _last_voter: str | None = None
@@ -91,12 +94,15 @@ class VotePanel(RoundPanel):
             keep, self._last_voter = 0, voter
         listing.clear_options()
         shown = sorted(values, key=lambda v: -totals[v.key]) if visible else values
+        most = max(totals.values(), default=0)
         for value in shown:
             label = Text()
             label.append(f"{DOT * mine.get(value.key, 0):<4}", style="bold")
             label.append(value.title, style="bold")
             if visible:
                 label.append(f"   {totals[value.key]}", style="bold reverse")
+                if most and totals[value.key] == most:  # the leaders, in words too
+                    label.append(f"  {LEADER} {self.t('round.most_dots')}", style="bold")
             listing.add_option(Option(label, id=value.key))
         if listing.option_count:
             listing.highlighted = min(keep, listing.option_count - 1)

@@ -1,0 +1,70 @@
+"""The footer: the keys that matter most first, as many as the width holds.
+
+Textual's footer shows every key in one line and cuts it at the right edge, so at 80
+columns a round's F9 (summary) and F1 (help) fell off. This one ranks the keys (help
+first, then what the focused part of the screen does, then moving on, then the rest),
+keeps the best ranked ones that fit, and shows them in their usual order. F1 lists
+every key, so nothing is out of reach.
+"""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+RANK = {
+    "help": 0, "next_round": 10, "start": 10, "summary": 11, "guide": 12, "back": 13,
+    "undo": 14, "previous_round": 15, "quit": 16, "redo": 17, "command_palette": 18,
+}
+"""Lower first. The focused widget's own keys rank 1; other keys of a screen 9."""
+
+def _width(key: str, description: str) -> int:
+    """Columns a key takes: " key description " (the footer's padding)."""
+    return len(key) + 1 + len(description) + 2
+
+
+class KeyFooter(Footer):
+    """A footer that drops the least needed keys rather than cutting the line."""
+
+    def __init__(self) -> None:
+        super().__init__(show_command_palette=False)
+        self._width = 0
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        shown: list[tuple[int, int, Binding, bool, str]] = []
+        actions: set[str] = set()
+        for order, (node, binding, enabled, tooltip) in enumerate(
+                self.screen.active_bindings.values()):
+            if (not binding.show and binding.action != "command_palette") or \
+                    binding.action in actions:
+                continue  # hidden, or a second key for the same action ("delete,x")
+            actions.add(binding.action)
+            if isinstance(node, App | Screen):
+                rank = RANK.get(binding.id or "", 9)
+            else:
+                rank = 1
+            shown.append((rank, order, binding, enabled, tooltip))
+        room = self.app.size.width
+        kept: list[tuple[int, int, Binding, bool, str]] = []
+        for item in sorted(shown, key=lambda item: (item[0], item[1])):
+            binding = item[2]
+            need = _width(self.app.get_key_display(binding), binding.description)
+            if need <= room:
+                kept.append(item)
+                room -= need
+        for _rank, _order, binding, enabled, tooltip in sorted(kept, key=lambda item: item[1]):
+            yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description,
+                            binding.action, disabled=not enabled,
+                            tooltip=tooltip or binding.description).data_bind(
+                                compact=Footer.compact)
+
+    def on_resize(self, event: Resize) -> None:
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self.refresh(recompose=True)
