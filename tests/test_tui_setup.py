@@ -264,3 +264,73 @@ async def test_the_add_button_does_what_enter_does(clock: FakeClock,
         app.screen.query_one("#roster-add", Button).press()
         await pilot.pause()
         assert [p.name for p in app.game.state.active_participants()] == ["Ali"]  # type: ignore[union-attr]
+
+
+async def test_the_footer_keeps_the_keys_that_matter_most_at_80_columns(
+        clock: FakeClock, tmp_path: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    from tests.test_tui_workshop import netto_game
+
+    game = netto_game(tmp_path / "f.jsonl", clock, people=("Aisha", "Bo"))
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = [(key.key, str(key.description)) for key in app.screen.query(FooterKey)]
+        shown = {key for key, _ in keys}
+        # Help (which lists every key) and the turn's own keys first; nothing cut.
+        assert {"f1", "space", "enter"} <= shown
+        width = sum(len(app.get_key_display(b)) + len(b.description) + 3  # type: ignore[attr-defined]
+                    for b in [binding for _, binding, *_ in app.screen.active_bindings.values()
+                              if binding.key in shown and binding.show])
+        assert width <= 80
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        wide = {key.key for key in app.screen.query(FooterKey)}
+        assert {"f6", "f9", "f2"} <= wide and shown < wide
+
+
+async def test_a_late_participant_is_not_put_in_the_first_organisation_by_default(
+        clock: FakeClock, tmp_path: Path) -> None:
+    from textual.widgets import Label, Select
+
+    from tests.test_tui_workshop import netto_game
+
+    game = netto_game(tmp_path / "late.jsonl", clock)
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.add_participant_dialog()
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.query_one("#field-org", Select).is_blank()
+        dialog.query_one("#field-name", Input).value = "Lise"
+        await pilot.click("#ok")  # neither an organisation nor a new one
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "Vælg en organisation" in str(dialog.query_one("#form-error", Label).render())
+        dialog.query_one("#field-org", Select).value = next(iter(game.state.organisations))
+        dialog.query_one("#field-new_org", Input).value = "Biblioteket"
+        await pilot.click("#ok")  # both: which one is meant?
+        await pilot.pause()
+        assert "ikke begge" in str(dialog.query_one("#form-error", Label).render())
+        assert [p.name for p in game.state.active_participants()] == ["Aisha"]
+        assert dialog.query_one("#field-name", Input).value == "Lise"  # kept
+        dialog.query_one("#field-new_org", Input).value = ""
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert [p.name for p in game.state.active_participants()] == ["Aisha", "Lise"]
+
+
+async def test_a_partner_list_that_cannot_be_written_is_said_and_costs_nothing(
+        clock: FakeClock, vaerdispil_home: Path) -> None:
+    partners_path().parent.mkdir(parents=True, exist_ok=True)
+    partners_path().mkdir()  # a folder where the file should be: it cannot be written
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "f3")
+        await type_keys(pilot, "Netto:Ali")
+        await pilot.press("enter", "f6")
+        await pilot.pause()
+        assert isinstance(app.screen, RoundScreen)  # the workshop goes on
+        said = [n.message for n in app._notifications]  # noqa: SLF001
+        assert any("partnere.txt" in message for message in said)

@@ -324,61 +324,19 @@ class VaerdispilApp(App[None]):
             self._follow_round()
 
     def add_participant_dialog(self) -> None:
-        """Ask for a late participant's name and organisation (one on the list, or a new
-        one with its type), and add them."""
-        from ..game.state import ORGANISATION_TYPES
-        from .dialogs.form import Field, FormDialog
+        """Ask for a late participant's name and organisation, and add them."""
+        from .dialogs.people import late_participant
 
-        if self.game is None:
-            return
-        game = self.game
-        orgs = [(org.name, org.id) for org in game.state.active_organisations()]
-
-        def add(values: dict[str, Any]) -> None:
-            """The new organisation first (if one is named), then the person in it."""
-            from ..game.rules import RuleError
-
-            new_org = str(values.get("new_org", "")).strip()
-            org = values.get("org")
-            if new_org and org:
-                raise RuleError("error.org_or_new")
-            if new_org:
-                if not str(values.get("name", "")).strip():
-                    raise RuleError("error.empty", what=self.t("setup.person_name"))
-                org = game.add_organisation(new_org, values["type"])
-            if not org:
-                raise RuleError("error.choose_org")
-            game.add_participant(values["name"], str(org))
-
-        self.push_screen(FormDialog(self.t("cmd.add_person"), [
-            Field("name", self.t("setup.person_name")),
-            # No organisation is chosen beforehand: one on the list, or a new one below.
-            Field("org", self.t("setup.person_org"), "choice", "", orgs),
-            Field("new_org", self.t("cmd.new_org")),
-            Field("type", self.t("cmd.new_org_type"), "choice", "andet",
-                  [(self.t(f"orgtype.{kind}"), kind) for kind in ORGANISATION_TYPES]),
-        ], self.language, submit=lambda values: self.attempt(lambda: add(values))))
+        if self.game is not None:
+            self.push_screen(late_participant(self, self.game))
 
     def remove_participant_dialog(self) -> None:
-        """Someone leaves early: choose who; what they said and chose stays in the record."""
-        from .dialogs.form import Field, FormDialog
+        """Someone leaves early: choose who (what they said stays in the record)."""
+        from .dialogs.people import leaving
 
-        if self.game is None:
-            return
-        game = self.game
-        orgs = {org.id: org.name for org in game.state.organisations.values()}
-        people = [(f"{person.name} ({orgs.get(person.org, '')})", person.id)
-                  for person in game.state.active_participants()]
-        if not people:
-            return
-
-        def chosen(values: dict[str, Any] | None) -> None:
-            if values and values.get("person"):
-                self.run_command(lambda: game.remove_participant(str(values["person"])))
-
-        self.push_screen(FormDialog(self.t("cmd.remove_person"), [
-            Field("person", self.t("cmd.remove_person_who"), "list", options=people),
-        ], self.language), chosen)
+        dialog = leaving(self, self.game) if self.game is not None else None
+        if dialog is not None:
+            self.push_screen(dialog)
 
     def show_summary(self) -> None:
         """What the group has arrived at so far."""

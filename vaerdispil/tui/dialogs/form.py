@@ -142,8 +142,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self) -> None:
-        if len(self.fields) == 1:
-            self.dismiss(self.values())
+        if len(self.fields) == 1:  # the one choice made: as good as OK
+            self._submit()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

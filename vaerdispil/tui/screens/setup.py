@@ -15,8 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Input, Label, Select, Static
 
 from ...deck.catalog import find_decks, resolve_deck
 from ...deck.errors import DeckError
@@ -26,7 +25,6 @@ from ...files import OutputError
 from ...game.estimate import estimate_minutes, turn_rounds
 from ...game.roster import RosterProblem
 from ...game.rules import RuleError
-from ...game.state import ORGANISATION_TYPES
 from ...i18n import counted
 from ...i18n import text as t
 from ...partners import known as known_partners
@@ -38,10 +36,10 @@ from ...session.log import SessionError
 from ...session.store import new_session_path
 from ..dialogs.form import Field, FormDialog
 from ..host import DEFAULT_DECK
-from ..lists import CursorList
 from ..widgets.footer import KeyFooter
 from ..widgets.header import AppHeader
 from ..widgets.roster import Roster, RosterBox
+from ..widgets.table import AtTable
 from .base import AppScreen
 
 DETAIL_FIELDS = ("title", "place", "date", "facilitator")
@@ -113,9 +111,7 @@ class SetupScreen(AppScreen):
                 yield Static(self.t("setup.roster"), classes="section-title")
                 yield Roster(self.vapp.language, self._known(), id="roster")
                 yield Static(self.t("setup.at_table"), classes="section-title")
-                with Horizontal(id="lists"):
-                    yield CursorList(id="org-list")
-                    yield CursorList(id="person-list")
+                yield AtTable(id="lists")
             with Vertical(id="start-row"):
                 yield Static(id="estimate")
                 yield Static(id="estimate-how", classes="muted")
@@ -268,20 +264,9 @@ class SetupScreen(AppScreen):
                 if name not in self._typed and field.value != getattr(state.details, name):
                     field.value = getattr(state.details, name)
             self._filling = False
+        self.query_one(AtTable).show(state)
         orgs = state.active_organisations() if state else []
         people = state.active_participants() if state else []
-        counts = {org.id: 0 for org in orgs}
-        for person in people:
-            counts[person.org] = counts.get(person.org, 0) + 1
-        self._fill(self.query_one("#org-list", OptionList), [
-            (org.id, Text.assemble((org.name, "bold"), "  ",
-                                   (f"{self.t(f'orgtype.{org.type}')} · {counts[org.id]}", "dim")))
-            for org in orgs])
-        names = {org.id: org.name for org in orgs}
-        self._fill(self.query_one("#person-list", OptionList), [
-            (person.id, Text.assemble((person.name, "bold"), "  ",
-                                      (names.get(person.org, ""), "dim")))
-            for person in people])
         language = self.vapp.language
         minutes = estimate_minutes(self.deck, len(people), len(orgs))
         self.query_one("#estimate", Static).update(self.t(
@@ -300,15 +285,6 @@ class SetupScreen(AppScreen):
         self.query_one("#saved-as", Static).update(Text(saved))
         here = {org.name.casefold() for org in orgs}
         self.query_one(Roster).set_known(self._known(), here)
-
-    @staticmethod
-    def _fill(listing: OptionList, rows: list[tuple[str, Text]]) -> None:
-        """Show these rows, keeping the highlight where it was (or on the last row)."""
-        highlighted = listing.highlighted
-        listing.clear_options()
-        listing.add_options([Option(label, id=row_id) for row_id, label in rows])
-        if rows:
-            listing.highlighted = min(highlighted or 0, len(rows) - 1)
 
     def _known(self) -> dict[str, tuple[str, str]]:
         """Organisations to offer as the list is typed: this workshop's, then partners
@@ -408,80 +384,18 @@ class SetupScreen(AppScreen):
             people=counted(language, "person", len(state.active_participants()) - people))
         event.roster.keep(event.text, kept, said, problem=bool(problem))
 
-    @on(OptionList.OptionSelected, "#org-list")
-    def _edit_org(self, event: OptionList.OptionSelected) -> None:
-        game = self.game
-        org = game.state.organisations[event.option.id or ""]
-
-        def changed(values: dict[str, Any] | None) -> None:
-            if values:
-                self.vapp.run_command(lambda: game.change_organisation(
-                    org.id, values["name"], values["type"]))
-
-        self.app.push_screen(FormDialog(org.name, [
-            Field("name", self.t("setup.org_name"), value=org.name),
-            Field("type", self.t("setup.org_type"), "choice", org.type,
-                  [(self.t(f"orgtype.{kind}"), kind) for kind in ORGANISATION_TYPES]),
-        ], self.vapp.language), changed)
-
-    @on(OptionList.OptionSelected, "#person-list")
-    def _edit_person(self, event: OptionList.OptionSelected) -> None:
-        game = self.game
-        person = game.state.participants[event.option.id or ""]
-
-        def changed(values: dict[str, Any] | None) -> None:
-            if values:
-                self.vapp.run_command(lambda: game.change_participant(
-                    person.id, values["name"], values["org"]))
-
-        self.app.push_screen(FormDialog(person.name, [
-            Field("name", self.t("setup.person_name"), value=person.name),
-            Field("org", self.t("setup.person_org"), "choice", person.org,
-                  [(org.name, org.id) for org in game.state.active_organisations()]),
-        ], self.vapp.language), changed)
-
-    def _focused_list(self) -> OptionList | None:
-        focused = self.focused
-        return focused if isinstance(focused, OptionList) else None
-
     def action_remove(self) -> None:
         """Remove the highlighted organisation or participant."""
-        listing = self._focused_list()
-        game = self.vapp.game
-        if listing is None or game is None or listing.highlighted_option is None:
-            return
-        item = listing.highlighted_option.id or ""
-        if listing.id == "org-list":
-            self.vapp.run_command(lambda: game.remove_organisation(item))
-        else:
-            self.vapp.run_command(lambda: game.remove_participant(item))
+        self.query_one(AtTable).remove()
 
     def action_move(self, step: int) -> None:
         """Move the highlighted organisation or participant up or down the turn order."""
-        listing = self._focused_list()
-        game = self.vapp.game
-        if listing is None or game is None or listing.highlighted is None:
-            return
-        state = game.state
-        is_orgs = listing.id == "org-list"
-        shown = [o.id for o in state.active_organisations()] if is_orgs else \
-            [p.id for p in state.active_participants()]
-        index = listing.highlighted
-        target = index + step
-        if not 0 <= target < len(shown):
-            return
-        full = list(state.org_order if is_orgs else state.order)
-        a, b = full.index(shown[index]), full.index(shown[target])
-        full[a], full[b] = full[b], full[a]
-        done = self.vapp.run_command(lambda: game.set_order(
-            organisations=full) if is_orgs else game.set_order(participants=full))
-        if done is not None:
-            listing.highlighted = target
+        self.query_one(AtTable).move(step)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Remove and move show (and work) only while a list has the focus."""
         if action in ("remove", "move"):
-            return self._focused_list() is not None
+            return self.query_one(AtTable).focused_list() is not None
         return True
 
     def on_descendant_focus(self) -> None:
