@@ -17,18 +17,32 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_serve_answers_with_the_app_page(tmp_path: Path) -> None:
-    port = free_port()
+def start_server(tmp_path: Path, port: int, stdout: int = subprocess.DEVNULL
+                 ) -> tuple[subprocess.Popen[bytes], str]:
+    """`vaerdispil serve` on `port`, and the address it prints (with its secret key)."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "vaerdispil", "serve", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [sys.executable, "-m", "vaerdispil", "serve", "--port", str(port), "--no-browser"],
+        stdout=stdout, stderr=subprocess.PIPE,
         env={**os.environ, "VAERDISPIL_HOME": str(tmp_path / "home")},
     )
+    assert server.stderr is not None
+    for _ in range(10):  # the address comes in the first lines
+        line = server.stderr.readline().decode("utf-8")
+        if line.strip().startswith("http://"):
+            return server, line.strip()
+    server.terminate()
+    raise AssertionError("no address printed")
+
+
+def test_serve_answers_with_the_app_page(tmp_path: Path) -> None:
+    port = free_port()
+    server, address = start_server(tmp_path, port)
+    assert address.startswith(f"http://127.0.0.1:{port}/?token=")
     try:
         page = ""
         for _ in range(100):  # the server needs a moment to listen; bounded, then fail
             try:
-                with urllib.request.urlopen(f"http://localhost:{port}/", timeout=2) as answer:
+                with urllib.request.urlopen(address, timeout=2) as answer:
                     assert answer.status == 200
                     page = answer.read().decode("utf-8")
                     break
@@ -38,7 +52,8 @@ def test_serve_answers_with_the_app_page(tmp_path: Path) -> None:
                 time.sleep(0.1)
         assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
         assert "<div>Værdispillet</div>" in page  # the page names the game
-        assert "/static/js/textual.js" in page and "/ws" in page  # and runs the app over a socket
+        assert "/static/js/textual.js" in page and "/ws/" in page  # and runs the app over a socket
+        assert "googleapis" not in page and "https://" not in page  # nothing from the internet
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -63,18 +78,16 @@ def test_quit_from_the_browser_ends_the_app_cleanly(tmp_path: Path) -> None:
     import aiohttp
 
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "vaerdispil", "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env={**os.environ, "VAERDISPIL_HOME": str(tmp_path / "home")},
-    )
+    server, address = start_server(tmp_path, port, stdout=subprocess.PIPE)
+    token = address.split("token=", 1)[1]
 
     async def browse() -> tuple[int, int]:
         async with aiohttp.ClientSession() as session:
             for _ in range(100):  # the server needs a moment to listen; bounded, then fail
                 try:
                     socket_ = await session.ws_connect(
-                        f"http://localhost:{port}/ws?width=80&height=24")
+                        f"http://127.0.0.1:{port}/ws/{token}?width=80&height=24",
+                        origin=f"http://127.0.0.1:{port}")
                     break
                 except aiohttp.ClientError:
                     await asyncio.sleep(0.1)

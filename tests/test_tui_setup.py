@@ -334,3 +334,18 @@ async def test_a_partner_list_that_cannot_be_written_is_said_and_costs_nothing(
         assert isinstance(app.screen, RoundScreen)  # the workshop goes on
         said = [n.message for n in app._notifications]  # noqa: SLF001
         assert any("partnere.txt" in message for message in said)
+
+
+async def test_the_footer_shows_its_keys_before_the_app_has_the_focus(
+        clock: FakeClock, vaerdispil_home: Path) -> None:
+    """In the browser the page starts without the focus: the keys show all the same."""
+    from textual.widgets._footer import FooterKey
+
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.app_focus = False  # as the browser page starts
+        app.push_screen(SetupScreen(app.deck))  # a new screen, its keys set while unfocused
+        await pilot.pause()
+        assert not app.app_focus
+        keys = {key.key for key in app.screen.query(FooterKey)}
+        assert {"f1", "f6", "f3"} <= keys

@@ -40,33 +40,52 @@ def register(commands: Any) -> None:
                        help=cli_text("cli.serve.port"))
     serve.add_argument("--deck", help=cli_text("cli.deck"))
     serve.add_argument("--lang", choices=("da", "en"), help=cli_text("cli.lang_screens"))
+    serve.add_argument("--host", default="127.0.0.1", help=cli_text("cli.serve.host"))
+    serve.add_argument("--allow-network", action="store_true",
+                       help=cli_text("cli.serve.network"))
+    serve.add_argument("--no-browser", action="store_true", help=cli_text("cli.serve.no_browser"))
     serve.set_defaults(run=run_serve)
 
 
 def run_serve(args: Any) -> int:
-    """Serve the app on localhost with textual-serve: each browser tab runs its own app.
+    """Serve the app with textual-serve behind our own door (vaerdispil.web.server): each
+    browser tab runs its own app; only the page at the printed address (with this run's
+    secret key) may drive it.
 
     PDFs and exports reach the person at the browser as downloads (deliver_binary),
     not as paths on this computer.
     """
     import shlex
-
-    from textual_serve.server import Server
+    import webbrowser
 
     from .deck.catalog import resolve_deck
     from .deck.loader import DeckError
+    from .i18n import text
+    from .web.server import SafeServer
 
+    if args.host not in ("127.0.0.1", "localhost", "::1") and not args.allow_network:
+        print(cli_text("cli.serve.needs_network", host=args.host), file=sys.stderr)
+        return 2
     try:  # check the deck here, so a bad one is one line now, not an error in every tab
         deck = resolve_deck(args.deck or "vaerdispil", args.lang)
     except DeckError as error:
         return _say(error)
+    language = args.lang or deck.language
     command = [sys.executable, "-m", "vaerdispil", "play", "--deck", deck.source]
     if args.lang:
         command += ["--lang", args.lang]
-    print(cli_text("cli.serve.open", port=args.port), file=sys.stderr)
+    words = {name: text(language, f"serve.{name}") for name in
+             ("starting", "ended", "restart", "forbidden", "forbidden_origin")}
+    server = SafeServer(shlex.join(command), host=args.host, port=args.port,
+                        title=text(language, "app.title"), words=words, language=language)
+    print(cli_text("cli.serve.open", address=server.address), file=sys.stderr)
+    if not args.no_browser:
+        try:
+            webbrowser.open(server.address)
+        except Exception:  # noqa: BLE001 - no browser here: the address is printed
+            pass
     try:
-        Server(shlex.join(command), host="localhost", port=args.port,
-               title="Værdispillet").serve()
+        server.serve()
     except OSError as error:
         print(cli_text("cli.serve.port_busy", port=args.port, reason=error.strerror),
               file=sys.stderr)

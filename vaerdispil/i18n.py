@@ -631,8 +631,34 @@ _COMMAND_LINE: dict[str, tuple[str, str]] = {
     "cli.serve": ("det samme program i en browser, på denne computer",
                   "the same app in a browser, on this computer"),
     "cli.serve.port": ("standard: 8000", "default: 8000"),
-    "cli.serve.open": ("Værdispillet: åbn http://localhost:{port} i en browser (ctrl+c stopper)",
-                       "Værdispillet: open http://localhost:{port} in a browser (ctrl+c stops)"),
+    "cli.serve.open": ("Værdispillet: åbn denne adresse i en browser (ctrl+c stopper):\n  {address}\n"
+                       "Adressen har en hemmelig nøgle: kun den, der har den, kan bruge "
+                       "programmet. Den gælder, til serveren stopper.",
+                       "Værdispillet: open this address in a browser (ctrl+c stops):\n  {address}\n"
+                       "The address holds a secret key: only who has it can use the app. It "
+                       "lasts until the server stops."),
+    "cli.serve.host": ("adressen serveren lytter på (standard: 127.0.0.1, kun denne computer)",
+                       "the address to listen on (default: 127.0.0.1, this computer only)"),
+    "cli.serve.network": ("tillad en anden adresse end 127.0.0.1: alle på netværket, der får "
+                          "fat i adressen med nøglen, kan styre værkstedet, og trafikken er "
+                          "ikke krypteret",
+                          "allow an address other than 127.0.0.1: anyone on the network who "
+                          "gets the address with its key can drive the workshop, and the "
+                          "traffic is not encrypted"),
+    "cli.serve.needs_network": ("vaerdispil: --host {host} gør værkstedet synligt på netværket "
+                                "(uden kryptering); tilføj --allow-network, hvis det er meningen",
+                                "vaerdispil: --host {host} makes the workshop visible on the "
+                                "network (unencrypted); add --allow-network if that is meant"),
+    "cli.serve.no_browser": ("åbn ikke browseren selv", "do not open the browser"),
+    "serve.starting": ("Værdispillet starter …", "The Value Game is starting …"),
+    "serve.ended": ("Værdispillet er lukket.", "The Value Game has closed."),
+    "serve.restart": ("Start igen", "Start again"),
+    "serve.forbidden": ("Adressen mangler den hemmelige nøgle (eller den er fra en tidligere "
+                        "kørsel). Brug adressen, som vaerdispil serve skrev.",
+                        "The address lacks the secret key (or it is from an earlier run). "
+                        "Use the address that vaerdispil serve printed."),
+    "serve.forbidden_origin": ("Kun værdispillets egen side må forbinde.",
+                               "Only the Value Game's own page may connect."),
     "cli.serve.port_busy": ("vaerdispil: kan ikke bruge port {port} ({reason}); prøv en anden "
                             "med --port",
                             "vaerdispil: cannot serve on port {port} ({reason}); try another "

@@ -64,6 +64,13 @@ class KeyFooter(Footer):
                             tooltip=tooltip or binding.description).data_bind(
                                 compact=Footer.compact)
 
+    def bindings_changed(self, screen: Screen) -> None:
+        """Show the keys even while the app does not have the focus: in the browser the
+        page starts unfocused, and Textual's footer stayed blank until the first click."""
+        self._bindings_ready = True
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self.recompose)
+
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self._width:
             self._width = event.size.width
