@@ -14,7 +14,8 @@ from aiohttp.test_utils import TestClient, TestServer
 from vaerdispil.web.server import MAX_MESSAGE, SafeServer
 
 WORDS = {"starting": "Starter", "ended": "Lukket", "restart": "Igen",
-         "forbidden": "Nøglen mangler", "forbidden_origin": "Kun egen side"}
+         "forbidden": "Nøglen mangler", "forbidden_origin": "Kun egen side",
+         "gone": "Filen findes ikke"}
 # Stands in for the app: reads what the browser sends, until the socket closes.
 STAND_IN = shlex.join([sys.executable, "-c", "import sys; sys.stdin.buffer.read()"])
 
@@ -136,3 +137,38 @@ def test_serving_beyond_this_computer_needs_a_flag_that_names_the_risk(
     assert main(["serve", "--host", "0.0.0.0", "--no-browser"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--allow-network" in err and "0.0.0.0" in err
+
+
+class OnceOnly:
+    """Stands in for textual-serve's download manager: a link works once, as there."""
+
+    def __init__(self, files: dict[str, bytes]) -> None:
+        self.files = files
+
+    async def get_download_metadata(self, key: str):  # type: ignore[no-untyped-def]
+        from types import SimpleNamespace
+
+        if key not in self.files:
+            raise KeyError(key)
+        return SimpleNamespace(file_name="2027-03-01-vollsmose-summary.pdf",
+                               mime_type="application/pdf", encoding=None)
+
+    async def download(self, key: str):  # type: ignore[no-untyped-def]
+        data = self.files.pop(key)
+        for start in range(0, len(data), 4):
+            yield data[start:start + 4]
+
+
+async def test_a_download_link_works_again_for_as_long_as_the_server_runs(
+        served: tuple[SafeServer, TestClient]) -> None:
+    server, client = served
+    server.download_manager = OnceOnly({"k1": b"%PDF-1.4 the summary"})  # type: ignore[assignment]
+    for _ in range(2):  # the second fetch (a second click, a reload) works too
+        answer = await client.get("/download/k1")
+        assert answer.status == 200
+        assert await answer.read() == b"%PDF-1.4 the summary"
+        assert answer.headers["Content-Disposition"] == (
+            "attachment; filename*=UTF-8''2027-03-01-vollsmose-summary.pdf")
+        assert answer.headers["Content-Type"].startswith("application/pdf")
+    missing = await client.get("/download/nope")
+    assert missing.status == 404 and "Filen findes ikke" in await missing.text()

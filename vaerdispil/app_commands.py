@@ -75,7 +75,7 @@ def run_serve(args: Any) -> int:
     if args.lang:
         command += ["--lang", args.lang]
     words = {name: text(language, f"serve.{name}") for name in
-             ("starting", "ended", "restart", "forbidden", "forbidden_origin")}
+             ("starting", "ended", "restart", "forbidden", "forbidden_origin", "gone")}
     server = SafeServer(shlex.join(command), host=args.host, port=args.port,
                         title=text(language, "app.title"), words=words, language=language)
     print(cli_text("cli.serve.open", address=server.address), file=sys.stderr)

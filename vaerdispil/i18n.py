@@ -276,6 +276,10 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "start.loading": ("Henter gemte værksteder …", "Loading saved workshops …"),
     "start.setup_progress": ("forberedes", "being set up"),
     "start.ended": ("afsluttet", "ended"),
+    "start.locked": ("»{name}« er åbent i et andet vindue eller en anden fane. Luk det dér, "
+                     "og åbn det så her.",
+                     "“{name}” is open in another window or tab. Close it there, then open "
+                     "it here."),
     "start.open_failed": ("Kunne ikke åbne: {error}", "Could not open: {error}"),
     # resume (issue 15)
     "start.resume_none": ("Der er ingen gemte værksteder at fortsætte. Vælg »Nyt værksted«.",
@@ -446,6 +450,9 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "summary.title": ("Opsamling", "Summary"),
     "summary.export": ("Eksporter", "Export"),
     "summary.exported": ("Gemt som {path}", "Saved as {path}"),
+    "summary.downloaded": ("Hentet: {names}", "Downloaded: {names}"),
+    "print.downloaded": ("Hentet: {name} ({pages} sider). Print i faktisk størrelse (100 %).",
+                         "Downloaded: {name} ({pages} pages). Print at actual size (100 %)."),
     "help.title": ("Hjælp", "Help"),
     "help.keys": ("Taster", "Keys"),
     "help.round_guide": ("Rundens guide", "This round's guide"),
@@ -657,6 +664,8 @@ _COMMAND_LINE: dict[str, tuple[str, str]] = {
                         "kørsel). Brug adressen, som vaerdispil serve skrev.",
                         "The address lacks the secret key (or it is from an earlier run). "
                         "Use the address that vaerdispil serve printed."),
+    "serve.gone": ("Filen findes ikke (mere). Lav den igen i programmet.",
+                   "The file is not (or no longer) here. Make it again in the app."),
     "serve.forbidden_origin": ("Kun værdispillets egen side må forbinde.",
                                "Only the Value Game's own page may connect."),
     "cli.serve.port_busy": ("vaerdispil: kan ikke bruge port {port} ({reason}); prøv en anden "

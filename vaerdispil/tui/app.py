@@ -388,9 +388,12 @@ class VaerdispilApp(App[None]):
             self.call_from_thread(self.notify, self.t("saved.error", error=str(error)),
                                   severity="error")
             return
-        for target in written:
-            if self.is_web:
+        if self.is_web:  # the browser gets the files; the server's folders are not its concern
+            for target in written:
                 self.call_from_thread(self.deliver_binary, target)
+            self.call_from_thread(self.notify, self.t(
+                "summary.downloaded", names=", ".join(target.name for target in written)))
+            return
         self.call_from_thread(self.notify, self.t(
             "summary.exported", path=", ".join(str(p) for p in written)))
 
@@ -425,7 +428,10 @@ class VaerdispilApp(App[None]):
             kind = "fold" if layout == "fold" else "duplex-long"
             name = f"{deck.id}-{deck.language}-cards-a4-{kind}.pdf"
             make = lambda: render_cards(deck, CardOptions(duplex=layout))  # noqa: E731
-        self._write_pdf(make, data_dir() / "prints" / name)
+        target = data_dir() / "prints" / name
+        if self.is_web:  # each print its own file: two tabs never share (or overwrite) one
+            target = unique_path(target, self.clock())
+        self._write_pdf(make, target)
 
     @work(thread=True, exit_on_error=False, group="print")
     def print_summary(self, anonymous: bool = False) -> None:
@@ -455,6 +461,9 @@ class VaerdispilApp(App[None]):
             return
         if self.is_web:
             self.call_from_thread(self.deliver_binary, path)
+            self.call_from_thread(self.notify, self.t(
+                "print.downloaded", name=path.name, pages=rendered.pages), timeout=15)
+            return
         self.call_from_thread(self.notify, self.t("print.done", path=path, pages=rendered.pages),
                               timeout=15)
 
@@ -534,3 +543,21 @@ class VaerdispilApp(App[None]):
     def on_unmount(self) -> None:
         if self.game is not None:
             self.game.close()
+
+
+def unique_path(target: Path, moment: Any) -> Path:
+    """`target` with the date and time (and a number, if that is taken) before its suffix,
+    claimed at once (an empty file) so that two prints at the same moment never share a
+    name: prints.pdf -> prints-20261202-011503.pdf, prints-20261202-011503-2.pdf."""
+    stem = f"{target.stem}-{moment.strftime('%Y%m%d-%H%M%S')}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    number = 1
+    while True:
+        candidate = target.with_name(
+            f"{stem}{'' if number == 1 else f'-{number}'}{target.suffix}")
+        try:
+            candidate.open("xb").close()
+        except FileExistsError:
+            number += 1
+            continue
+        return candidate

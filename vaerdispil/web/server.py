@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import secrets
+import urllib.parse
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,9 @@ from textual_serve.server import Server, to_int
 HERE = Path(__file__).parent
 MAX_MESSAGE = 64 * 1024
 """Bytes a message from the browser may have: keys, sizes and pings are far smaller."""
+
+KEPT_BYTES = 200 * 1024 * 1024
+"""Downloads kept in memory for links used again (a summary PDF is about 100 KB)."""
 
 TOKEN_BYTES = 24
 """A token of 192 bits, new for every run of the server."""
@@ -53,6 +57,8 @@ class SafeServer(Server):
             self.origins |= {f"http://127.0.0.1:{port}", f"http://localhost:{port}",
                              f"http://[::1]:{port}"}
         self.public_url = f"http://{host_part}:{port}"
+        self._kept: dict[str, tuple[str, str, str | None, bytes]] = {}
+        """Files handed to the browser, by their link's key: (name, type, encoding, data)."""
 
     @property
     def address(self) -> str:
@@ -116,6 +122,34 @@ class SafeServer(Server):
         for name, value in values.items():
             page = page.replace("{{ " + name + " }}", html.escape(value, quote=True))
         return web.Response(text=page, content_type="text/html", charset="utf-8")
+
+    async def handle_download(self, request: web.Request) -> web.StreamResponse:
+        """A file the app hands to the browser. textual-serve streams it once and forgets
+        the link; here it is kept (up to KEPT_BYTES in all, the oldest go first), so the
+        link works again for as long as the server runs."""
+        key = request.match_info["key"]
+        kept = self._kept.get(key)
+        if kept is None:
+            try:
+                meta = await self.download_manager.get_download_metadata(key)
+            except KeyError:
+                raise web.HTTPNotFound(text=self.words["gone"]) from None
+            chunks = [chunk async for chunk in self.download_manager.download(key)]
+            data = b"".join(chunk if isinstance(chunk, bytes) else chunk.encode(
+                meta.encoding or "utf-8") for chunk in chunks)
+            kept = (meta.file_name, meta.mime_type, meta.encoding, data)
+            self._keep(key, kept)
+        name, mime_type, encoding, data = kept
+        quoted = urllib.parse.quote(name)
+        headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{quoted}"}
+        return web.Response(body=data, headers=headers, content_type=mime_type,
+                            charset=encoding or None)
+
+    def _keep(self, key: str, kept: tuple[str, str, str | None, bytes]) -> None:
+        self._kept[key] = kept
+        while sum(len(item[3]) for item in self._kept.values()) > KEPT_BYTES and \
+                len(self._kept) > 1:
+            del self._kept[next(iter(self._kept))]
 
     async def handle_favicon(self, request: web.Request) -> web.FileResponse:
         return web.FileResponse(HERE / "static" / "favicon.svg",

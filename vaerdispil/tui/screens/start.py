@@ -192,19 +192,24 @@ class StartScreen(AppScreen):
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def open_saved(self, path: Path) -> None:
         """Open a saved workshop (replaying its log) off the event loop."""
-        from ...session.errors import SessionError
+        from ...session.errors import SessionError, SessionLocked
         from ...session.game import Game
 
         try:
             game = Game.open(path, clock=self.vapp.clock)
+        except SessionLocked:  # in the app's own words, and no path on the server
+            self.app.call_from_thread(self._failed, self.t("start.locked", name=path.stem),
+                                      False)
+            return
         except SessionError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
         self.app.call_from_thread(self._enter, game)
 
-    def _failed(self, error: str) -> None:
+    def _failed(self, error: str, technical: bool = True) -> None:
         self._opening = False
-        self.app.notify(self.t("start.open_failed", error=error), severity="error", timeout=15)
+        message = self.t("start.open_failed", error=error) if technical else error
+        self.app.notify(message, severity="error", timeout=15)
 
     def _enter(self, game: Game) -> None:
         if game.warnings:
