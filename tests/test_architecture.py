@@ -1,4 +1,5 @@
-"""The core knows nothing of the shells: only vaerdispil.tui may import Textual."""
+"""The core knows nothing of the shells: only vaerdispil.tui (the terminal app) and
+vaerdispil.web (its browser door) may import Textual."""
 
 from __future__ import annotations
 
@@ -37,13 +38,14 @@ def imports_without(blocked: str, skip: str = "") -> list[str]:
 
 
 def test_core_imports_without_textual() -> None:
-    modules = imports_without("textual,rich,textual_serve", skip="vaerdispil.tui")
+    modules = imports_without("textual,rich,textual_serve", skip="vaerdispil.tui,vaerdispil.web")
     assert "vaerdispil.deck.loader" in modules and "vaerdispil.cli" in modules
 
 
 def test_deck_layer_needs_neither_textual_nor_reportlab() -> None:
-    modules = imports_without("textual,rich,reportlab,textual_serve",
-                              skip="vaerdispil.tui,vaerdispil.pdf,vaerdispil.print_commands")
+    modules = imports_without(
+        "textual,rich,reportlab,textual_serve",
+        skip="vaerdispil.tui,vaerdispil.web,vaerdispil.pdf,vaerdispil.print_commands")
     assert "vaerdispil.deck.catalog" in modules
 
 
