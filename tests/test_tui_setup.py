@@ -157,7 +157,7 @@ async def test_the_partner_list_is_edited_in_the_app(clock: FakeClock,
         await pilot.pause()
         area = app.screen.query_one("#field-partners")
         area.insert("Gellerup Bibliotek (institution)")  # type: ignore[attr-defined]
-        await pilot.click("#ok")
+        app.screen.query_one("#ok", Button).press()
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
         assert known(partners_path().read_text(encoding="utf-8")) == {
@@ -304,19 +304,19 @@ async def test_a_late_participant_is_not_put_in_the_first_organisation_by_defaul
         dialog = app.screen
         assert dialog.query_one("#field-org", Select).is_blank()
         dialog.query_one("#field-name", Input).value = "Lise"
-        await pilot.click("#ok")  # neither an organisation nor a new one
+        dialog.query_one("#ok", Button).press()  # neither an organisation nor a new one
         await pilot.pause()
         assert app.screen is dialog
         assert "Vælg en organisation" in str(dialog.query_one("#form-error", Label).render())
         dialog.query_one("#field-org", Select).value = next(iter(game.state.organisations))
         dialog.query_one("#field-new_org", Input).value = "Biblioteket"
-        await pilot.click("#ok")  # both: which one is meant?
+        dialog.query_one("#ok", Button).press()  # both: which one is meant?
         await pilot.pause()
         assert "ikke begge" in str(dialog.query_one("#form-error", Label).render())
         assert [p.name for p in game.state.active_participants()] == ["Aisha"]
         assert dialog.query_one("#field-name", Input).value == "Lise"  # kept
         dialog.query_one("#field-new_org", Input).value = ""
-        await pilot.click("#ok")
+        dialog.query_one("#ok", Button).press()
         await pilot.pause()
         assert [p.name for p in game.state.active_participants()] == ["Aisha", "Lise"]
 
