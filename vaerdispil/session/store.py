@@ -25,16 +25,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..deck.loader import slugify
 from ..files import OutputError, write_atomic
 from ..paths import SESSION_SUFFIX as SUFFIX
 from ..paths import sessions_dir
 from .errors import SessionError
-from .game import replay
 
 
 def new_session_path(title: str, date: str, folder: Path | None = None) -> Path:
     """A file name for a new workshop that no other file has: 2026-11-22-vollsmose.jsonl."""
+    from ..deck.loader import slugify  # (YAML and the loader: only when a file is named)
+
     folder = folder or sessions_dir()
     stem = "-".join(part for part in (date, slugify(title) if title else "") if part) or "workshop"
     candidate = folder / f"{stem}{SUFFIX}"
@@ -121,6 +121,8 @@ class SessionInfo:
 def describe(path: Path) -> SessionInfo:
     """Read a saved workshop (without locking or changing it) and say what it is."""
     try:
+        from .game import replay  # the engine: only for a file the index does not know
+
         replayed = replay(path)
     except SessionError as error:
         return SessionInfo(path, "", "", "", [], 0, 0, False, "", problem=str(error))
