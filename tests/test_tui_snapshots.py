@@ -51,28 +51,39 @@ def workshop_at(path: Path, language: str, round_index: int, extra: int,
     return game
 
 
+def app_at(path: Path, language: str, round_index: int | None, extra: int | None
+           ) -> VaerdispilApp:
+    """The app on the demo workshop at a round (None: on the start screen, no workshop)."""
+    clock = FakeClock()
+    game = None
+    if round_index is not None:
+        assert extra is not None
+        game = workshop_at(path, language, round_index, extra, clock)
+    deck = game.deck if game else resolve_deck("vaerdispil", language)
+    return VaerdispilApp(deck, language, game=game, clock=clock)
+
+
+async def still(pilot: Pilot[None]) -> None:
+    """No blinking cursor: it would make two pictures of one screen differ."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("language", ["da", "en"])
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen(snap_compare, tmp_path: Path, screen: str, language: str, size: str) -> None:  # type: ignore[no-untyped-def]
-    clock = FakeClock()
     round_index, extra, keys = SCREENS[screen]
-    game = None
-    if round_index is not None:
-        assert extra is not None
-        game = workshop_at(tmp_path / "w.jsonl", language, round_index, extra, clock)
-    deck = game.deck if game else resolve_deck("vaerdispil", language)
-    app = VaerdispilApp(deck, language, game=game, clock=clock)
+    app = app_at(tmp_path / "w.jsonl", language, round_index, extra)
 
     async def settle(pilot: Pilot[None]) -> None:
         await pilot.app.workers.wait_for_complete()
         for key in keys:
             await pilot.press(key)
-        for field in pilot.app.screen.query(Input):  # a blinking cursor makes pictures differ
-            field.cursor_blink = False
-        for area in pilot.app.screen.query(TextArea):
-            area.cursor_blink = False
-        await pilot.pause()
+        await still(pilot)
 
     assert snap_compare(app, terminal_size=SIZES[size], run_before=settle)
 
@@ -142,23 +153,13 @@ DIALOG_SIZES = [("da", "80x24"), ("en", "80x24"), ("da", "160x48")]
 @pytest.mark.parametrize(("language", "size"), DIALOG_SIZES)
 @pytest.mark.parametrize("dialog", list(DIALOGS))
 def test_dialog(snap_compare, tmp_path: Path, dialog: str, language: str, size: str) -> None:  # type: ignore[no-untyped-def]
-    clock = FakeClock()
     round_index, extra, opening = DIALOGS[dialog]
-    game = None
-    if round_index is not None:
-        assert extra is not None
-        game = workshop_at(tmp_path / "w.jsonl", language, round_index, extra, clock)
-    deck = game.deck if game else resolve_deck("vaerdispil", language)
-    app = VaerdispilApp(deck, language, game=game, clock=clock)
+    app = app_at(tmp_path / "w.jsonl", language, round_index, extra)
 
     async def settle(pilot: Pilot[None]) -> None:
         await pilot.app.workers.wait_for_complete()
         await opening(pilot)
         await pilot.pause()
-        for field in pilot.app.screen.query(Input):
-            field.cursor_blink = False
-        for area in pilot.app.screen.query(TextArea):
-            area.cursor_blink = False
-        await pilot.pause()
+        await still(pilot)
 
     assert snap_compare(app, terminal_size=SIZES[size], run_before=settle)

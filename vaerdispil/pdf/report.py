@@ -1,30 +1,6 @@
-"""The report across workshops: what a municipality learns from many Værdispil sessions.
-
-`tally` counts over the outcomes of several workshops: which values and categories
-are picked (as given or gotten) and agreed most often, and how giving and getting
-balance out per kind of organisation. `to_csv` writes the counts for a spreadsheet;
-`render_report` makes an A4 PDF with tables and charts, labelled in one language.
-
-The report has one language (`Report.language`: the one asked for, else the first
-workshop's). A deck's card is the same value in every workshop, whatever language the
-workshop was played in: cards are told apart by their id (a deck's Danish and English
-twins share them), and named by the title of the deck's twin in the report's language
-(kept as recorded where the deck has no such twin). Categories are named the same way.
-
-What is counted, exactly:
-- a value's *gives* and *gets*: picks of it by organisations (one organisation picking
-  the same value in two rounds counts twice). A deck's card is one value; an
-  organisation's own words on a blank card are another value, told apart by their words
-  (the same words, whatever their case, are one value) and category, so a deck's card
-  and a group's own value of the same words differ. Own words have the blank card's
-  category, or the category "own value" ("Egen værdi");
-- a value's *agreed*: shared values (agreements) that name it;
-- *workshops*: the workshops where the value (or category) was picked or agreed;
-- per kind of organisation: the organisations of that kind over all workshops, their
-  picks to each side, and how many of them picked to one side only, as the outcome
-  says it (`OrganisationOutcome.balance`: an organisation that was never at the table
-  for a round on the other side is counted in neither).
-"""
+"""The report across workshops as an A4 PDF, with tables and charts, labelled in one
+language. What is counted, and how, is vaerdispil.report's (`tally`; `to_csv` writes the
+same counts for a spreadsheet); this module only draws them."""
 
 from __future__ import annotations
 
