@@ -19,6 +19,22 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 REPO = Path(__file__).resolve().parents[1]
 CARDS = REPO / "cards"
 
+SLOW = ("test_a_whole_workshop_by_keys", "test_choosing_english_in_setup",
+        "test_the_demo_on_screen", "test_every_bundled_deck_plays_on_screen",
+        "test_a_saved_setup_takes_the_new_language", "test_an_anonymous_summary_names_no",
+        "test_palette_jumps_to_a_round", "test_no_heading_is_left_alone",
+        "test_one_byte_flips_in_every_event")
+"""Tests that take many seconds. xdist (worksteal) gives each of the two workers half of
+the list to start with: each half begins with half of these, so that neither worker is
+left running one of them alone at the end while the other waits."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    slow = [item for item in items if item.name.startswith(SLOW)]
+    rest = [item for item in items if not item.name.startswith(SLOW)]
+    half = len(rest) // 2
+    items[:] = slow[0::2] + rest[:half] + slow[1::2] + rest[half:]
+
 
 @pytest.fixture(autouse=True)
 def vaerdispil_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
