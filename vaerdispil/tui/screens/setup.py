@@ -443,8 +443,15 @@ class SetupScreen(AppScreen):
 
     def _remember_partners(self, game: Game) -> None:
         """The workshop's organisations join the partners offered next time (never its
-        people). A list that cannot be written is said once and costs nothing else."""
-        try:
-            remember([(org.name, org.type) for org in game.state.active_organisations()])
-        except OutputError as error:
-            self.app.notify(self.t("saved.error", error=str(error)), severity="warning")
+        people). Written in a thread of the app's (the file is fsynced, and this screen is
+        about to go); a list that cannot be written is said once and costs nothing else."""
+        organisations = [(org.name, org.type) for org in game.state.active_organisations()]
+        app, failed = self.app, self.t("saved.error", error="{error}")
+
+        def write() -> None:
+            try:
+                remember(organisations)
+            except OutputError as error:
+                app.call_from_thread(app.notify, failed.format(error=error), severity="warning")
+
+        app.run_worker(write, thread=True, group="partners", exit_on_error=False)
