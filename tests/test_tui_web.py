@@ -15,10 +15,10 @@ from vaerdispil.tui.app import VaerdispilApp
 async def test_served_prints_and_exports_are_downloads_named_for_the_browser(
         clock: FakeClock, tmp_path: Path, vaerdispil_home: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    delivered: list[Path] = []
+    delivered: list[str] = []  # the names the browser saves them as
     monkeypatch.setattr(VaerdispilApp, "is_web", property(lambda self: True))
     monkeypatch.setattr(VaerdispilApp, "deliver_binary",
-                        lambda self, path, *args, **kwargs: delivered.append(Path(path)))
+                        lambda self, path, save_filename: delivered.append(save_filename))
     said: list[str] = []
     monkeypatch.setattr(VaerdispilApp, "notify",
                         lambda self, message, *args, **kwargs: said.append(str(message)))
@@ -27,21 +27,23 @@ async def test_served_prints_and_exports_are_downloads_named_for_the_browser(
     async with app.run_test(size=(80, 24)) as pilot:
         app.print_summary()
         await app.workers.wait_for_complete()
+        app.print_summary()  # again, at the same second: a second file, not the same name
+        await app.workers.wait_for_complete()
         app._print(DECK, "long")  # noqa: SLF001 - as the print dialog does
         app._print(DECK, "long")  # noqa: SLF001 - a second tab (or a second click)
         await app.workers.wait_for_complete()
         app.export_summary()
         await app.workers.wait_for_complete()
         await pilot.pause()
-    names = [path.name for path in delivered]
-    assert names[0] == "w-summary.pdf"
-    prints = names[1:3]
+    time = clock().strftime("%H%M%S")
+    assert delivered[:2] == [f"w-summary-{time}.pdf", f"w-summary-{time}-2.pdf"]
+    prints = delivered[2:4]
     assert len(set(prints)) == 2 and all(name.startswith("vaerdispil-da-cards-a4-duplex-long-")
                                          for name in prints)
-    assert names[3:] == ["w.md", "w.json"]
+    assert delivered[4:] == [f"w-{time}.md", f"w-{time}.json"]
     done = [message for message in said if message.startswith("Hentet")]
-    assert done[0].startswith("Hentet: w-summary.pdf (")
-    assert "Hentet: w.md, w.json" in done
+    assert done[0].startswith(f"Hentet: w-summary-{time}.pdf (")
+    assert f"Hentet: w-{time}.md, w-{time}.json" in done
     assert not any(str(tmp_path) in message or str(vaerdispil_home) in message
                    for message in said)  # no server path in any notice
 

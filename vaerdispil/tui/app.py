@@ -91,6 +91,8 @@ class VaerdispilApp(App[None]):
         self.game = game
         self.clock = clock
         self.sessions_folder = sessions_folder
+        self._handed: set[str] = set()
+        """Names this tab's downloads have had (served in a browser)."""
         self.title = t(language, "app.title")
         self.register_theme(HIGH_CONTRAST)
         localise_bindings(self, language)
@@ -389,10 +391,8 @@ class VaerdispilApp(App[None]):
                                   severity="error")
             return
         if self.is_web:  # the browser gets the files; the server's folders are not its concern
-            for target in written:
-                self.call_from_thread(self.deliver_binary, target)
-            self.call_from_thread(self.notify, self.t(
-                "summary.downloaded", names=", ".join(target.name for target in written)))
+            names = [self._hand_over(target) for target in written]
+            self.call_from_thread(self.notify, self.t("summary.downloaded", names=", ".join(names)))
             return
         self.call_from_thread(self.notify, self.t(
             "summary.exported", path=", ".join(str(p) for p in written)))
@@ -431,7 +431,7 @@ class VaerdispilApp(App[None]):
         target = data_dir() / "prints" / name
         if self.is_web:  # each print its own file: two tabs never share (or overwrite) one
             target = unique_path(target, self.clock())
-        self._write_pdf(make, target)
+        self._write_pdf(make, target, unique=self.is_web)
 
     @work(thread=True, exit_on_error=False, group="print")
     def print_summary(self, anonymous: bool = False) -> None:
@@ -446,9 +446,9 @@ class VaerdispilApp(App[None]):
         self._write_pdf(lambda: render_summary(outcome(game.state, game.deck), anonymous),
                         game.log.path.with_name(game.log.path.stem + suffix))
 
-    def _write_pdf(self, make: Callable[[], Any], target: Path) -> None:
+    def _write_pdf(self, make: Callable[[], Any], target: Path, unique: bool = False) -> None:
         """Render and write a PDF (called in a thread worker), then say where it is, and
-        hand it to the browser when served."""
+        hand it to the browser when served (`unique`: under the target's own name)."""
         from ..pdf.common import PrintError, write_atomic
 
         try:
@@ -460,12 +460,28 @@ class VaerdispilApp(App[None]):
                                   severity="error", timeout=15)
             return
         if self.is_web:
-            self.call_from_thread(self.deliver_binary, path)
+            name = self._hand_over(path, unique)
             self.call_from_thread(self.notify, self.t(
-                "print.downloaded", name=path.name, pages=rendered.pages), timeout=15)
+                "print.downloaded", name=name, pages=rendered.pages), timeout=15)
             return
         self.call_from_thread(self.notify, self.t("print.done", path=path, pages=rendered.pages),
                               timeout=15)
+
+    def _hand_over(self, path: Path, unique: bool = False) -> str:
+        """Hand a file to the browser (from a thread worker) under a name no other download
+        of this tab has had: a summary printed at the break and again at the end downloads
+        as two files, the later one with the later time in its name. A `unique` file's
+        name (a print's, see unique_path) is kept."""
+        name = path.name
+        if not unique:
+            stem = f"{path.stem}-{self.clock().strftime('%H%M%S')}"
+            name, number = f"{stem}{path.suffix}", 1
+            while name in self._handed:
+                number += 1
+                name = f"{stem}-{number}{path.suffix}"
+        self._handed.add(name)
+        self.call_from_thread(self.deliver_binary, path, save_filename=name)
+        return name
 
     def action_help(self) -> None:
         """Keys and the current round's guide."""

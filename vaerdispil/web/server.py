@@ -29,6 +29,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 HERE = Path(__file__).parent
+FONTS = HERE.parent / "fonts"
 MAX_MESSAGE = 64 * 1024
 """Bytes a message from the browser may have: keys, sizes and pings are far smaller."""
 
@@ -72,6 +73,7 @@ class SafeServer(Server):
             web.get("/ws/{token}", self.handle_socket, name="websocket"),
             web.get("/download/{key}", self.handle_download, name="download"),
             web.get("/favicon.ico", self.handle_favicon),
+            web.get("/fonts/DejaVuSans.ttf", self.handle_symbols_font),
             web.static("/app", HERE / "static", show_index=False, name="app-static"),
             web.static("/static", self.statics_path, show_index=False, name="static"),
         ])
@@ -154,6 +156,10 @@ class SafeServer(Server):
     async def handle_favicon(self, request: web.Request) -> web.FileResponse:
         return web.FileResponse(HERE / "static" / "favicon.svg",
                                 headers={"Content-Type": "image/svg+xml"})
+
+    async def handle_symbols_font(self, request: web.Request) -> web.FileResponse:
+        """The font for the symbols Roboto Mono lacks: the PDFs' DejaVu Sans."""
+        return web.FileResponse(FONTS / "DejaVuSans.ttf", headers={"Content-Type": "font/ttf"})
 
     async def handle_socket(self, request: web.Request) -> web.WebSocketResponse:
         """The socket that drives one tab's app: this run's token, from this server's own

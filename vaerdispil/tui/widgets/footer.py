@@ -17,14 +17,28 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 RANK = {
-    "help": 0, "next_round": 10, "start": 10, "summary": 11, "guide": 12, "back": 13,
-    "undo": 14, "previous_round": 15, "quit": 16, "redo": 17, "command_palette": 18,
+    "help": 0, "next_round": 10, "start": 10, "summary": 11, "guide": 12, "quit": 12,
+    "timer": 12, "note": 13, "back": 13, "choose": 14, "extend": 14, "skip": 14, "undo": 14,
+    "previous_round": 15, "redo": 17, "command_palette": 18,
 }
-"""Lower first. The focused widget's own keys rank 1; other keys of a screen 9."""
+"""Lower first. The focused widget's own keys rank 1 unless named here (in a turn, drawing,
+answering and passing come before moving on; pausing, notes and choosing after); other
+keys of a screen 9."""
 
-def _width(key: str, description: str) -> int:
-    """Columns a key takes: " key description " (the footer's padding)."""
-    return len(key) + 1 + len(description) + 2
+COMPACT = 100
+"""Below this many columns the keys are packed closer (one space less each)."""
+
+NARROW = 60
+"""Below this many columns (a phone, a small window) moving on (the next round, the
+start) comes right after help."""
+
+MOVING_ON = ("next_round", "start")
+
+
+def _width(key: str, description: str, compact: bool = False) -> int:
+    """Columns a key takes: " key description " (the footer's padding), or "key
+    description " when compact."""
+    return len(key) + 1 + len(description) + (1 if compact else 2)
 
 
 class KeyFooter(Footer):
@@ -37,6 +51,8 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
+        narrow = self.app.size.width < NARROW
+        compact = self.compact = self.app.size.width < COMPACT
         shown: list[tuple[int, int, Binding, bool, str]] = []
         actions: set[str] = set()
         for order, (node, binding, enabled, tooltip) in enumerate(
@@ -45,16 +61,15 @@ class KeyFooter(Footer):
                     binding.action in actions:
                 continue  # hidden, or a second key for the same action ("delete,x")
             actions.add(binding.action)
-            if isinstance(node, App | Screen):
-                rank = RANK.get(binding.id or "", 9)
-            else:
-                rank = 1
+            rank = RANK.get(binding.id or "", 9 if isinstance(node, App | Screen) else 1)
+            if narrow and binding.id in MOVING_ON:
+                rank = 0
             shown.append((rank, order, binding, enabled, tooltip))
         room = self.app.size.width
         kept: list[tuple[int, int, Binding, bool, str]] = []
         for item in sorted(shown, key=lambda item: (item[0], item[1])):
             binding = item[2]
-            need = _width(self.app.get_key_display(binding), binding.description)
+            need = _width(self.app.get_key_display(binding), binding.description, compact)
             if need <= room:
                 kept.append(item)
                 room -= need
