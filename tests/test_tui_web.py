@@ -48,23 +48,65 @@ async def test_served_prints_and_exports_are_downloads_named_for_the_browser(
                    for message in said)  # no server path in any notice
 
 
-async def test_a_workshop_open_in_another_tab_is_said_in_the_apps_words(
+async def test_a_workshop_open_in_another_tab_is_offered_to_see_and_never_changed(
         clock: FakeClock, vaerdispil_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from vaerdispil.session.game import Game
+    from vaerdispil.tui.dialogs.form import FormDialog
+    from vaerdispil.tui.screens.summary import SummaryScreen
 
-    said: list[str] = []
-    monkeypatch.setattr(VaerdispilApp, "notify",
-                        lambda self, message, *args, **kwargs: said.append(str(message)))
     folder = vaerdispil_home / "sessions"
     elsewhere = netto_game(folder / "2027-03-01-vollsmose.jsonl", clock)  # the other tab
+    before = elsewhere.log.path.read_bytes()
     app = VaerdispilApp(DECK, "da", clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         app.screen.open_saved(elsewhere.log.path)  # type: ignore[attr-defined]
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.game is None
+        # Said in the app's words, with no path on the server, and offered to see.
+        assert isinstance(app.screen, FormDialog)
+        said = app.screen.form_title
+        assert said.startswith("»2027-03-01-vollsmose« er åbent i et andet vindue")
+        assert str(folder) not in said
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen) and app.game is None
+        assert "kun til at se" in app.screen.title
+        assert "Netto" in app.export_screenshot()  # its organisations, on screen
+        await pilot.press("e")  # the export is written beside the log
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+z")  # nothing to undo: it is not this tab's workshop
+        await pilot.press("escape")
+        await pilot.pause()
+    assert "Netto" in (folder / "2027-03-01-vollsmose.md").read_text(encoding="utf-8")
+    assert elsewhere.log.path.read_bytes() == before  # untouched
     elsewhere.close()
-    assert any(message.startswith("»2027-03-01-vollsmose« er åbent i et andet vindue")
-               for message in said)
-    assert not any(str(folder) in message for message in said)
-    assert isinstance(Game.open(folder / "2027-03-01-vollsmose.jsonl"), Game)  # untouched
+    assert isinstance(Game.open(folder / "2027-03-01-vollsmose.jsonl"), Game)
+
+
+async def test_the_saved_list_is_read_again_when_the_window_gets_the_focus(
+        clock: FakeClock, vaerdispil_home: Path) -> None:
+    from textual.events import AppFocus
+    from textual.widgets import OptionList
+
+    folder = vaerdispil_home / "sessions"
+    elsewhere = netto_game(folder / "2027-03-01-vollsmose.jsonl", clock)  # the other tab
+    app = VaerdispilApp(DECK, "da", clock=clock)
+
+    def listed() -> str:
+        saved = app.screen.query_one("#saved", OptionList)
+        return " ".join(str(saved.get_option_at_index(i).prompt)
+                        for i in range(saved.option_count))
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        first = listed()
+        assert "vollsmose" in first.lower() or "Vollsmose" in first
+        elsewhere.next_round()  # the other tab plays on
+        clock.advance(60)
+        app.post_message(AppFocus())
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert listed() != first
+    elsewhere.close()

@@ -276,10 +276,15 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "start.loading": ("Henter gemte værksteder …", "Loading saved workshops …"),
     "start.setup_progress": ("forberedes", "being set up"),
     "start.ended": ("afsluttet", "ended"),
-    "start.locked": ("»{name}« er åbent i et andet vindue eller en anden fane. Luk det dér, "
-                     "og åbn det så her.",
-                     "“{name}” is open in another window or tab. Close it there, then open "
-                     "it here."),
+    "start.locked": ("»{name}« er åbent i et andet vindue eller en anden fane. Her kan du "
+                     "se opsamlingen, som den er nu, uden at ændre noget. Vil du spille videre "
+                     "her, så luk det dér først og åbn det så her.",
+                     "“{name}” is open in another window or tab. Here you can see its summary "
+                     "as it is now, without changing anything. To play on here, close it "
+                     "there first, then open it here."),
+    "start.view": ("Se opsamlingen", "See the summary"),
+    "summary.read_only": ("{title} (kun til at se: åbent i et andet vindue, {time})",
+                          "{title} (to see only: open in another window, {time})"),
     "start.open_failed": ("Kunne ikke åbne: {error}", "Could not open: {error}"),
     # resume (issue 15)
     "start.resume_none": ("Der er ingen gemte værksteder at fortsætte. Vælg »Nyt værksted«.",

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from ..deck.model import Deck
-    from ..session.game import Game
+    from ..game.state import SessionState
+    from ..session.game import Game, Replay
 
 
 def _workshop_commands() -> Any:
@@ -368,22 +369,25 @@ class VaerdispilApp(App[None]):
                                     ok_label=self.t("cmd.finish"),
                                     cancel_label=self.t("finish.not_yet")), answered)
 
-    def export_summary(self) -> None:
-        """Write the summary as Markdown and JSON next to the session file (a thread worker)."""
-        if self.game is not None:
-            self._export(self.game)
+    def export_summary(self, view: Replay | None = None) -> None:
+        """Write the summary as Markdown and JSON next to the session file (a thread
+        worker): the workshop's here, or that of a `view` (one open elsewhere)."""
+        if view is not None:
+            self._export(view.state, view.deck, view.path)
+        elif self.game is not None:
+            self._export(self.game.state, self.game.deck, self.game.log.path)
 
     @work(thread=True, exit_on_error=False, group="export")
-    def _export(self, game: Game) -> None:
+    def _export(self, state: SessionState, deck: Deck, path: Path) -> None:
         from ..exports import to_json, to_markdown
         from ..files import OutputError, write_atomic
         from ..outcome import outcome
 
-        result = outcome(game.state, game.deck)
+        result = outcome(state, deck)
         written = []
         try:
             for suffix, render in ((".md", to_markdown), (".json", to_json)):
-                target = game.log.path.with_suffix(suffix)
+                target = path.with_suffix(suffix)
                 write_atomic(target, render(result))
                 written.append(target)
         except OutputError as error:
@@ -434,17 +438,21 @@ class VaerdispilApp(App[None]):
         self._write_pdf(make, target, unique=self.is_web)
 
     @work(thread=True, exit_on_error=False, group="print")
-    def print_summary(self, anonymous: bool = False) -> None:
-        """The summary PDF for the partners, written next to the session file."""
+    def print_summary(self, anonymous: bool = False, view: Replay | None = None) -> None:
+        """The summary PDF for the partners, written next to the session file: the
+        workshop's here, or that of a `view` (one open elsewhere)."""
         from ..outcome import outcome
         from ..pdf.summary import render_summary
 
-        game = self.game
-        if game is None:
+        if view is not None:
+            state, deck, path = view.state, view.deck, view.path
+        elif self.game is not None:
+            state, deck, path = self.game.state, self.game.deck, self.game.log.path
+        else:
             return
         suffix = "-summary-anonymous.pdf" if anonymous else "-summary.pdf"
-        self._write_pdf(lambda: render_summary(outcome(game.state, game.deck), anonymous),
-                        game.log.path.with_name(game.log.path.stem + suffix))
+        self._write_pdf(lambda: render_summary(outcome(state, deck), anonymous),
+                        path.with_name(path.stem + suffix))
 
     def _write_pdf(self, make: Callable[[], Any], target: Path, unique: bool = False) -> None:
         """Render and write a PDF (called in a thread worker), then say where it is, and
@@ -482,6 +490,14 @@ class VaerdispilApp(App[None]):
         self._handed.add(name)
         self.call_from_thread(self.deliver_binary, path, save_filename=name)
         return name
+
+    def on_app_focus(self) -> None:
+        """Back to this window (or browser tab): the saved list, if it is showing, is read
+        again, as another tab may have played on (unchanged files come from the index)."""
+        from .screens.start import StartScreen
+
+        if isinstance(self.screen, StartScreen):
+            self.screen.load_saved()
 
     def action_help(self) -> None:
         """Keys and the current round's guide."""

@@ -20,7 +20,7 @@ from ..widgets.header import AppHeader
 from .base import AppScreen
 
 if TYPE_CHECKING:
-    from ...session.game import Game
+    from ...session.game import Game, Replay
     from ...session.store import SessionInfo
 
 
@@ -197,14 +197,40 @@ class StartScreen(AppScreen):
 
         try:
             game = Game.open(path, clock=self.vapp.clock)
-        except SessionLocked:  # in the app's own words, and no path on the server
-            self.app.call_from_thread(self._failed, self.t("start.locked", name=path.stem),
-                                      False)
+        except SessionLocked:  # open elsewhere: offered to see, in the app's own words
+            self._offer_view(path)
             return
         except SessionError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
         self.app.call_from_thread(self._enter, game)
+
+    def _offer_view(self, path: Path) -> None:
+        """A workshop open in another window (or tab): its summary, as it is now, can be
+        seen here without changing it (read in this thread worker, with no lock)."""
+        from ...session.errors import SessionError
+        from ...session.game import replay
+
+        try:
+            view = replay(path)
+        except SessionError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._ask_view, view)
+
+    def _ask_view(self, view: Replay) -> None:
+        from ..dialogs.form import FormDialog
+        from .summary import SummaryScreen
+
+        self._opening = False
+
+        def answered(values: dict[str, object] | None) -> None:
+            if values is not None:
+                self.app.push_screen(SummaryScreen(view))
+
+        self.app.push_screen(FormDialog(
+            self.t("start.locked", name=view.path.stem), [], self.vapp.language,
+            ok_label=self.t("start.view"), cancel_label=self.t("key.back")), answered)
 
     def _failed(self, error: str, technical: bool = True) -> None:
         self._opening = False

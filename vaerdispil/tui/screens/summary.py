@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,9 +17,15 @@ from ..widgets.footer import KeyFooter
 from ..widgets.header import AppHeader
 from .base import AppScreen
 
+if TYPE_CHECKING:
+    from ...session.game import Replay
+
 
 class SummaryScreen(AppScreen):
-    """The outcome so far, as the export shows it; export it, or go back to the round."""
+    """The outcome so far, as the export shows it; export it, or go back to the round.
+
+    With a `view` (a workshop open in another window, replayed without its lock): that
+    workshop's outcome as it was when read, to see, print and export, never to change."""
 
     CSS_PATH = "summary.tcss"
 
@@ -27,6 +35,10 @@ class SummaryScreen(AppScreen):
         Binding("a", "print_summary(True)", "Anonymous PDF", id="print_anonymous"),
         Binding("e", "export", "Export", id="export"),
     ]
+
+    def __init__(self, view: Replay | None = None) -> None:
+        super().__init__()
+        self.view = view
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -48,14 +60,17 @@ class SummaryScreen(AppScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.title = self.t("summary.title")
+        if self.view is not None:
+            self.title = self.t("summary.read_only", title=self.title,
+                                time=self.vapp.clock().astimezone().strftime("%H:%M"))
         self.refresh_game()
         self.query_one("#summary-scroll").focus()  # arrows and page keys scroll
 
     def refresh_game(self) -> None:
-        game = self.vapp.game
-        if game is not None:
+        source = self.view or self.vapp.game
+        if source is not None:
             self.query_one("#summary", Static).update(
-                markdown_text(to_markdown(outcome(game.state, game.deck))))
+                markdown_text(to_markdown(outcome(source.state, source.deck))))
 
     @on(Button.Pressed, "#summary-actions Button")
     def _button(self, event: Button.Pressed) -> None:
@@ -72,9 +87,9 @@ class SummaryScreen(AppScreen):
         self.app.pop_screen()
 
     def action_export(self) -> None:
-        self.vapp.export_summary()
+        self.vapp.export_summary(self.view)
 
     def action_print_summary(self, anonymous: bool) -> None:
         """The summary PDF, next to the workshop's file (made in a thread worker)."""
         self.app.notify(self.t("print.working"))
-        self.vapp.print_summary(anonymous)
+        self.vapp.print_summary(anonymous, self.view)
