@@ -168,6 +168,10 @@ class Browser:
             time.sleep(0.05)
         raise AssertionError(f"the page never showed {what}:\n{self.read().text()}")
 
+    def focus(self) -> None:
+        """Give the terminal the focus, as a click would, without clicking on the app."""
+        self.driver.execute_script("document.querySelector('.xterm-helper-textarea').focus();")
+
     def keys(self, *keys: str) -> None:
         from selenium.webdriver.common.action_chains import ActionChains
 
@@ -250,7 +254,7 @@ def test_a_workshop_in_the_browser_offline(served: str, tmp_path: Path) -> None:
         assert not missing_glyphs(screen.text())
 
         # Set-up by keys, to the first turn.
-        browser.driver.find_element("css selector", ".xterm-screen").click()
+        browser.focus()
         browser.keys("\ue007")  # Enter: "Nyt værksted"
         browser.wait_for(lambda s: "Organisationer" in s.text(), "the set-up")
         browser.keys("\ue033")  # F3: the list box (its footer puts "f6 Start" first)
