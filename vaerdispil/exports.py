@@ -1,4 +1,4 @@
-"""The outcome of a workshop as Markdown, CSV or JSON."""
+"""The outcome of a workshop as Markdown, CSV or JSON, and its dates as iCalendar."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from .i18n import text as t
 from .outcome import Outcome
 
-FORMATS = ("md", "csv", "json")
+FORMATS = ("md", "csv", "json", "ics")
 
 
 def to_markdown(result: Outcome) -> str:
@@ -153,4 +153,13 @@ def to_json(result: Outcome) -> str:
     return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-RENDER = {"md": to_markdown, "csv": to_csv, "json": to_json}
+
+
+def to_ics(result: Outcome) -> str:
+    """The follow-up date and the actions' deadlines, for calendars (see ics.py)."""
+    from .ics import to_ics as render
+
+    return render(result)
+
+
+RENDER = {"md": to_markdown, "csv": to_csv, "json": to_json, "ics": to_ics}

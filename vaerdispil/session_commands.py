@@ -13,7 +13,7 @@ from .session.errors import SessionError
 if TYPE_CHECKING:  # the engine loads only when a command needs it
     from .outcome import Outcome
 
-FORMATS = ("md", "csv", "json")
+FORMATS = ("md", "csv", "json", "ics")
 """What `export` writes (exports.RENDER has one renderer for each; a test checks)."""
 
 

@@ -369,24 +369,27 @@ class VaerdispilApp(App[None]):
                                     ok_label=self.t("cmd.finish"),
                                     cancel_label=self.t("finish.not_yet")), answered)
 
-    def export_summary(self, view: Replay | None = None) -> None:
-        """Write the summary as Markdown and JSON next to the session file (a thread
-        worker): the workshop's here, or that of a `view` (one open elsewhere)."""
+    def export_summary(self, view: Replay | None = None, calendar: bool = False) -> None:
+        """Write the summary as Markdown and JSON (or, with `calendar`, the follow-up and
+        the deadlines as .ics) next to the session file, in a thread worker: the
+        workshop's here, or that of a `view` (one open elsewhere)."""
+        formats = ("ics",) if calendar else ("md", "json")
         if view is not None:
-            self._export(view.state, view.deck, view.path)
+            self._export(view.state, view.deck, view.path, formats)
         elif self.game is not None:
-            self._export(self.game.state, self.game.deck, self.game.log.path)
+            self._export(self.game.state, self.game.deck, self.game.log.path, formats)
 
     @work(thread=True, exit_on_error=False, group="export")
-    def _export(self, state: SessionState, deck: Deck, path: Path) -> None:
-        from ..exports import to_json, to_markdown
+    def _export(self, state: SessionState, deck: Deck, path: Path,
+                formats: tuple[str, ...]) -> None:
+        from ..exports import RENDER
         from ..files import OutputError, write_atomic
         from ..outcome import outcome
 
         result = outcome(state, deck)
         written = []
         try:
-            for suffix, render in ((".md", to_markdown), (".json", to_json)):
+            for suffix, render in ((f".{form}", RENDER[form]) for form in formats):
                 target = path.with_suffix(suffix)
                 write_atomic(target, render(result))
                 written.append(target)

@@ -34,6 +34,7 @@ class SummaryScreen(AppScreen):
         Binding("p", "print_summary(False)", "Print PDF", id="print_summary"),
         Binding("a", "print_summary(True)", "Anonymous PDF", id="print_anonymous"),
         Binding("e", "export", "Export", id="export"),
+        Binding("k", "calendar", "Calendar", id="calendar"),
     ]
 
     def __init__(self, view: Replay | None = None) -> None:
@@ -47,6 +48,7 @@ class SummaryScreen(AppScreen):
             for label, name, variant in (("key.print_summary", "do-print", "primary"),
                                          ("key.print_anonymous", "do-anonymous", "default"),
                                          ("key.export", "do-export", "default"),
+                                         ("key.calendar", "do-calendar", "default"),
                                          ("key.back", "do-back", "default")):
                 button = Button(self.t(label), variant=variant, id=name, compact=True)
                 button.can_focus = False
@@ -79,6 +81,7 @@ class SummaryScreen(AppScreen):
             "do-print": lambda: self.action_print_summary(False),
             "do-anonymous": lambda: self.action_print_summary(True),
             "do-export": self.action_export,
+            "do-calendar": self.action_calendar,
             "do-back": self.action_back,
         }
         actions[event.button.id or ""]()
@@ -88,6 +91,10 @@ class SummaryScreen(AppScreen):
 
     def action_export(self) -> None:
         self.vapp.export_summary(self.view)
+
+    def action_calendar(self) -> None:
+        """The follow-up and the actions' deadlines, as a file for calendars (.ics)."""
+        self.vapp.export_summary(self.view, calendar=True)
 
     def action_print_summary(self, anonymous: bool) -> None:
         """The summary PDF, next to the workshop's file (made in a thread worker)."""
