@@ -19,7 +19,6 @@ from __future__ import annotations
 import base64
 import json
 import shutil
-import subprocess
 import time
 import unicodedata
 import urllib.parse
@@ -204,9 +203,8 @@ def served(tmp_path: Path) -> Iterator[str]:
 
 def served_fonts() -> dict[str, set[int]]:
     """The characters of each font the page loads, by the font's address."""
-    from reportlab.pdfbase.ttfonts import TTFontFile
-
     import textual_serve
+    from reportlab.pdfbase.ttfonts import TTFontFile
 
     import vaerdispil
 

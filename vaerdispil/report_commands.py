@@ -85,7 +85,7 @@ def run_report(args: argparse.Namespace) -> int:
         seen: set[Path] = set()
         progress = Progress(len(args.sessions))
         for number, name in enumerate(args.sessions, start=1):
-            path, result, warnings = read_outcome(name)
+            path, result, warnings = read_outcome(name, kept=True)
             progress.show(number)
             key = path.resolve()
             if key in seen:

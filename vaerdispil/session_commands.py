@@ -47,21 +47,32 @@ def find_session(name: str) -> Path:
     return resolve_session(name).path
 
 
-def read_outcome(name: str) -> tuple[Path, Outcome, list[str]]:
+def read_outcome(name: str, kept: bool = False) -> tuple[Path, Outcome, list[str]]:
     """A workshop's file, its outcome and any warning (a dropped torn last line).
+    `kept`: from the outcome cache while it is true to the file (the report's way).
 
     Raises SessionError with one line naming the file when it cannot be read or replayed.
     """
+    path = find_session(name)
+    if kept:
+        from .outcome_cache import read_outcome_cached
+
+        return (path, *read_outcome_cached(path))
+    return (path, *outcome_of(path))
+
+
+def outcome_of(path: Path) -> tuple[Outcome, list[str]]:
+    """Replay a workshop's log into its outcome (and its warnings); SessionError if not."""
     from .outcome import outcome
     from .session.game import replay
 
-    replayed = replay(find_session(name))
+    replayed = replay(path)
     try:
         result = outcome(replayed.state, replayed.deck)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError):
         # Events that name cards the workshop's own deck lacks: damage, said in one line.
         raise SessionError(cli_text("cli.session.replay", path=replayed.path)) from None
-    return replayed.path, result, replayed.warnings
+    return result, replayed.warnings
 
 
 def list_saved(out: TextIO) -> int:

@@ -1,0 +1,72 @@
+"""The report's kept outcomes: used only while true to the workshop file and the code;
+the log stays the one source of what the report counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FakeClock, run_cli
+from tests.test_exports import complete_workshop
+from vaerdispil import outcome_cache
+from vaerdispil.session.game import Game
+
+
+@pytest.fixture
+def workshop(tmp_path: Path, clock: FakeClock) -> Path:
+    path = tmp_path / "vollsmose.jsonl"
+    complete_workshop(path, clock).close()
+    return path
+
+
+def report(capsys: pytest.CaptureFixture[str], path: Path, target: Path) -> str:
+    code, _, err = run_cli(capsys, "report", str(path), "-o", str(target))
+    assert code == 0, err
+    return target.read_text(encoding="utf-8")
+
+
+def test_a_second_report_reads_the_kept_outcome_and_counts_the_same(
+        workshop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, vaerdispil_home: Path) -> None:
+    first = report(capsys, workshop, tmp_path / "first.csv")
+    assert list((vaerdispil_home / "cache" / "outcomes").glob("*.json"))
+
+    def no_replay(path: Path) -> None:
+        raise AssertionError("replayed although the kept outcome is true to the file")
+
+    monkeypatch.setattr("vaerdispil.session_commands.outcome_of", no_replay)
+    assert report(capsys, workshop, tmp_path / "again.csv") == first
+
+
+def test_a_changed_workshop_is_read_again(
+        workshop: Path, tmp_path: Path, clock: FakeClock,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    first = report(capsys, workshop, tmp_path / "first.csv")
+    game = Game.open(workshop, clock=clock)
+    game.undo()  # two more events: the file grows, the counts stay
+    game.redo()
+    game.close()
+    assert outcome_cache.cached(workshop) is None  # stale: the file changed
+    assert report(capsys, workshop, tmp_path / "again.csv") == first  # re-read from the log
+    assert outcome_cache.cached(workshop) is not None  # and kept again
+
+
+def test_a_damaged_or_foreign_entry_is_made_again(
+        workshop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, vaerdispil_home: Path) -> None:
+    first = report(capsys, workshop, tmp_path / "first.csv")
+    (entry,) = (vaerdispil_home / "cache" / "outcomes").glob("*.json")
+    entry.write_text('{"code": "x", "outcome": [1, 2', encoding="utf-8")
+    assert report(capsys, workshop, tmp_path / "again.csv") == first
+    assert outcome_cache.cached(workshop) is not None
+    monkeypatch.setattr(outcome_cache, "code_key", lambda: "other code")
+    assert outcome_cache.cached(workshop) is None  # made by other code: not used
+
+
+def test_an_unwritable_cache_still_reports(
+        workshop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        vaerdispil_home: Path) -> None:
+    (vaerdispil_home / "cache").mkdir(parents=True)
+    (vaerdispil_home / "cache" / "outcomes").write_text("a file where the folder goes")
+    assert "Lokaler" in report(capsys, workshop, tmp_path / "r.csv")

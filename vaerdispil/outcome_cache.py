@@ -1,0 +1,135 @@
+"""Workshops' outcomes kept for the cross-workshop report, so a report over hundreds of
+workshops reads a small file per workshop instead of replaying every log again.
+
+Derived data only, and the log stays the one source: an entry is used only while its
+workshop file has the same size and modification time as when the entry was made, and
+only by the same code (a hash of the modules that turn a log into an outcome: change any
+of them and every entry is made again). A missing, stale or damaged entry is made again
+from the log; a folder that cannot be written just means no entry is kept.
+
+The entries live in the data folder (cache/outcomes/), one JSON file per workshop file,
+named by a hash of its absolute path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import typing
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .outcome import Outcome
+
+FORMAT = 1
+
+_SOURCES = ("outcome.py", "deck", "game", "session")
+"""What turns a log into an outcome: the cache is keyed by a hash of these modules."""
+
+
+@cache
+def code_key() -> str:
+    """A hash of the package version and the source of the modules above."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
+    for name in _SOURCES:
+        place = here / name
+        for path in sorted(place.rglob("*.py")) if place.is_dir() else [place]:
+            digest.update(path.relative_to(here).as_posix().encode())
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"?")
+    return digest.hexdigest()
+
+
+def _folder() -> Path:
+    from .paths import data_dir
+
+    return data_dir() / "cache" / "outcomes"
+
+
+def _entry(path: Path) -> Path:
+    name = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    return _folder() / f"{name[:40]}.json"
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
+@cache
+def _builder(kind: Any) -> Callable[[Any], Any] | None:
+    """How to make a value of the type `kind` from its JSON form: dataclasses and lists
+    of them are built, everything else is taken as it is (None). Worked out once per
+    type: resolving a dataclass's types is slow."""
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        parts = [(item.name, _builder(hints[item.name])) for item in dataclasses.fields(kind)]
+
+        def build(data: dict[str, Any]) -> Any:
+            return kind(**{name: (make(data[name]) if make else data[name])
+                           for name, make in parts if name in data})
+        return build
+    if typing.get_origin(kind) is list:
+        make = _builder(typing.get_args(kind)[0])
+        if make is not None:
+            return lambda data: [make(value) for value in data]
+    return None
+
+
+def cached(path: Path) -> tuple[Outcome, list[str]] | None:
+    """The kept outcome (and warnings) of a workshop file, if still true to it."""
+    stamp = _stamp(path)
+    if stamp is None:
+        return None
+    try:
+        data = json.loads(_entry(path).read_bytes())
+        if data["code"] != code_key() or data["stamp"] != stamp or \
+                data["path"] != str(path.resolve()):
+            return None
+        build = _builder(Outcome)
+        assert build is not None
+        return build(data["outcome"]), [str(line) for line in data["warnings"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # missing or damaged: made again from the log
+
+
+def keep(path: Path, stamp: list[int] | None, result: Outcome, warnings: list[str]) -> None:
+    """Keep a workshop's outcome, as read from the file when it had `stamp`."""
+    if stamp is None or stamp != _stamp(path):
+        return  # the file changed while it was read: keep nothing
+    entry = {"format": FORMAT, "code": code_key(), "path": str(path.resolve()),
+             "stamp": stamp, "warnings": warnings, "outcome": result.as_dict()}
+    target = _entry(path)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:  # no fsync: a lost entry is made again, and a torn one is not read
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+        os.replace(temporary, target)
+    except OSError:  # derived data: without it, the next report reads the log again
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def read_outcome_cached(path: Path) -> tuple[Outcome, list[str]]:
+    """A workshop's outcome and warnings: kept, or replayed from its log and kept."""
+    found = cached(path)
+    if found is not None:
+        return found
+    from .session_commands import outcome_of
+
+    stamp = _stamp(path)
+    result, warnings = outcome_of(path)
+    keep(path, stamp, result, warnings)
+    return result, warnings
