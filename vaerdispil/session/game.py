@@ -279,12 +279,14 @@ class Game:
 
     @classmethod
     def new(cls, path: str | os.PathLike[str], deck: Deck, *, seed: int | None = None,
-            clock: Clock = utc_now, **details: str) -> Game:
-        """Start a workshop in a new file; `details` are title, place, date, facilitator."""
+            clock: Clock = utc_now, follows: dict[str, Any] | None = None,
+            **details: str) -> Game:
+        """Start a workshop in a new file; `details` are title, place, date, facilitator;
+        `follows`, for a follow-up meeting, the workshop it follows (see followup.py)."""
         seed = secrets.randbits(48) if seed is None else seed
         created = timestamp(clock())
-        log = SessionLog.create(path, deck, seed, created)
-        header = Header(app="", created=created, seed=seed, deck=deck)
+        log = SessionLog.create(path, deck, seed, created, follows)
+        header = Header(app="", created=created, seed=seed, deck=deck, follows=follows)
         game = cls(deck, log, header, [], clock)
         details.setdefault("language", deck.language)
         try:

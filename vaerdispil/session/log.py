@@ -59,6 +59,9 @@ class Header:
     created: str
     seed: int
     deck: Deck
+    follows: dict[str, Any] | None = None
+    """For a follow-up meeting: the workshop it follows (see followup.py), as it was when
+    the follow-up began: its name, the sha256 of its file, and its outcome. None else."""
 
 
 @dataclass(frozen=True)
@@ -185,8 +188,13 @@ def _header(line: bytes, name: str) -> Header:
             raise SessionError(f"{name}:1: the copy of the deck in the workshop file does not "
                                "match its recorded hash; the file is damaged")
         deck = _stored_deck(text, deck_info["hash"], f"{name} (deck {deck_info['id']})")
+        follows = record.get("follows")
+        if follows is not None and not (isinstance(follows, dict) and
+                                        isinstance(follows.get("name"), str) and
+                                        isinstance(follows.get("outcome"), dict)):
+            raise ValueError("follows")
         return Header(app=str(record["app"]), created=str(record["created"]),
-                      seed=int(record["seed"]), deck=deck)
+                      seed=int(record["seed"]), deck=deck, follows=follows)
     except (KeyError, TypeError, ValueError, AttributeError):
         raise SessionError(f"{name}:1: the header line is damaged; the file is left as it "
                            "is") from None
@@ -205,8 +213,8 @@ class SessionLog:
         """Bytes on disk that are whole lines: a failed write is cut back to this."""
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], deck: Deck, seed: int, created: str
-               ) -> SessionLog:
+    def create(cls, path: str | os.PathLike[str], deck: Deck, seed: int, created: str,
+               follows: dict[str, Any] | None = None) -> SessionLog:
         """Start a new session file with its header; refuse to overwrite an existing file.
 
         Atomic: the header is written to a temporary file, fsynced, and only then given
@@ -214,12 +222,15 @@ class SessionLog:
         behind, and trying again with the same name works.
         """
         target = Path(path)
-        header = _encode({
+        record: dict[str, Any] = {
             "format": FORMAT, "version": VERSION, "app": __version__, "created": created,
             "seed": seed,
             "deck": {"id": deck.id, "language": deck.language, "hash": deck.content_hash,
                      "text": deck_bytes(deck).decode("utf-8", "surrogatepass")},
-        })
+        }
+        if follows is not None:
+            record["follows"] = follows
+        header = _encode(record)
         if target.exists():
             raise _exists(target)
         temporary = target.with_name(f".{target.name}.{os.getpid()}.new")

@@ -1,0 +1,81 @@
+"""A follow-up meeting begins from a finished workshop: what was agreed is kept in the
+new workshop's header (as it was then), and the table comes along, to be changed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FakeClock
+from tests.test_exports import DECK, complete_workshop
+from vaerdispil.followup import start_follow_up
+from vaerdispil.session.errors import SessionError
+from vaerdispil.session.game import Game, replay
+
+
+@pytest.fixture
+def finished(tmp_path: Path, clock: FakeClock) -> Path:
+    path = tmp_path / "vollsmose.jsonl"
+    complete_workshop(path, clock).close()
+    return path
+
+
+def test_a_follow_up_keeps_what_was_agreed_and_brings_the_table(
+        finished: Path, tmp_path: Path, clock: FakeClock) -> None:
+    before = finished.read_bytes()
+    clock.advance(180 * 24 * 3600)  # six months on
+    game = start_follow_up(finished, tmp_path / "follow.jsonl", DECK, clock)
+    state = game.state
+    assert state.details.title == "Opfølgning: Værksted i Vollsmose"
+    assert state.details.place == "Vollsmose" and state.details.facilitator == "Mette"
+    assert [(o.name, o.type) for o in state.active_organisations()] == [
+        ("Netto", "virksomhed"), ("B1909 | *fodbold*", "forening"),
+        ("Plejehjemmet", "institution")]
+    assert [p.name for p in state.active_participants()] == ["Aisha", "Bo", "Cem"]
+    # People change: the table is ordinary events, changed and undone like any.
+    bo = next(p.id for p in state.active_participants() if p.name == "Bo")
+    game.remove_participant(bo)
+    assert [p.name for p in game.state.active_participants()] == ["Aisha", "Cem"]
+    game.undo()
+    game.close()
+    assert finished.read_bytes() == before  # the first workshop is not touched
+    # What was agreed then is in the follow-up's own file, as it was.
+    header = json.loads((tmp_path / "follow.jsonl").read_text("utf-8").splitlines()[0])
+    then = header["follows"]
+    assert then["name"] == "vollsmose" and len(then["sha256"]) == 64
+    assert then["outcome"]["agreements"][0]["text"] == "Vi deler lokaler"
+    assert then["outcome"]["agreements"][0]["dissent"] == [
+        {"organisation": "Plejehjemmet", "text": "Kun om formiddagen"}]
+    assert [(a["what"], a["person"], a["due"]) for a in then["outcome"]["actions"]] == [
+        ("Lav en nøgleaftale", "Aisha", "2026-12-15"), ("Find to frivillige", "Bo", "2027-01-31")]
+    assert then["outcome"]["follow_up"] == "2027-03-01"
+    assert [g["value"] for g in then["outcome"]["organisations"][0]["gives"]] == ["Lokaler"]
+    # Read back: the header keeps it, and the follow-up resumes like any workshop.
+    again = Game.open(tmp_path / "follow.jsonl", clock=clock)
+    assert again.header.follows == then
+    assert [p.name for p in again.state.active_participants()] == ["Aisha", "Bo", "Cem"]
+    again.close()
+    assert replay(tmp_path / "follow.jsonl").header.follows == then
+
+
+def test_only_a_finished_workshop_has_a_follow_up(tmp_path: Path, clock: FakeClock) -> None:
+    from tests.test_tui_workshop import netto_game
+
+    netto_game(tmp_path / "open.jsonl", clock).close()
+    with pytest.raises(SessionError, match="not finished"):
+        start_follow_up(tmp_path / "open.jsonl", tmp_path / "f.jsonl", DECK, clock)
+    assert not (tmp_path / "f.jsonl").exists()
+
+
+def test_a_damaged_follows_record_is_said_in_one_line(
+        finished: Path, tmp_path: Path, clock: FakeClock) -> None:
+    start_follow_up(finished, tmp_path / "follow.jsonl", DECK, clock).close()
+    lines = (tmp_path / "follow.jsonl").read_text("utf-8").splitlines(keepends=True)
+    header = json.loads(lines[0])
+    header["follows"] = "vollsmose"  # not what a follow-up writes
+    (tmp_path / "follow.jsonl").write_text(json.dumps(header) + "\n" + "".join(lines[1:]),
+                                           encoding="utf-8")
+    with pytest.raises(SessionError, match="follow.jsonl:1: the header line is damaged"):
+        replay(tmp_path / "follow.jsonl")
