@@ -130,7 +130,7 @@ def test_same_bytes_same_hash_and_different_bytes_differ() -> None:
         # A bad choice with a suggestion
         ("    mode: vote", "    mode: vot",
          "deck.yaml:42:11: round 'stem': 'mode' is 'vot', which is not one of turns, pick, "
-         "vote, agree, open; did you mean 'vote'?"),
+         "vote, agree, open, review; did you mean 'vote'?"),
         # A mode-specific key in the wrong mode
         ("    minutes_per_turn: 2", "    minutes_per_turn: 2\n    dots: 3",
          "deck.yaml:28:5: round 'intro': 'dots' only applies when mode is vote; remove it, or "

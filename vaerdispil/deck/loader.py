@@ -465,7 +465,7 @@ class _Checker:
                                              f"{', '.join(kinds)}; add {kind} to kinds or "
                                              "remove the card")
             optional = ("kinds", "cards", "per", "draw", "side", "picks", "dots", "stack", "secret",
-                        "minutes", "minutes_per_turn")
+                        "minutes", "minutes_per_turn", "review")
             if not _complete(v, ("id", "title", "mode", "prompt", "guide"), optional):
                 continue
             mode = Mode(v["mode"])
@@ -476,6 +476,7 @@ class _Checker:
                 per=Per(v.get("per", default_per)), draw=Draw(v.get("draw", Draw.RANDOM)),
                 side=Side(v["side"]) if "side" in v else None, picks=v.get("picks"),
                 dots=v.get("dots"), stack=v.get("stack", True), secret=v.get("secret", False),
+                review=v.get("review", ""),
                 minutes=v.get("minutes"), minutes_per_turn=v.get("minutes_per_turn"),
                 line=node.line,
             ))

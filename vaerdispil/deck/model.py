@@ -25,6 +25,8 @@ class Mode(StrEnum):
     VOTE = "vote"
     AGREE = "agree"
     OPEN = "open"
+    REVIEW = "review"
+    """In a follow-up meeting: how what the followed workshop agreed went (game/review)."""
 
 
 class Per(StrEnum):
@@ -97,6 +99,8 @@ class Round:
     secret: bool = False
     minutes: int | None = None
     minutes_per_turn: float | None = None
+    review: str = ""
+    """A review round's subject: actions, organisations or agreements."""
     line: int = field(default=0, compare=False)
 
 

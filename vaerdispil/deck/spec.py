@@ -74,6 +74,7 @@ CARD_KEYS: tuple[Key, ...] = (
 )
 
 _TURNS, _PICK, _VOTE = Mode.TURNS.value, Mode.PICK.value, Mode.VOTE.value
+_REVIEW = Mode.REVIEW.value
 ROUND_KEYS: tuple[Key, ...] = (
     Key("id", "id", "The round's id, the same in every language: a-z, 0-9 and '-'.", True),
     Key("title", "text", "The round's title, shown large.", True, max_length=60),
@@ -101,6 +102,10 @@ ROUND_KEYS: tuple[Key, ...] = (
     Key("stack", "bool", "Whether several dots may go on one value (default true).",
         only=(_VOTE,)),
     Key("secret", "bool", "Whether votes stay hidden until everyone has voted.", only=(_VOTE,)),
+    Key("review", "choice", "In a follow-up meeting: what the round goes through, item by "
+        "item, from the workshop it follows: its actions, its organisations (did each give "
+        "what it said, get what it hoped) or its agreed values.", only=(_REVIEW,),
+        required_in=(_REVIEW,), choices=("actions", "organisations", "agreements")),
     Key("minutes", "int", "How long the round takes, for the time estimate.", minimum=1,
         maximum=600),
 )

@@ -22,6 +22,7 @@ from .state import (
     Organisation,
     Participant,
     Pick,
+    Review,
     SessionState,
     Timer,
     Turn,
@@ -198,6 +199,10 @@ def _follow_up_set(state: SessionState, deck: Deck, e: Event) -> None:
     state.follow_up = e["date"]
 
 
+def _reviewed(state: SessionState, deck: Deck, e: Event) -> None:
+    state.reviews[e["item"]] = Review(e["item"], e["round"], e["status"], e.get("note", ""))
+
+
 ITEM_COLLECTIONS = ("notes", "picks", "agreed", "dissents", "actions")
 """Where items with editable texts live; their ids are unique across all of them."""
 
@@ -254,6 +259,7 @@ APPLY: dict[str, Callable[[SessionState, Deck, Event], None]] = {
     "dissent_added": _dissent_added,
     "action_added": _action_added,
     "follow_up_set": _follow_up_set,
+    "reviewed": _reviewed,
     "item_edited": _item_edited,
     "item_removed": _item_removed,
 }
@@ -262,10 +268,12 @@ APPLY: dict[str, Callable[[SessionState, Deck, Event], None]] = {
 EVENT_TYPES = frozenset(APPLY) | frozenset(BOOKKEEPING)
 
 
-def new_state(deck_id: str, deck_hash: str, seed: int, language: str) -> SessionState:
-    """The state of a workshop before its first event."""
+def new_state(deck_id: str, deck_hash: str, seed: int, language: str,
+              then: dict[str, Any] | None = None) -> SessionState:
+    """The state of a workshop before its first event (`then`: in a follow-up meeting,
+    the outcome of the workshop it follows)."""
     return SessionState(deck_id=deck_id, deck_hash=deck_hash, seed=seed,
-                        details=Details(language=language))
+                        details=Details(language=language), then=then)
 
 
 def apply(state: SessionState, deck: Deck, event: Event) -> None:

@@ -6,7 +6,7 @@ The other functions read the state: whose turn it is, the values picked, the tal
 
 Each round mode has its own module (turns, picks, votes, agree), beside set-up, edits and
 the checks they share; this module is the one place the engine and the screens import
-them from. A new round mode is a new module, added here.
+them from. A new round mode is a new module, added here (review: the follow-up's).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .checks import (
 )
 from .edits import EDITABLE, check_undo, decide_edit, decide_remove
 from .picks import Value, decide_pick, picked_values, value_key
+from .review import STATUSES, ReviewItem, decide_review, review_items
 from .setup import (
     decide_add_org,
     decide_add_participant,
@@ -62,7 +63,8 @@ __all__ = [
     "decide_details", "decide_dissent", "decide_draw", "decide_edit", "decide_end_session",
     "decide_end_turn", "decide_extend", "decide_follow_up", "decide_note", "decide_order",
     "decide_pause", "decide_pick", "decide_remove", "decide_remove_org",
-    "decide_remove_participant", "decide_reveal", "decide_resume", "decide_start_round",
+    "decide_remove_participant", "decide_reveal", "decide_resume", "decide_review",
+    "decide_start_round", "STATUSES", "ReviewItem", "review_items",
     "decide_vote", "decide_vote_done", "dots_used", "own_cards", "picked_values", "round_cards",
     "takers", "tally", "turn_progress", "value_key", "votes_visible",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 ORGANISATION_TYPES = (
     "helhedsplan", "kommune", "boligorganisation", "forening", "virksomhed", "institution",
@@ -160,6 +161,16 @@ class ActionItem:
 
 
 @dataclass
+class Review:
+    """In a follow-up: how one item of the workshop it follows went (game/review.py)."""
+
+    item: str
+    round: str
+    status: str
+    note: str = ""
+
+
+@dataclass
 class SessionState:
     """Everything a workshop has recorded, as of its latest event."""
 
@@ -181,6 +192,11 @@ class SessionState:
     dissents: dict[str, Dissent] = field(default_factory=dict)
     actions: dict[str, ActionItem] = field(default_factory=dict)
     follow_up: str = ""
+    then: dict[str, Any] | None = None
+    """In a follow-up meeting: the outcome of the workshop it follows, as its header keeps
+    it (read only: what was agreed then)."""
+    reviews: dict[str, Review] = field(default_factory=dict)
+    """In a follow-up meeting: what is said now of each item of `then`, by item key."""
     ended: bool = False
     ended_at: str = ""
     """When the workshop was finished (the finishing event's timestamp), while it is."""

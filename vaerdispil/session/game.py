@@ -77,7 +77,7 @@ def fold(deck: Deck, header: Header, events: list[Event], done: list[int],
     """The state after the events that are done. With `check`, each event's references
     are checked against the state before it (events read from a file; see schema).
     With `undos`, how to undo each of the last `keep_last` events is kept there."""
-    state = new_state(deck.id, deck.content_hash, header.seed, deck.language)
+    state = new_state(deck.id, deck.content_hash, header.seed, deck.language, _then(header))
     window = len(done) - keep_last if undos is not None else len(done)
     for count, seq in enumerate(done):
         event = events[seq - 1]
@@ -90,6 +90,11 @@ def fold(deck: Deck, header: Header, events: list[Event], done: list[int],
         else:
             apply(state, deck, event)
     return state
+
+
+def _then(header: Header) -> dict[str, Any] | None:
+    """What a follow-up's header keeps of the workshop it follows (its outcome)."""
+    return header.follows["outcome"] if header.follows else None
 
 
 JOURNAL_KEPT = 5000
@@ -154,6 +159,8 @@ Undo = list[tuple[Any, ...]]
 def _items(state: SessionState, event: Event) -> list[tuple[str, str]]:
     """The items (collection, id) an event adds, changes or removes."""
     kind = event["type"]
+    if kind == "reviewed":
+        return [("reviews", event["item"])]
     new = {"note_added": "notes", "picked": "picks", "agreed_added": "agreed",
            "dissent_added": "dissents", "action_added": "actions"}
     if kind in new:
@@ -548,6 +555,10 @@ class Game:
     def set_follow_up(self, date: str) -> Event:
         return self._commit(rules.decide_follow_up(self.state, date))
 
+    def review(self, item: str, status: str, note: str = "") -> Event:
+        """In a follow-up's review round: how an item of the followed workshop went."""
+        return self._commit(rules.decide_review(self.state, self.deck, item, status, note))
+
     def edit(self, item_id: str, field: str, value: Any) -> Event:
         return self._commit(rules.decide_edit(self.state, self.deck, item_id, field, value))
 
@@ -563,7 +574,8 @@ def _fold_failure(log: SessionLog, recording: Recording, error: Exception) -> st
         done, _ = undo_stacks(events)
     except ValueError:  # pragma: no cover - reported before this is reached
         done = [event["seq"] for event in events]
-    state = new_state(deck.id, deck.content_hash, recording.header.seed, deck.language)
+    state = new_state(deck.id, deck.content_hash, recording.header.seed, deck.language,
+                      _then(recording.header))
     for seq in done:
         try:
             apply(state, deck, events[seq - 1])

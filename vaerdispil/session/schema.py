@@ -19,6 +19,7 @@ from ..deck.model import CardKind, Deck, Mode
 from ..game.checks import MAX_TEXT, OUTCOMES
 from ..game.edits import EDITABLE
 from ..game.events import ITEM_COLLECTIONS, Event, find_item
+from ..game.review import ITEM, STATUSES, item_exists
 from ..game.state import ORGANISATION_TYPES, SessionState
 from ..textrules import describe_char, forbidden_search
 
@@ -83,6 +84,13 @@ def ids(value: Any) -> str | None:
         if problem:
             return f"holds an item that {problem}"
     return None
+
+
+def review_item(value: Any) -> str | None:
+    """An item of the followed workshop: action:N, gave:N, got:N or agreed:N."""
+    if type(value) is str and ITEM.match(value):
+        return None
+    return f"is {_show(value)}, not an item to review (action:N, gave:N, got:N, agreed:N)"
 
 
 def one_of(*choices: str) -> Check:
@@ -182,6 +190,10 @@ SHAPES: dict[str, dict[str, tuple[Check, bool]]] = {
     "action_added": {"id": (ident, True), "what": (LINES, True), "org": (ident, True),
                      "person": (OPTIONAL_NAME, False), "due": (day, False)},
     "follow_up_set": {"date": (day, True)},
+    "reviewed": {"round": (ROUND, True), "item": (review_item, True),
+                 "status": (one_of(*sorted({s for kind in STATUSES.values() for s in kind})),
+                            True),
+                 "note": (OPTIONAL_LINES, False)},
     "item_edited": {"id": (ident, True), "field": (ident, True), "value": (lambda v: None, True)},
     "item_removed": {"id": (ident, True)},
     "undo": {"target": (whole(1, 10**9), True)},
@@ -393,6 +405,12 @@ _REFS: dict[str, Callable[[SessionState, Deck, Event], str | None]] = {
         _new(s, e["id"]), None if e["agreed"] in s.agreed
         else f"disagrees with unknown '{e['agreed']}'", _org(s, e["org"])),
     "action_added": lambda s, d, e: _first(_new(s, e["id"]), _org(s, e["org"])),
+    "reviewed": lambda s, d, e: _first(
+        _round(d, e["round"]),
+        None if item_exists(s.then, e["item"])
+        else f"reviews '{e['item']}', which the workshop it follows does not have",
+        None if e["status"] in STATUSES[e["item"].split(":")[0]]
+        else f"says '{e['status']}' of '{e['item']}', which cannot be said of it"),
     "item_edited": _edited,
     "item_removed": lambda s, d, e: None if find_item(s, e["id"]) is not None
     else f"removes '{e['id']}', which does not exist",

@@ -21,6 +21,7 @@ from ..widgets.header import AppHeader
 from ..widgets.notes import NotesPanel
 from ..widgets.panel import RoundPanel
 from ..widgets.picks import PickPanel
+from ..widgets.review import ReviewPanel
 from ..widgets.turns import TurnsPanel
 from ..widgets.votes import VotePanel
 from .base import AppScreen
@@ -31,6 +32,7 @@ PANELS: dict[Mode, type[RoundPanel]] = {
     Mode.VOTE: VotePanel,
     Mode.AGREE: AgreePanel,
     Mode.OPEN: NotesPanel,
+    Mode.REVIEW: ReviewPanel,
 }
 
 
