@@ -176,3 +176,32 @@ async def test_a_review_round_on_screen_by_keys(follow_up: Game, clock: FakeCloc
         await pilot.pause()
         assert game.state.reviews["action:1"].note == ""
         assert panel.is_attached
+
+
+def test_the_record_says_how_each_item_went(follow_up: Game) -> None:
+    from vaerdispil.exports import to_json, to_markdown
+    from vaerdispil.outcome import outcome
+
+    game = follow_up
+    game.next_round()
+    game.review("action:0", "done", "Nøglerne hænger i køkkenet")
+    game.next_round()
+    game.review("gave:1", "partly", "Kun om lørdagen")
+    result = outcome(game.state, game.deck)
+    assert result.follows == {"name": "first", "title": "Værksted i Vollsmose",
+                              "date": "2026-11-22"}
+    assert [(r.kind, r.subject, r.status) for r in result.reviews] == [
+        ("action", "Lav en nøgleaftale", "done"), ("action", "Find to frivillige", ""),
+        ("gave", "Netto", ""), ("got", "Netto", ""),
+        ("gave", "B1909 | *fodbold*", "partly"), ("got", "B1909 | *fodbold*", ""),
+        ("gave", "Plejehjemmet", ""), ("got", "Plejehjemmet", ""),
+        ("agreed", "Vi deler lokaler", "")]
+    text = to_markdown(result)
+    assert "## Sådan gik det siden »Værksted i Vollsmose« (2026-11-22)" in text
+    assert ("- Lav en nøgleaftale (Aisha, Netto, 2026-12-15): **Gjort**: "
+            "Nøglerne hænger i køkkenet") in text
+    assert "- B1909 \\| \\*fodbold\\* ville give (Fodbold for alle børn): **Delvist**: " \
+        "Kun om lørdagen" in text
+    assert "- Find to frivillige (Bo, B1909 \\| \\*fodbold\\*, 2027-01-31): " \
+        "**Ikke gennemgået**" in text
+    assert '"status": "done"' in to_json(result)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 from .i18n import text as t
@@ -29,6 +30,7 @@ def to_markdown(result: Outcome) -> str:
              (t(lang, "export.deck"), f"{result.deck['title']} {result.deck['version']}".strip())]
     out += [f"- {label}: {md(value)}" for label, value in facts if value]
     out += [f"- {progress(result)}", ""]
+    out += review_lines(result, md)
 
     out += [f"## {t(lang, 'export.agreed')}", ""]
     for agreement in result.agreements:
@@ -153,6 +155,36 @@ def to_json(result: Outcome) -> str:
     return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
+
+
+REVIEW_SECTIONS = (("action", "review.section.actions"),
+                   ("gave", "review.section.promises"), ("agreed", "review.section.values"))
+
+
+def review_lines(result: Outcome, md: Callable[[str], str]) -> list[str]:
+    """A follow-up's record of how it went since the workshop it follows (Markdown)."""
+    if not result.follows:
+        return []
+    lang = result.language
+    then = result.follows
+    title = then.get("title") or then.get("name", "")
+    out = [f"## {t(lang, 'review.heading', title=md(title), date=then.get('date', ''))}", ""]
+    for kind, heading in REVIEW_SECTIONS:
+        kinds = ("gave", "got") if kind == "gave" else (kind,)
+        records = [record for record in result.reviews if record.kind in kinds]
+        if not records:
+            continue
+        out += [f"### {t(lang, heading)}", ""]
+        for record in records:
+            said = (t(lang, f"review.{record.kind}.{record.status}") if record.status
+                    else t(lang, "review.open"))
+            what = (t(lang, f"review.{record.kind}", org=record.subject)
+                    if record.kind in ("gave", "got") else record.subject)
+            detail = f" ({md(record.detail)})" if record.detail else ""
+            note = f": {md(record.note)}" if record.note else ""
+            out.append(f"- {md(what)}{detail}: **{said}**{note}")
+        out.append("")
+    return out
 
 
 def to_ics(result: Outcome) -> str:

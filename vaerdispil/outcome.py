@@ -106,6 +106,22 @@ class Action:
 
 
 @dataclass(frozen=True)
+class ReviewRecord:
+    """In a follow-up meeting: one item of the workshop it follows, and how it went."""
+
+    kind: str
+    """action, gave (what an organisation would give), got (what it hoped to get) or
+    agreed (an agreed value)."""
+    subject: str
+    """The action's words, the organisation's name, or the agreed value's words."""
+    detail: str
+    """Who and by when (an action); the values (gave, got); who stood behind it (agreed)."""
+    status: str = ""
+    """What was said of it (see game.review.STATUSES); "" if it was not gone through."""
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class RoundRecord:
     """A round that was played, in deck order."""
 
@@ -144,6 +160,11 @@ class Outcome:
     people: list[dict[str, str]] = field(default_factory=list)
     """{"name", "organisation"} of everyone who was at the table, those who left early
     too: the names an anonymous summary must leave out wherever they stand."""
+    follows: dict[str, str] = field(default_factory=dict)
+    """In a follow-up meeting: the workshop it follows ({"name", "title", "date"})."""
+    reviews: list[ReviewRecord] = field(default_factory=list)
+    """In a follow-up meeting: every item of the workshop it follows, in its order (its
+    actions, each organisation's gives and gets, its agreed values), with how it went."""
 
     def as_dict(self) -> dict[str, Any]:
         """Plain dicts and lists, for JSON."""
@@ -308,6 +329,7 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
     actions = [Action(a.what, org_name.get(a.org, a.org), a.person, a.due)
                for a in state.actions.values()]
     details = state.details
+    follows, reviews = _reviews(state)
     return Outcome(
         title=details.title, place=details.place, date=details.date,
         facilitator=details.facilitator, language=details.language,
@@ -324,4 +346,39 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
         categories=[category.name for category in deck.categories],
         people=[{"name": person.name, "organisation": org_name.get(person.org, "")}
                 for person in state.participants.values()],
+        follows=follows, reviews=reviews,
     )
+
+
+def _reviews(state: SessionState) -> tuple[dict[str, str], list[ReviewRecord]]:
+    """The workshop a follow-up follows, and each of its items with how it went: its
+    actions, then each organisation's gives and gets, then its agreed values."""
+    if state.follows is None or state.then is None:
+        return {}, []
+    then = state.then
+    follows = {"name": str(state.follows.get("name", "")), "title": str(then.get("title", "")),
+               "date": str(then.get("date", ""))}
+    items = {kind: rules.review_then_items(then, kind) for kind in ("action", "gave", "agreed")}
+    places = [("action", number) for number in range(len(items["action"]))]
+    places += [(kind, number) for number in range(len(items["gave"])) for kind in ("gave", "got")]
+    places += [("agreed", number) for number in range(len(items["agreed"]))]
+    records = []
+    for kind, number in places:
+        item = items["gave" if kind == "got" else kind][number]
+        if kind == "action":
+            who = ", ".join(str(part) for part in (item.get("person"), item.get("organisation"))
+                            if part)
+            subject = str(item.get("what", ""))
+            detail = ", ".join(part for part in (who, str(item.get("due", ""))) if part)
+        elif kind in ("gave", "got"):
+            subject = str(item.get("name", ""))
+            side = item.get("gives" if kind == "gave" else "gets", [])
+            detail = ", ".join(str(pick.get("value", "")) for pick in side
+                               if isinstance(pick, dict))
+        else:
+            subject = str(item.get("text", ""))
+            detail = ", ".join(map(str, item.get("organisations", [])))
+        said = state.reviews.get(f"{kind}:{number}")
+        records.append(ReviewRecord(kind, subject, detail, said.status if said else "",
+                                    said.note if said else ""))
+    return follows, records

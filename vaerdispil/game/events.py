@@ -269,11 +269,11 @@ EVENT_TYPES = frozenset(APPLY) | frozenset(BOOKKEEPING)
 
 
 def new_state(deck_id: str, deck_hash: str, seed: int, language: str,
-              then: dict[str, Any] | None = None) -> SessionState:
-    """The state of a workshop before its first event (`then`: in a follow-up meeting,
-    the outcome of the workshop it follows)."""
+              follows: dict[str, Any] | None = None) -> SessionState:
+    """The state of a workshop before its first event (`follows`: in a follow-up meeting,
+    the workshop it follows, as the header keeps it)."""
     return SessionState(deck_id=deck_id, deck_hash=deck_hash, seed=seed,
-                        details=Details(language=language), then=then)
+                        details=Details(language=language), follows=follows)
 
 
 def apply(state: SessionState, deck: Deck, event: Event) -> None:

@@ -192,14 +192,20 @@ class SessionState:
     dissents: dict[str, Dissent] = field(default_factory=dict)
     actions: dict[str, ActionItem] = field(default_factory=dict)
     follow_up: str = ""
-    then: dict[str, Any] | None = None
-    """In a follow-up meeting: the outcome of the workshop it follows, as its header keeps
-    it (read only: what was agreed then)."""
+    follows: dict[str, Any] | None = None
+    """In a follow-up meeting: the workshop it follows, as its header keeps it (its name,
+    its file's sha256, and its outcome: what was agreed then). Read only."""
     reviews: dict[str, Review] = field(default_factory=dict)
     """In a follow-up meeting: what is said now of each item of `then`, by item key."""
     ended: bool = False
     ended_at: str = ""
     """When the workshop was finished (the finishing event's timestamp), while it is."""
+
+    @property
+    def then(self) -> dict[str, Any] | None:
+        """In a follow-up meeting: the outcome of the workshop it follows."""
+        outcome = self.follows.get("outcome") if self.follows else None
+        return outcome if isinstance(outcome, dict) else None
 
     def round_state(self, round_id: str) -> RoundState:
         """The record of a round, made on first use."""

@@ -77,7 +77,7 @@ def fold(deck: Deck, header: Header, events: list[Event], done: list[int],
     """The state after the events that are done. With `check`, each event's references
     are checked against the state before it (events read from a file; see schema).
     With `undos`, how to undo each of the last `keep_last` events is kept there."""
-    state = new_state(deck.id, deck.content_hash, header.seed, deck.language, _then(header))
+    state = new_state(deck.id, deck.content_hash, header.seed, deck.language, header.follows)
     window = len(done) - keep_last if undos is not None else len(done)
     for count, seq in enumerate(done):
         event = events[seq - 1]
@@ -90,11 +90,6 @@ def fold(deck: Deck, header: Header, events: list[Event], done: list[int],
         else:
             apply(state, deck, event)
     return state
-
-
-def _then(header: Header) -> dict[str, Any] | None:
-    """What a follow-up's header keeps of the workshop it follows (its outcome)."""
-    return header.follows["outcome"] if header.follows else None
 
 
 JOURNAL_KEPT = 5000
@@ -575,7 +570,7 @@ def _fold_failure(log: SessionLog, recording: Recording, error: Exception) -> st
     except ValueError:  # pragma: no cover - reported before this is reached
         done = [event["seq"] for event in events]
     state = new_state(deck.id, deck.content_hash, recording.header.seed, deck.language,
-                      _then(recording.header))
+                      recording.header.follows)
     for seq in done:
         try:
             apply(state, deck, events[seq - 1])
