@@ -79,3 +79,34 @@ def test_a_damaged_follows_record_is_said_in_one_line(
                                            encoding="utf-8")
     with pytest.raises(SessionError, match="follow.jsonl:1: the header line is damaged"):
         replay(tmp_path / "follow.jsonl")
+
+
+def test_play_follow_up_opens_a_new_workshop_that_follows_the_saved_one(
+        vaerdispil_home: Path, clock: FakeClock, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import run_cli
+    from tests.test_review import FOLLOW_UP
+    from vaerdispil.app_commands import build_app
+    from vaerdispil.session.store import new_session_path
+
+    saved = new_session_path("Værksted i Vollsmose", "2026-11-22")
+    complete_workshop(saved, clock).close()
+    deck = tmp_path / "opfoelgning.da.yaml"
+    deck.write_text(FOLLOW_UP, encoding="utf-8")
+    app = build_app(str(deck), None, follow_up=saved.stem)
+    game = app.game
+    assert game.header.follows["name"] == saved.stem
+    assert game.log.path.parent == saved.parent
+    assert game.log.path.name.endswith("-opfoelgning-vaerksted-i-vollsmose.jsonl")
+    assert game.state.details.title == "Opfølgning: Værksted i Vollsmose"
+    game.close()
+    # Named, and the mistakes a facilitator can make: one line each, exit 1.
+    app = build_app(str(deck), None, follow_up=saved.stem, new="vollsmose-igen")
+    assert app.game.log.path.name == "vollsmose-igen.jsonl"
+    app.game.close()
+    code, _, err = run_cli(capsys, "play", "--follow-up", "ukendt", "--deck", str(deck))
+    assert code == 1 and err.startswith("vaerdispil: ukendt: no such workshop file")
+    assert err.count("\n") == 1
+    code, _, err = run_cli(capsys, "play", "--follow-up", saved.stem, "--session", "x",
+                           "--deck", str(deck))
+    assert code == 1 and "--follow-up starts a new workshop" in err

@@ -24,6 +24,8 @@ def register(commands: Any) -> None:
                        help=cli_text("cli.play.session_name"))
     which.add_argument("--new", metavar=cli_text("cli.metavar.name"),
                        help=cli_text("cli.play.new"))
+    play.add_argument("--follow-up", metavar=cli_text("cli.metavar.name"),
+                      help=cli_text("cli.play.follow_up"))
     play.add_argument("--lang", choices=("da", "en"), help=cli_text("cli.lang_screens"))
     play.set_defaults(run=run_play)
 
@@ -114,7 +116,7 @@ def _speed(text: str) -> float:
 
 
 def build_app(deck_name: str | None, language: str | None, session: str | None = None,
-              new: str | None = None) -> Any:
+              new: str | None = None, follow_up: str | None = None) -> Any:
     """The app, with its deck loaded and its session open; raises DeckError or SessionError.
 
     `session` names a workshop to resume (or, where clearly meant, a new file), `new` a
@@ -126,6 +128,12 @@ def build_app(deck_name: str | None, language: str | None, session: str | None =
     """
     from .tui.app import DEFAULT_DECK, VaerdispilApp
 
+    if follow_up is not None:
+        if session is not None:
+            raise SessionError(cli_text("cli.play.follow_up_session"))
+        game = start_follow_up_named(follow_up, deck_name, language, new)
+        return VaerdispilApp(deck=game.deck, language=language or game.deck.language,
+                             game=game)
     if deck_name is None and session is None and new is None and \
             not _user_deck_named(DEFAULT_DECK):
         return VaerdispilApp(deck=None, language=language or "da")
@@ -150,6 +158,36 @@ def build_app(deck_name: str | None, language: str | None, session: str | None =
         if target is not None:
             game = Game.new(target.path, deck)
     return VaerdispilApp(deck=deck, language=language or deck.language, game=game)
+
+
+FOLLOW_UP_DECK = "opfoelgning"
+"""The bundled deck a follow-up meeting is played with, unless --deck names another."""
+
+
+def start_follow_up_named(name: str, deck_name: str | None, language: str | None,
+                          new: str | None = None) -> Any:
+    """A follow-up of the saved workshop `name`, in a new file (`new`, or named after the
+    workshop it follows); raises SessionError or DeckError."""
+    from .deck.catalog import resolve_deck
+    from .followup import start_follow_up
+    from .session.game import replay
+    from .session.store import NEW, OPEN, new_session_path, resolve_session
+
+    previous = resolve_session(name, OPEN).path
+    before = replay(previous)
+    language = language or before.state.details.language
+    deck = resolve_deck(deck_name or FOLLOW_UP_DECK, language)
+    if new is not None:
+        target = resolve_session(new, NEW).path
+    else:
+        from datetime import date
+
+        title = before.state.details.title or previous.stem
+        from .i18n import text
+
+        target = new_session_path(text(language, "followup.title", title=title),
+                                  date.today().isoformat())
+    return start_follow_up(previous, target, deck, language=language)
 
 
 def _user_deck_named(name: str) -> bool:
@@ -195,7 +233,8 @@ def run_play(args: Any) -> int:
     """Run the app; errors before it starts are one line on stderr and exit 1."""
     try:
         app = build_app(getattr(args, "deck", None), getattr(args, "lang", None),
-                        getattr(args, "session", None), getattr(args, "new", None))
+                        getattr(args, "session", None), getattr(args, "new", None),
+                        getattr(args, "follow_up", None))
     except (DeckError, SessionError) as error:
         return _say(error)
     app.run()

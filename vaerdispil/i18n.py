@@ -769,6 +769,14 @@ _COMMAND_LINE: dict[str, tuple[str, str]] = {
     "cli.export.output": ("filen, der skal skrives (standard: vis den her)",
                           "file to write (default: print)"),
     "cli.export.wrote": ("Gemt: {path}", "Wrote {path}"),
+    "cli.play.follow_up": ("start et opfølgningsmøde på et afsluttet værksted (dets navn eller "
+                           "fil): hvad blev gjort, gav og fik I det, I sagde?",
+                           "start a follow-up meeting of a finished workshop (its name or "
+                           "file): what was done, did you give and get what you said?"),
+    "cli.play.follow_up_session": ("--follow-up starter et nyt værksted; brug --new NAVN til "
+                                   "at navngive det (ikke --session)",
+                                   "--follow-up starts a new workshop; name it with --new NAME "
+                                   "(not --session)"),
     # vaerdispil print ...
     "cli.print": ("kortark, en testside til dobbeltsidet print, vejledningen til facilitator og "
                   "et værksteds opsamling som PDF",
