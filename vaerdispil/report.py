@@ -35,7 +35,7 @@ import csv
 import io
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .deck.catalog import resolve_deck
 from .deck.loader import DeckError
@@ -97,6 +97,16 @@ class Workshop:
     actions: int
     language: str = ""
     """The language of the workshop's deck (its cards' titles)."""
+    name: str = ""
+    """The workshop's file name (without .jsonl), when the report knows it."""
+    follows: str = ""
+    """For a follow-up meeting: the name of the workshop it follows."""
+    partnership: str = ""
+    """The name of the first workshop of the chain of follow-ups this one belongs to (its
+    own name if it begins one); "" if it stands alone (see `partnerships`)."""
+    reviewed: dict[str, int] = field(default_factory=dict)
+    """For a follow-up meeting: how many of the followed workshop's items were said to be
+    each status ("done", "partly", "yes", "holds", ...), over all its items."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,9 @@ class Report:
     types: list[Count]
     language: str
     """The language of the names of values and categories, and of the PDF's labels."""
+    partnerships: list[list[int]] = field(default_factory=list)
+    """Workshops that follow each other, as one partnership over time: the indexes of
+    each chain's workshops (in `workshops`), first to last, for chains of two or more."""
 
 
 class _Decks:
@@ -198,16 +211,19 @@ class _Names:
         return ""
 
 
-def tally(outcomes: Iterable[Outcome], language: str | None = None) -> Report:
+def tally(outcomes: Iterable[Outcome | tuple[str, Outcome]],
+          language: str | None = None) -> Report:
     """Count values, categories and kinds of organisation over the workshops' outcomes,
-    named in `language` (default: the first workshop's). The outcomes are read one at a
-    time and not kept, so a report over thousands of workshops needs no more memory
-    than one over ten."""
-    stream = iter(outcomes)
+    named in `language` (default: the first workshop's). An outcome may come with its
+    workshop's file name, (name, outcome): then follow-ups are linked to the workshops
+    they follow (`Report.partnerships`). The outcomes are read one at a time and not
+    kept, so a report over thousands of workshops needs no more memory than one over
+    ten."""
+    stream = (item if isinstance(item, tuple) else ("", item) for item in outcomes)
     first = next(stream, None)
     if language is None:
-        language = first.language if first is not None else "da"
-    outcomes = itertools.chain([first], stream) if first is not None else iter(())
+        language = first[1].language if first is not None else "da"
+    named = itertools.chain([first], stream) if first is not None else iter(())
     decks = _Decks()
     values: dict[tuple[str, ...], Count] = {}
     categories: dict[str, Count] = {}
@@ -237,7 +253,7 @@ def tally(outcomes: Iterable[Outcome], language: str | None = None) -> Report:
         group.workshops.add(index)
         return row, group
 
-    for index, result in enumerate(outcomes):
+    for index, (file_name, result) in enumerate(named):
         names = _Names(decks, result, language)
         for name in result.categories:
             name = names.category(name)
@@ -273,26 +289,70 @@ def tally(outcomes: Iterable[Outcome], language: str | None = None) -> Report:
                     card = names.card_named(title, category)
                 for counted in count(index, names, title, category, card):
                     counted.agreed += 1
+        reviewed: dict[str, int] = {}
+        for review in result.reviews:
+            if review.status:
+                reviewed[review.status] = reviewed.get(review.status, 0) + 1
         workshops.append(Workshop(result.title, result.place, result.date,
                                   len(result.organisations), picks, len(result.agreements),
                                   len(result.actions),
-                                  str((result.deck or {}).get("language", "")) or result.language))
+                                  str((result.deck or {}).get("language", "")) or result.language,
+                                  file_name, result.follows.get("name", ""), "", reviewed))
     ranked = sorted(values.values(), key=lambda c: (-c.picks, -c.agreed, c.name.casefold()))
     order = {name: number for number, name in enumerate(category_order + [own_category(language)])}
     grouped = sorted(categories.values(),
                      key=lambda c: (-c.picks, -c.agreed, order.get(c.name, len(order)), c.name))
     kinds = sorted(types.values(), key=lambda c: (-c.organisations, c.name))
-    return Report(workshops, ranked, grouped, kinds, language)
+    workshops, chains = _partnerships(workshops)
+    return Report(workshops, ranked, grouped, kinds, language, chains)
+
+
+def _partnerships(workshops: list[Workshop]) -> tuple[list[Workshop], list[list[int]]]:
+    """Link each follow-up to the workshop it follows (by file name, where both are in
+    the report): each chain, first to last, and the workshops marked with its first."""
+    index = {workshop.name: number for number, workshop in enumerate(workshops)
+             if workshop.name}
+    parent = {number: index[workshop.follows] for number, workshop in enumerate(workshops)
+              if workshop.follows in index and index[workshop.follows] != number}
+
+    def root(number: int) -> int:
+        seen = set()
+        while number in parent and number not in seen:  # a loop (edited files): stop
+            seen.add(number)
+            number = parent[number]
+        return number
+
+    chains: dict[int, list[int]] = {}
+    for number in range(len(workshops)):
+        if number in parent or any(child == number for child in parent.values()):
+            chains.setdefault(root(number), []).append(number)
+
+    def depth(number: int) -> int:
+        steps, seen = 0, set()
+        while number in parent and number not in seen:
+            seen.add(number)
+            number, steps = parent[number], steps + 1
+        return steps
+
+    ordered = [sorted(members, key=lambda n: (depth(n), workshops[n].date, n))
+               for _, members in sorted(chains.items())]
+    marked = list(workshops)
+    for members in ordered:
+        for number in members:
+            marked[number] = replace(marked[number], partnership=workshops[members[0]].name)
+    return marked, [members for members in ordered if len(members) > 1]
 
 
 CSV_COLUMNS = ("table", "name", "category", "gives", "gets", "picks", "agreed", "workshops",
                "organisations", "only_gives", "only_gets", "actions", "date", "place", "card",
-               "language")
+               "language", "file", "follows", "partnership")
 """One table per kind of row (workshop, value, category, org_type); empty where it does not
 apply. Organisation kinds are given by their ids (helhedsplan, kommune, ...). `card` is a
 value's card id, empty for an organisation's own words (whose category is the blank card's,
 or "Egen værdi" / "Own value"). `language` is, for a workshop, the language its deck was
-played in, and for every other row the language of its name and category (the report's)."""
+played in, and for every other row the language of its name and category (the report's).
+`file`, `follows` and `partnership` (workshops only): the workshop's file name, the one it
+follows (a follow-up meeting), and the first of the chain of follow-ups it belongs to."""
 
 
 def to_csv(report: Report) -> str:
@@ -305,7 +365,9 @@ def to_csv(report: Report) -> str:
         writer.writerow({"table": "workshop", "name": workshop.title, "picks": workshop.picks,
                          "agreed": workshop.agreed, "organisations": workshop.organisations,
                          "actions": workshop.actions, "date": workshop.date,
-                         "place": workshop.place, "language": workshop.language})
+                         "place": workshop.place, "language": workshop.language,
+                         "file": workshop.name, "follows": workshop.follows,
+                         "partnership": workshop.partnership})
     for count in report.values:
         writer.writerow({"table": "value", "name": count.name, "category": count.category,
                          **_numbers(count), "card": count.card, "language": language})

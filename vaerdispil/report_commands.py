@@ -80,7 +80,7 @@ def run_report(args: argparse.Namespace) -> int:
     if form not in ("pdf", "csv"):
         print(cli_text("cli.report.bad_output", output=output), file=sys.stderr)
         return EXIT_USAGE
-    def outcomes() -> Iterator[Outcome]:
+    def outcomes() -> Iterator[tuple[str, Outcome]]:
         """Each workshop's outcome in turn (read, counted and let go: memory stays flat)."""
         seen: set[Path] = set()
         progress = Progress(len(args.sessions))
@@ -94,7 +94,7 @@ def run_report(args: argparse.Namespace) -> int:
             seen.add(key)
             for warning in warnings:
                 progress.say(f"vaerdispil: {warning}")
-            yield result
+            yield path.stem, result
         progress.done()
 
     from .files import OutputError, write_atomic
