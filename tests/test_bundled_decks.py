@@ -66,12 +66,13 @@ def test_the_two_languages_match() -> None:
 
 def test_translation_check_finds_gaps(tmp_path) -> None:  # type: ignore[no-untyped-def]
     english = EN.read_text(encoding="utf-8")
-    # Drop one card, and leave one title in Danish.
-    english = english.replace("title: A strong partner", "title: Et stærkt navn")
+    # Drop one card (and the rounds' mention of it), and leave one title in Danish.
+    english = english.replace("title: A strong name", "title: Et stærkt navn")
     start = english.index("  - id: synlighed")
     end = english.index("  - id: staerkt-navn")
     broken = tmp_path / "vaerdispil.en.yaml"
-    broken.write_text(english[:start] + english[end:], encoding="utf-8")
+    broken.write_text((english[:start] + english[end:]).replace(" synlighed,", ""),
+                      encoding="utf-8")
     problems = compare_translations(load_deck(DA), load_deck(broken))
     assert any("the card 'synlighed' has no translation" in p for p in problems)
     assert any("card 'staerkt-navn': the title is the same as in da" in p for p in problems)
@@ -94,6 +95,6 @@ def test_resolve_by_id_and_language() -> None:
         resolve_deck("no-such-deck")
     assert caught.value.lines() == [
         "no-such-deck: no deck with the id 'no-such-deck'; the decks are civilsamfund, "
-        "kommune-helhedsplan, medborgercenter, vaerdispil, vaerdispil-kort "
+        "kommune-helhedsplan, medborgercenter, opfoelgning, vaerdispil, vaerdispil-kort "
         "(see vaerdispil deck list), or give the path of a .yaml file"
     ]

@@ -209,6 +209,7 @@ def test_picks_respect_the_limit_side_and_blank_cards(game: Game) -> None:
         game.pick(netto, "blank-1")  # a blank card needs the organisation's own words
     own = game.pick(netto, "blank-1", text="Frugt til lektiecaféen")
     game.pick(netto, "penge")
+    game.pick(netto, "tid-fra-andet")  # three values and what it costs
     with rule_error("error.too_many_picks"):
         game.pick(netto, "udstyr")
     values = rules.picked_values(game.state, DECK)
@@ -216,6 +217,7 @@ def test_picks_respect_the_limit_side_and_blank_cards(game: Game) -> None:
         ("card:lokaler", "Lokaler", (netto,)),
         (f"own:{own}", "Frugt til lektiecaféen", (netto,)),
         ("card:penge", "Penge", (netto,)),
+        ("card:tid-fra-andet", "Tid fra andet arbejde", (netto,)),
     ]
 
 

@@ -282,7 +282,7 @@ def test_info_lines_in_danish(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert out == ("skrev vaerdispil-calibration-short.pdf: 2 sider (print begge sider i faktisk "
                    "størrelse, vend på den korte kant, og aflæs X,Y på bagsiden)\n")
     code, out, _ = run_cli(capsys, "deck", "check", str(CARDS / "vaerdispil.da.yaml"))
-    assert out.endswith(": ok: vaerdispil (da), 71 kort (4 blank, 21 question, 46 value), "
+    assert out.endswith(": ok: vaerdispil (da), 85 kort (4 blank, 23 question, 58 value), "
                         "6 runder\n")
     code, out, _ = run_cli(capsys, "deck", "list")
     assert out.splitlines()[0].split() == ["ID", "SPROG", "KORT", "TITEL", "HVOR"]

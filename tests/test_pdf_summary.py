@@ -374,7 +374,7 @@ def test_every_section_is_there_in_order(complete: Made) -> None:
     assert pages == sorted(pages) and pages[0] == 0  # the overview follows the cover
     assert pages[-1] > pages[-2]  # the agreement starts a page of its own
     cover = words(complete.pages[0])
-    for expected in ["Opsummering af værkstedet", "Værksted i Vollsmose", "Sted Vollsmose",
+    for expected in ["Opsamling af værkstedet", "Værksted i Vollsmose", "Sted Vollsmose",
                      "Dato 22. november 2026", "Facilitator Mette",
                      "Værdispillet, version 1.0", "3 deltagere fra 3 organisationer",
                      "B1909 | *fodbold*"]:
@@ -394,7 +394,7 @@ def test_the_overview_has_the_agreed_values_in_the_groups_words(complete: Made) 
         assert agreed.text in page
     assert "Vi låner hinandens lokaler" not in complete.text  # only the latest wording
     assert "Står bag: Netto, B1909 | *fodbold* Bygger på" in page  # not the one that disagrees
-    assert "Ikke enig: Plejehjemmet" in page
+    assert "Uenig: Plejehjemmet" in page
     assert "Vi mødes igen og følger op 1. marts 2027." in page
     assert "3 5 1 2" in page  # organisations, picks, agreed values, actions
     assert "organisationer valgte værdikort fælles værdi handlinger" in page  # 1 fælles værdi
@@ -411,12 +411,13 @@ def test_every_action_has_a_box_to_tick(complete: Made) -> None:
 def test_the_value_map_counts_and_names_the_one_sided(complete: Made) -> None:
     page = complete.pages[complete.page_of(DA["map.heading"])]
     text = words(page)
-    # Two tables of four categories; cells are read row by row, empty ones give nothing.
+    # Two tables of five and four categories; cells are read row by row, empty ones give
+    # nothing.
     first, second = text.split("Organisation", 2)[1:]
-    assert "Netto valgte kun, hvad de giver 1 0 B1909 | *fodbold* 1 1 Plejehjemmet 1 1 1" \
-        in first
-    assert ("Netto valgte kun, hvad de giver 1 1 0 B1909 | *fodbold* 1 1 1 1 Plejehjemmet "
-            "1 1 1") in second
+    assert ("Netto valgte kun, hvad de giver 1 1 0 B1909 | *fodbold* 1 1 1 Plejehjemmet "
+            "1 1 1") in first
+    assert "Netto valgte kun, hvad de giver 1 0 B1909 | *fodbold* 1 1 1 Plejehjemmet 1 1 1" \
+        in second
     assert "Valgte kun, hvad de giver: Netto." in text
     assert "⚠" not in text and "får intet" not in text
     for category in complete.result.categories:
@@ -485,7 +486,7 @@ def test_the_agreement_page_can_be_signed(complete: Made) -> None:
     for expected in ["mellem Netto, B1909 | *fodbold* og Plejehjemmet", "ikke juridisk bindende",
                      "Det er vi fælles om",
                      ("1. Vi deler lokaler Står bag: Netto, B1909 | *fodbold* "
-                      "Ikke enig: Plejehjemmet: Kun om formiddagen"),
+                      "Uenig: Plejehjemmet: Kun om formiddagen"),
                      "Netto Lokaler –", "B1909 | *fodbold* Fodbold for alle børn Lokaler",
                      "Plejehjemmet Lokal viden Frivillige",
                      "Lav en nøgleaftale (Netto, Aisha, senest 15. december 2026)",
@@ -503,7 +504,7 @@ def test_the_agreement_is_one_page_with_its_values_dissent_and_signatures(comple
         assert agreed.text in page
         assert f"Står bag: {', '.join(agreed.organisations)}" in page
         for dissent in agreed.dissent:
-            assert f"Ikke enig: {dissent['organisation']}: {dissent['text']}" in page
+            assert f"Uenig: {dissent['organisation']}: {dissent['text']}" in page
     assert page.count("Navn, underskrift og dato") == len(complete.result.organisations)
 
 
@@ -520,7 +521,7 @@ def test_a_large_partnership_keeps_its_agreement_together(many: Made) -> None:
         assert len(agreed.organisations) == 9 and len(agreed.dissent) == 1
         dissent = agreed.dissent[0]
         assert dissent["organisation"] not in agreed.organisations
-        assert flat(f"{agreed.text} Står bag: {', '.join(agreed.organisations)} Ikke enig: "
+        assert flat(f"{agreed.text} Står bag: {', '.join(agreed.organisations)} Uenig: "
                     f"{dissent['organisation']}: {dissent['text']}") in flat(first)
     assert pages[1].startswith("Samarbejdsaftale (fortsat)")
     assert "Underskrifter" in pages[1] and "Underskrifter" not in first
@@ -679,17 +680,22 @@ def test_the_typical_summary_takes_four_full_pages(complete: Made) -> None:
 def test_the_huge_summary_has_no_heading_alone_at_a_page_foot(huge: Made) -> None:
     assert_no_heading_ends_a_page(huge)
     empty = [index for index in range(len(huge.pages)) if fill(huge, index) < 0.5]
-    # Only where a row of 2,000 characters does not fit under the rows before it (a row
-    # splits only at the top of a page), and at the end of a section before the agreement.
-    assert len(empty) <= 0.05 * len(huge.pages), empty
+    # A page is left under half full only where what comes next did not fit under it: a
+    # row of 2,000 characters (a row splits only at the top of a page), so the next page
+    # is nearly full; or the signatures, which stay together.
+    for index in empty[:-1]:
+        following = index + 1
+        assert fill(huge, following) >= 0.8 or \
+            DA["agreement.signatures"] in huge.pages[following], (index + 1, empty)
+    assert len(empty) <= 0.08 * len(huge.pages), empty
 
 
 def test_page_numbers_size_and_metadata(complete: Made) -> None:
     assert_page_numbers(complete, DA)
     meta = complete.reader.metadata
-    assert meta.title == "Værksted i Vollsmose: opsummering"
+    assert meta.title == "Værksted i Vollsmose: opsamling"
     assert meta.author == "Mette"
-    assert meta.subject.startswith("Opsummering af et værksted med Værdispillet (Vollsmose, "
+    assert meta.subject.startswith("Opsamling af et værksted med Værdispillet (Vollsmose, "
                                    "22. november 2026)")
     assert complete.reader.trailer["/Root"]["/Lang"] == "da"
     for page in complete.reader.pages:
@@ -982,7 +988,7 @@ def test_outcome_knows_organisations_rounds_and_categories(complete: Made) -> No
     assert result.agreements[0].categories == ["Ting, tid og penge"]
     assert [(r.number, r.title, r.mode) for r in result.rounds][:2] == [
         (1, "Hvem er vi?", "turns"), (2, "Det giver vi", "pick")]
-    assert result.categories[0] == "Ry og anerkendelse" and len(result.categories) == 7
+    assert result.categories[0] == "Godt ry og tak" and len(result.categories) == 8
 
 
 # -- the command line -------------------------------------------------------------------
@@ -1035,7 +1041,8 @@ def test_print_summary_errors_are_one_line(saved: Path, tmp_path: Path,
     code, _, err = run_cli(capsys, "print", "summary", str(damaged))
     assert code == 1 and err.count("\n") == 1 and err.startswith(f"vaerdispil: {damaged}:6: ")
     broken = tmp_path / "broken.jsonl"  # good JSON, but a card the deck does not have
-    broken.write_text("".join(lines[:9]) + lines[9].replace("hvem-mangler", "no-such-card")
+    drawn = re.sub(r'"card":"[^"]+"', '"card":"no-such-card"', lines[9])
+    broken.write_text("".join(lines[:9]) + drawn
                       + "".join(lines[10:]), encoding="utf-8")
     code, _, err = run_cli(capsys, "print", "summary", str(broken))
     assert code == 1 and err.count("\n") == 1 and err.startswith(f"vaerdispil: {broken}"), err

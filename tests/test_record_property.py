@@ -280,7 +280,7 @@ def check_documents(game: Game, want: dict[str, Any]) -> None:
     for text, backers, dissenters in want["agreed"]:
         assert text in pdf, text
         for org in dissenters:
-            assert f"{org}: Nej" in pdf  # "Ikke enig: <org>: Nej" under its value
+            assert f"{org}: Nej" in pdf  # "Uenig: <org>: Nej" under its value
     assert "1 prikker" not in pdf and "1 fælles værdier" not in pdf
 
 

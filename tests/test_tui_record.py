@@ -83,7 +83,7 @@ async def test_dissent_names_the_highlighted_value_and_lands_on_it(
     assert kinds[-2:] == ["dissent_added", "item_edited"]
     # The line the partners sign: the dissent under the value it was moved to.
     page = agreement_page(game)
-    assert ("1. Vi deler lokaler Står bag: Netto, B1909 Ikke enig: Hjem: Ikke om aftenen "
+    assert ("1. Vi deler lokaler Står bag: Netto, B1909 Uenig: Hjem: Ikke om aftenen "
             "2. Vi hjælper med lektier Står bag: Netto") in page, page
 
 
@@ -108,7 +108,7 @@ async def test_a_dissenting_organisation_cannot_be_ticked_as_a_backer(
         await keys(pilot, "escape")
         assert isinstance(app.screen, RoundScreen)
     page = agreement_page(game)
-    assert "1. Vi deler lokaler Står bag: Netto, Hjem Ikke enig: B1909: For dyrt" in page, page
+    assert "1. Vi deler lokaler Står bag: Netto, Hjem Uenig: B1909: For dyrt" in page, page
 
 
 async def test_enter_on_a_picked_card_changes_its_reason(clock: FakeClock,

@@ -84,7 +84,7 @@ async def test_a_whole_workshop_by_keys(clock: FakeClock, vaerdispil_home: Path)
         people = {p.name: state.organisations[p.org].name for p in state.active_participants()}
         assert people == {"Aisha": "Netto", "Bo": "Plejehjemmet", "Cem": "Plejehjemmet",
                           "Dorthe": "B1909", "Emil": "B1909"}
-        assert "Varighed: ca. 110 min. med 5 deltagere i 3 organisationer" in screen_text(app)
+        assert "Varighed: ca. 115 min. med 5 deltagere i 3 organisationer" in screen_text(app)
 
         # Round 1, turns: draw, note, answer; pass; skip; the rest answer.
         await keys(pilot, "f6")
@@ -107,7 +107,7 @@ async def test_a_whole_workshop_by_keys(clock: FakeClock, vaerdispil_home: Path)
         await keys(pilot, "f6")
         panel = app.screen.panel  # type: ignore[attr-defined]
         assert isinstance(panel, PickPanel)
-        await keys(pilot, *(["down"] * 6), "enter")  # the seventh card: Lokaler
+        await keys(pilot, *(["down"] * 7), "enter")  # the eighth card: Lokaler
         await type_text(pilot, "Baglokalet")
         await keys(pilot, "enter")
         await keys(pilot, "o", "end", "up", "up", "up", "enter")  # a blank card, own words
@@ -323,7 +323,7 @@ async def test_print_cards_from_the_start_screen(clock: FakeClock, vaerdispil_ho
         target = vaerdispil_home / "prints" / "vaerdispil-da-cards-a4-fold.pdf"
         assert target.is_file()
         assert any(str(target) in n.message for n in app._notifications)
-    assert len(PdfReader(target).pages) == 18
+    assert len(PdfReader(target).pages) == 22
     # The same bytes as the ready-made printable: one way of making it.
     assert target.read_bytes() == (CARDS.parent / "printables" /
                                    "vaerdispil-da-cards-a4-fold.pdf").read_bytes()

@@ -54,9 +54,10 @@ def test_installed_wheel_lists_and_loads_the_bundled_decks(wheel: Path, tmp_path
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith(str(target))
-    ids = [line.split()[0] for line in lines[2:12]]
+    ids = [line.split()[0] for line in lines[2:14]]
     assert ids == [deck for deck in ("civilsamfund", "kommune-helhedsplan", "medborgercenter",
-                                     "vaerdispil-kort", "vaerdispil") for _ in ("da", "en")]
-    assert lines[10].split()[:4] == ["vaerdispil", "da", "71", "Værdispillet"]
-    assert lines[11].split()[:3] == ["vaerdispil", "en", "71"]
+                                     "opfoelgning", "vaerdispil-kort", "vaerdispil")
+                   for _ in ("da", "en")]
+    assert lines[12].split()[:4] == ["vaerdispil", "da", "85", "Værdispillet"]
+    assert lines[13].split()[:3] == ["vaerdispil", "en", "85"]
     assert f"Bundled decks: {target / 'vaerdispil' / 'cards'}" in result.stdout

@@ -27,7 +27,7 @@ PARTNERS = {
         ("Netto Solbakken (supermarket)", "virksomhed", ["Jannik"]),
         ("Egely nursing home", "institution", ["Birgitte", "Hamza"]),
         ("Solbakken sports club", "forening", ["Ayşe"]),
-        ("Solbakken housing-social plan", "helhedsplan", ["Mette"]),
+        ("Solbakken social housing plan", "helhedsplan", ["Mette"]),
         ("Municipality, jobs and social", "kommune", ["Abdi"]),
     ],
 }
@@ -71,13 +71,14 @@ def demo_steps(game: Game) -> Iterator[Step]:
     """The demo's commands, one by one; each is run (and saved) before the next is made."""
     language = "en" if game.deck.language == "en" else "da"
     words = WORDS[language]
-    yield lambda: game.set_details(title=words["title"], place=words["place"],
-                                   date=game.clock().date().isoformat(),
-                                   facilitator=words["facilitator"])
-    for name, kind, people in PARTNERS[language]:
-        org = game.add_organisation(name, kind)
-        for person in people:
-            yield lambda person=person, org=org: game.add_participant(person, org)
+    if not game.state.organisations:  # (a follow-up begins with its partners at the table)
+        yield lambda: game.set_details(title=words["title"], place=words["place"],
+                                       date=game.clock().date().isoformat(),
+                                       facilitator=words["facilitator"])
+        for name, kind, people in PARTNERS[language]:
+            org = game.add_organisation(name, kind)
+            for person in people:
+                yield lambda person=person, org=org: game.add_participant(person, org)
     for round_ in game.deck.rounds:
         yield lambda round_id=round_.id: game.start_round(round_id)
         if round_.mode is Mode.TURNS:
@@ -88,10 +89,20 @@ def demo_steps(game: Game) -> Iterator[Step]:
             yield from _votes(game, round_)
         elif round_.mode is Mode.AGREE:
             yield from _agreement(game, words)
+        elif round_.mode is Mode.REVIEW:
+            yield from _reviews(game, round_)
         else:
             for text in words["notes"][:2]:
                 yield lambda text=text: game.note(text)
     yield game.end_session
+
+
+def _reviews(game: Game, round_: Any) -> Iterator[Step]:
+    """A follow-up's review: most things went well, one partly, one not (a sample)."""
+    for number, item in enumerate(rules.review_items(game.state, round_.review)):
+        statuses = rules.STATUSES[item.kind]
+        status = statuses[0] if number % 3 == 0 else statuses[min(number % 3, len(statuses) - 1)]
+        yield lambda key=item.key, status=status: game.review(key, status)
 
 
 def _turns(game: Game, round_: Any, words: dict[str, Any]) -> Iterator[Step]:

@@ -25,7 +25,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "mode.vote": "Afstemning",
         "mode.agree": "Aftale",
         "mode.review": "Gennemgang",
-        "mode.open": "Fri dialog",
+        "mode.open": "Åben dialog",
         "kind.value": "Værdi",
         "kind.question": "Spørgsmål",
         "kind.blank": "Tomt kort",
@@ -122,7 +122,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.setup": "Ikke gået i gang",
         "outcome.answered": "svarede",
         "outcome.passed": "stod over",
-        "outcome.skipped": "sprunget over",
+        "outcome.skipped": "ikke til stede",
     },
     "en": {
         "app.title": "The Value Game",
@@ -239,7 +239,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.setup": "Not started",
         "outcome.answered": "answered",
         "outcome.passed": "passed",
-        "outcome.skipped": "skipped",
+        "outcome.skipped": "not here",
     },
 }
 
@@ -396,7 +396,7 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "setup.default_title": ("Værksted {date}", "Workshop {date}"),
     "setup.saved_as": ("Gemmes løbende som {path} (se: vaerdispil sessions list)",
                        "Saved as you go as {path} (see: vaerdispil sessions list)"),
-    "orgtype.helhedsplan": ("Helhedsplan", "Housing-social plan"),
+    "orgtype.helhedsplan": ("Helhedsplan", "Social housing plan"),
     "orgtype.kommune": ("Kommune", "Municipality"),
     "orgtype.boligorganisation": ("Boligorganisation", "Housing organisation"),
     "orgtype.forening": ("Forening", "Association"),
@@ -486,7 +486,7 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "key.choose": ("Vælg kort", "Choose card"),
     "key.answered": ("Næste tur", "Next turn"),
     "key.pass": ("Står over", "Pass"),
-    "key.skip": ("Spring over", "Skip"),
+    "key.skip": ("Ikke til stede", "Not here"),
     "key.note": ("Note", "Note"),
     "key.timer": ("Pause", "Pause"),
     "key.extend": ("+1 min.", "+1 min."),
@@ -505,6 +505,18 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "key.export": ("Eksporter", "Export"),
     "key.calendar": ("Kalender", "Calendar"),
     "key.review_say": ("Sig hvordan", "Say how"),
+    "key.start_follow_up": ("Opfølgningsmøde", "Follow-up meeting"),
+    "start.follow_up": ("Opfølgning på et værksted", "Follow up a workshop"),
+    "start.follow_up_none": ("Der er ingen afsluttede værksteder at følge op på endnu.",
+                             "There is no finished workshop to follow up yet."),
+    "followup.ask": ("Start et opfølgningsmøde på »{name}«? Det bliver et nyt værksted med de "
+                     "samme organisationer og deltagere (de kan ændres) og det, I aftalte "
+                     "dengang.",
+                     "Start a follow-up meeting of “{name}”? It is a new workshop with the same "
+                     "organisations and participants (they can be changed) and what you agreed "
+                     "then."),
+    "followup.start": ("Start opfølgningen", "Start the follow-up"),
+    "followup.working": ("Starter opfølgningen …", "Starting the follow-up …"),
     # review rounds of a follow-up meeting (issue 19)
     "review.count": ("{said} af {total} er gennemgået", "{said} of {total} reviewed"),
     "review.open": ("Ikke gennemgået", "Not reviewed"),
@@ -553,14 +565,14 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "round.card_from": ("fra runde {number}: {title}", "from round {number}: {title}"),
     "round.order": ("Rækkefølge", "Order"),
     "round.turn_passed": ("stod over", "passed"),
-    "round.turn_skipped": ("sprunget over", "skipped"),
+    "round.turn_skipped": ("ikke til stede", "not here"),
     "round.turn_left": ("gået", "left"),
     "round.most_dots": ("flest prikker", "most dots"),
     "round.backed_by": ("står bag: {orgs}", "backed by: {orgs}"),
     "demo.done": ("Demoen er slut. Værkstedet er gemt og kan eksporteres eller printes.",
                   "The demo is over. The workshop is saved and can be exported or printed."),
     "cmd.round": ("Gå til runde {number}: {title}", "Go to round {number}: {title}"),
-    "cmd.round_help": ("Spring frem eller gå tilbage til runden", "Skip ahead or go back to the round"),
+    "cmd.round_help": ("Spring frem eller gå tilbage til runden", "Jump ahead or go back to the round"),
     "cmd.add_person": ("Tilføj deltager", "Add participant"),
     "cmd.new_org": ("Eller en ny organisation (hvis den ikke er på listen)",
                     "Or a new organisation (if it is not on the list)"),
@@ -769,10 +781,58 @@ _COMMAND_LINE: dict[str, tuple[str, str]] = {
     "cli.export.output": ("filen, der skal skrives (standard: vis den her)",
                           "file to write (default: print)"),
     "cli.export.wrote": ("Gemt: {path}", "Wrote {path}"),
+    # print cards: the options of issue 18
+    "cli.print.bleed": ("lad farven gå 1,5-2 mm ud over skærelinjen, så en skæv klipning ikke giver hvid "
+              "kant (standard: ja)",
+              "run the colour 1.5-2 mm past the cut line, so a cut a little off shows no white "
+              "(default: yes)"),
+    "cli.print.gap": ("mm mellem kortene: 0 giver fælles skærelinjer til en papirskærer (og 9 pokerkort "
+            "på Letter); standard: 3-6 mm med egne skæremærker til saks eller kniv",
+            "mm between cards: 0 shares cut lines, for a guillotine (and 9 poker cards on "
+            "Letter); default: 3-6 mm with each card's own cut marks, for scissors or a knife"),
+    "cli.print.per_page": ("1: hvert kort på sin egen side i kortets størrelse med 3 mm beskæring, til "
+                 "et trykkeri",
+                 "1: each card on a page of its own at the card's size, with 3 mm bleed, for a "
+                 "print shop"),
+    "cli.print.only_cards": ("kun disse kort (id'erne står nederst på hvert kort), fx til at erstatte et "
+              "mistet kort",
+              "only these cards (each card's id is at its foot), say to replace a lost card"),
+    "cli.print.copies": ("så mange af hvert kort (standard: 1)", "this many of each card (default: 1)"),
+    "cli.print.blank_copies": ("så mange af hvert tomt kort (standard: som --copies; 0: ingen)",
+                     "this many of each blank card (default: as --copies; 0: none)"),
+    "cli.print.list_cards": ("skriv kortenes id og titel, ét kort pr. linje, og stop (til --cards)",
+                   "write each card's id and title, one card a line, and stop (for --cards)"),
+    "cli.print.unknown_card": ("{source}: intet kort har id'et '{card_id}'{hint}; se id'erne med: "
+                     "{command}",
+                     "{source}: no card has the id '{card_id}'{hint}; see the ids with: "
+                     "{command}"),
+    "cli.print.did_you_mean": (" (mente du '{suggestion}'?)", " (did you mean '{suggestion}'?)"),
+    "cli.print.gap_form": ("'{text}' er ikke et antal millimeter: brug 0 (fælles skærelinjer) eller 3 "
+                 "til 20",
+                 "'{text}' is not a number of millimetres: use 0 (shared cut lines) or 3 to 20"),
+    "cli.print.per_page_form": ("'{text}': kun 1 er muligt (ét kort pr. side, til et trykkeri); udelad "
+                      "--per-page for ark med så mange kort, der er plads til",
+                      "'{text}': only 1 is possible (one card a page, for a print shop); leave "
+                      "--per-page out for sheets with as many cards as fit"),
+    "cli.print.count_form": ("'{text}' er ikke et helt tal fra {low} til 100",
+                   "'{text}' is not a whole number from {low} to 100"),
+    "cli.print.ids_form": ("'{text}' nævner ingen kort: skriv id'er med komma imellem, fx godt-ry,synlighed",
+                 "'{text}' names no card: give ids with commas between, such as "
+                 "godt-ry,synlighed"),
+    "cli.print.shop_conflict": ("vaerdispil print cards: --per-page 1 lægger hvert kort på sin egen side "
+                      "med sin bagside efter; {option} passer ikke til det",
+                      "vaerdispil print cards: --per-page 1 puts each card on a page of its own, "
+                      "its back on the next; {option} does not go with it"),
+    "cli.print.how.shop": ("ét kort pr. side med 3 mm beskæring; send filen til trykkeriet",
+                 "one card a page with 3 mm bleed; send the file to the print shop"),
     "cli.play.follow_up": ("start et opfølgningsmøde på et afsluttet værksted (dets navn eller "
                            "fil): hvad blev gjort, gav og fik I det, I sagde?",
                            "start a follow-up meeting of a finished workshop (its name or "
                            "file): what was done, did you give and get what you said?"),
+    "cli.demo.follow_up": ("spil også et opfølgningsmøde på eksemplet, et halvt år efter: "
+                           "handlingerne, løfterne og værdierne gennemgås",
+                           "also play a follow-up meeting of the sample, six months on: the "
+                           "actions, promises and values are gone through"),
     "cli.play.follow_up_session": ("--follow-up starter et nyt værksted; brug --new NAVN til "
                                    "at navngive det (ikke --session)",
                                    "--follow-up starts a new workshop; name it with --new NAME "
@@ -806,8 +866,6 @@ _COMMAND_LINE: dict[str, tuple[str, str]] = {
                          "'vaerdispil print calibration')",
                          "move the backs X mm right and Y mm up (read X,Y from "
                          "'vaerdispil print calibration')"),
-    "cli.print.bleed": ("lad farvebåndet gå ud over skærelinjen, så kanten bliver pæn",
-                        "run the colour band past the cut line, for a clean edge"),
     "cli.print.calibration": ("en dobbeltsidet testside, der viser, hvilken --back-offset du "
                               "skal bruge",
                               "a two-sided test page that shows the --back-offset to use"),

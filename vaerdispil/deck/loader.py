@@ -464,8 +464,11 @@ class _Checker:
                                              f"'{card_id}', but its kinds are "
                                              f"{', '.join(kinds)}; add {kind} to kinds or "
                                              "remove the card")
-            optional = ("kinds", "cards", "per", "draw", "side", "picks", "dots", "stack", "secret",
-                        "minutes", "minutes_per_turn", "review")
+            if "cards" in v and "all_cards" in v:
+                self.report(node.value["all_cards"][0], f"round '{v.get('id', '?')}' has both "
+                                                        "'cards' and 'all_cards'; keep one")
+            optional = ("kinds", "cards", "all_cards", "per", "draw", "side", "picks", "dots",
+                        "stack", "secret", "minutes", "minutes_per_turn", "review")
             if not _complete(v, ("id", "title", "mode", "prompt", "guide"), optional):
                 continue
             mode = Mode(v["mode"])
@@ -473,6 +476,7 @@ class _Checker:
             rounds.append(Round(
                 id=v["id"], title=v["title"], mode=mode, prompt=v["prompt"], guide=v["guide"],
                 kinds=tuple(CardKind(kind) for kind in kinds), cards=v.get("cards", ()),
+                all_cards=v.get("all_cards", ""),
                 per=Per(v.get("per", default_per)), draw=Draw(v.get("draw", Draw.RANDOM)),
                 side=Side(v["side"]) if "side" in v else None, picks=v.get("picks"),
                 dots=v.get("dots"), stack=v.get("stack", True), secret=v.get("secret", False),

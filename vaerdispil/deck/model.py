@@ -90,6 +90,8 @@ class Round:
     """Ids of the only cards this round uses; empty for all cards of its kinds. A round's
     own cards (what a draw takes from) are these, or, when empty, the cards of its kinds
     that no other round lists (game.checks.own_cards)."""
+    all_cards: str = ""
+    """Why a round without `cards` offers every card of its kinds: a note for deck writers."""
     per: Per = Per.PARTICIPANT
     draw: Draw = Draw.RANDOM
     side: Side | None = None

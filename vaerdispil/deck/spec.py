@@ -87,6 +87,9 @@ ROUND_KEYS: tuple[Key, ...] = (
         required_in=(_TURNS, _PICK), choices=_values(CardKind)),
     Key("cards", "ids", "Only these cards (by id) in this round; all cards of its kinds if "
         "left out.", only=(_TURNS, _PICK)),
+    Key("all_cards", "text", "Instead of cards: why the round offers every card of its kinds "
+        "(a note for whoever edits the deck; not shown in a workshop).", only=(_TURNS, _PICK),
+        max_length=300),
     Key("per", "choice", "Whether turns or picks go per participant or per organisation.",
         only=(_TURNS, _PICK), choices=_values(Per)),
     Key("draw", "choice", "Whether a turn draws a random card or chooses one.", only=(_TURNS,),

@@ -37,7 +37,8 @@ _TYPE_IN_BRACKETS = re.compile(r"\(([^()]*)\)\s*$")
 # Lower case; a hint of five letters or more is found anywhere in the name (Danish joins
 # words: "Strikkeklubben", "Skovvangskolen"), a shorter one only at the start of a word.
 HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("helhedsplan", ("helhedsplan", "boligsocial", "housing-social", "masterplan")),
+    ("helhedsplan", ("helhedsplan", "boligsocial", "housing-social", "social housing plan",
+                     "masterplan")),
     ("kommune", ("kommune", "jobcenter", "municipality", "council")),
     ("boligorganisation", ("bolig", "almen", "housing")),
     ("beboere", ("beboer", "afdelingsbestyrelse", "resident", "tenant")),

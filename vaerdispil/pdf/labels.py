@@ -20,18 +20,25 @@ LABELS: dict[str, dict[str, str]] = {
         "layout.fold": "forside og bagside på samme ark, til at folde",
         "layout.fronts": "kun forsider",
         "fold.here": "fold her",
+        "sheet.label": "{deck} · ark {sheet} af {sheets} · {side}",
+        "sheet.front": "forside",
+        "sheet.back": "bagside",
+        "sheet.both": "forside og bagside",
+        "layout.shop": "ét kort pr. side med 3 mm beskæring, til et trykkeri",
         # Calibration
         "cal.title": "Prøveside til dobbeltsidet print",
         "cal.subject": "Find den forskydning af bagsiderne, som din printer skal bruge",
         "cal.front.heading": "Prøveside til dobbeltsidet print (forside)",
         "cal.front.steps": (
-            "1. Print begge sider af dette ark på én gang, dobbeltsidet, i faktisk størrelse "
+            "1. Læg almindeligt 80 g-kopipapir i printeren: tykt karton lader ikke lyset "
+            "igennem. Brug samme bakke og indstillinger som til kortene.\n"
+            "2. Print begge sider af dette ark på én gang, dobbeltsidet, i faktisk størrelse "
             "(100 %, ikke »tilpas til side«), {flip}.\n"
-            "2. Mål stregen nedenfor: den skal være præcis 100 mm. Ellers har printeren "
+            "3. Mål stregen nedenfor: den skal være præcis 100 mm. Ellers har printeren "
             "skaleret siden; ret indstillingen og print igen.\n"
-            "3. Vend arket og hold det op mod lyset (et vindue). Læs på bagsiden, hvor de "
-            "fede streger fra denne side rammer skalaerne: det er X og Y.\n"
-            "4. Print kortene med: {command}"),
+            "4. Vend arket og hold det op mod et vindue. Læs på bagsiden, hvor de fede "
+            "streger fra denne side rammer skalaerne: det er X og Y.\n"
+            "5. Print kortene med: {command}"),
         "cal.flip.long": "vend på den lange kant",
         "cal.flip.short": "vend på den korte kant",
         "cal.ruler": "100 mm",
@@ -105,19 +112,24 @@ LABELS: dict[str, dict[str, str]] = {
             "forside. {sheets}\n"
             "Uden dobbeltsidet printer: brug udgaven til at folde (--duplex fold). Fold arket "
             "langs den stiplede linje, lim eller tape siderne sammen, og klip.\n"
-            "Passer bagsiderne ikke helt? Print prøvesiden ({calibration}) og brug tallet "
-            "med --back-offset X,Y.\n"
-            "Klip langs de små streger ved hjørnerne. Hvert kort har sine egne streger, så "
-            "der er streger tilbage til det næste kort.\n"
-            "Farverne kan printes i sort-hvid: navnet på kategorien står altid på kortet."),
+            "Passer bagsiderne ikke helt? Print prøvesiden ({calibration}) på almindeligt "
+            "80 g-papir, hold den op mod et vindue, og brug tallene med --back-offset X,Y.\n"
+            "Med saks eller hobbykniv: klip langs stregerne ved hjørnerne. Hvert kort har sine "
+            "egne streger, så der er streger tilbage til det næste kort.\n"
+            "Med papirskærer: {guillotine} lægger kortene kant i kant med fælles skærelinjer, "
+            "der er markeret i margenen.\n"
+            "Til et trykkeri: {shop} giver ét kort pr. side med 3 mm beskæring.\n"
+            "Sort-hvid printer: hver kategori har sit eget tegn og mønster i båndet, så "
+            "bunkerne kan sorteres, selv om farverne bliver grå.\n"
+            "Et kort mistet? Print det igen med --cards og kortets id (nederst på kortet)."),
         "guide.print.sheets": "{cards} kort fylder {sheets} ark A4 ({per_page} pr. side).",
         "guide.description": "Om spillet",
         # Session summary
-        "summary.title": "{title}: opsummering",
+        "summary.title": "{title}: opsamling",
         "summary.subject": (
-            "Opsummering af et værksted med Værdispillet{where}: aftaler, værdier, afstemning, "
+            "Opsamling af et værksted med Værdispillet{where}: aftaler, værdier, afstemning, "
             "handlinger og samarbejdsaftale"),
-        "summary.kicker": "Opsummering af værkstedet",
+        "summary.kicker": "Opsamling af værkstedet",
         "summary.untitled": "Værksted med Værdispillet",
         "summary.page": "Side {page} af {pages}",
         "summary.anonymous": "Udgave uden personnavne",
@@ -157,7 +169,7 @@ LABELS: dict[str, dict[str, str]] = {
         "overview.commit": "Står bag",
         "overview.nobody": "ingen organisation endnu",
         "overview.from": "Bygger på",
-        "overview.dissent": "Ikke enig",
+        "overview.dissent": "Uenig",
         "overview.follow_up": "Opfølgning",
         "overview.follow_up.date": "Vi mødes igen og følger op {date}.",
         "overview.follow_up.none": "Der er ikke aftalt en dato for opfølgning.",
@@ -222,7 +234,7 @@ LABELS: dict[str, dict[str, str]] = {
         "side.get": "får",
         "turn.answered": "besvaret",
         "turn.passed": "stod over",
-        "turn.skipped": "sprunget over",
+        "turn.skipped": "ikke til stede",
         "turn.open": "i gang",
         "actions.heading": "Handlinger",
         "actions.intro": "Sæt kryds, når en handling er gjort.",
@@ -329,17 +341,24 @@ LABELS: dict[str, dict[str, str]] = {
         "layout.fold": "fronts and backs on one sheet, to fold",
         "layout.fronts": "fronts only",
         "fold.here": "fold here",
+        "sheet.label": "{deck} · sheet {sheet} of {sheets} · {side}",
+        "sheet.front": "front",
+        "sheet.back": "back",
+        "sheet.both": "front and back",
+        "layout.shop": "one card a page with 3 mm bleed, for a print shop",
         "cal.title": "Test page for two-sided printing",
         "cal.subject": "Find the shift of the backs that your printer needs",
         "cal.front.heading": "Test page for two-sided printing (front)",
         "cal.front.steps": (
-            "1. Print both sides of this sheet in one go, two-sided, at actual size "
+            "1. Put ordinary 80 g copy paper in the printer: heavy card lets no light "
+            "through. Use the same tray and settings as for the cards.\n"
+            "2. Print both sides of this sheet in one go, two-sided, at actual size "
             "(100 %, not \"fit to page\"), {flip}.\n"
-            "2. Measure the line below: it must be exactly 100 mm. If not, the printer "
+            "3. Measure the line below: it must be exactly 100 mm. If not, the printer "
             "scaled the page; change the setting and print again.\n"
-            "3. Turn the sheet over and hold it against the light (a window). Read on the "
-            "back where the bold lines from this side cross the scales: that is X and Y.\n"
-            "4. Print the cards with: {command}"),
+            "4. Turn the sheet over and hold it up to a window. Read on the back where the "
+            "bold lines from this side cross the scales: that is X and Y.\n"
+            "5. Print the cards with: {command}"),
         "cal.flip.long": "flip on the long edge",
         "cal.flip.short": "flip on the short edge",
         "cal.ruler": "100 mm",
@@ -413,12 +432,16 @@ LABELS: dict[str, dict[str, str]] = {
             "{sheets}\n"
             "Without a two-sided printer: use the version to fold (--duplex fold). Fold the "
             "sheet along the dashed line, glue or tape the halves together, and cut.\n"
-            "Backs not quite in line? Print the test page ({calibration}) and use its "
-            "numbers with --back-offset X,Y.\n"
-            "Cut along the short marks at the corners. Each card has its own marks, so "
-            "marks are left for the next card.\n"
-            "The colours print fine in black and white: the category name is always on the "
-            "card."),
+            "Backs not quite in line? Print the test page ({calibration}) on ordinary "
+            "80 g paper, hold it up to a window, and use its numbers with --back-offset X,Y.\n"
+            "With scissors or a craft knife: cut along the marks at the corners. Each card "
+            "has its own marks, so marks are left for the next card.\n"
+            "With a guillotine: {guillotine} puts the cards edge to edge with shared cut "
+            "lines, marked in the margin.\n"
+            "For a print shop: {shop} gives one card a page with 3 mm bleed.\n"
+            "Black-and-white printer: each category has its own sign and pattern in the band, "
+            "so the piles sort even when the colours turn grey.\n"
+            "Lost a card? Print it again with --cards and the card's id (at its foot)."),
         "guide.print.sheets": "{cards} cards fill {sheets} sheets of A4 ({per_page} per side).",
         "guide.description": "About the game",
         "summary.title": "{title}: summary",
@@ -531,7 +554,7 @@ LABELS: dict[str, dict[str, str]] = {
         "side.get": "gets",
         "turn.answered": "answered",
         "turn.passed": "passed",
-        "turn.skipped": "skipped",
+        "turn.skipped": "not here",
         "turn.open": "under way",
         "actions.heading": "Actions",
         "actions.intro": "Tick an action off when it is done.",
@@ -540,8 +563,8 @@ LABELS: dict[str, dict[str, str]] = {
         "actions.what": "What",
         "actions.who": "Who",
         "actions.due": "By",
-        "open.heading": "Disagreement and open questions",
-        "open.dissent": "Disagreement",
+        "open.heading": "Dissent and open questions",
+        "open.dissent": "Dissent",
         "open.dissent.about": "About \"{value}\"",
         "open.questions": "Open questions",
         "open.questions.intro": (
@@ -568,7 +591,7 @@ LABELS: dict[str, dict[str, str]] = {
         "agreement.review.blank": "Date: ______________________",
         "agreement.signatures": "Signatures",
         "agreement.sign": "Name, signature and date",
-        "type.helhedsplan": "Housing-social plan",
+        "type.helhedsplan": "Social housing plan",
         "type.kommune": "Municipality",
         "type.boligorganisation": "Housing organisation",
         "type.forening": "Association",
