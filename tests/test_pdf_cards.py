@@ -20,7 +20,9 @@ from vaerdispil.pdf.cards import CardOptions, MissingGlyphError, render_cards
 from vaerdispil.pdf.common import PAPER
 from vaerdispil.pdf.fonts import fonts
 from vaerdispil.pdf.labels import labels_for
-from vaerdispil.pdf.layout import CARD_SIZES, SAFE_MARGIN, Slot, solve
+from vaerdispil.pdf.layout import (CARD_SIZES, MARK_EDGE, MARK_MAX, MARK_MIN, SAFE_MARGIN, Slot,
+                                   solve)
+from vaerdispil.pdf.sheetlabel import LABEL_EDGE, SheetLabel
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)
@@ -120,6 +122,22 @@ def text_positions(page: PageObject) -> list[tuple[str, float, float]]:
     return found
 
 
+def ids_on(page: PageObject, deck: Deck) -> list[tuple[str, float, float]]:
+    """The card ids in the cards' footers (regular type), with their page positions: a
+    band's name (bold) may wrap onto a line that reads like an id ("anerkendelse")."""
+    ids = {card.id for card in deck.cards}
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: dict[str, object] | None,
+              size: float) -> None:
+        if text.strip() in ids and "Bold" not in str((font or {}).get("/BaseFont", "")):
+            x, y = apply(tuple(cm), tm[4], tm[5])  # type: ignore[arg-type]
+            found.append((text.strip(), x, y))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
 def form_placements(page: PageObject) -> list[tuple[str, tuple[float, float, float, float]]]:
     """Each form drawn on the page (name, and the page rectangle its box lands on)."""
     content = ContentStream(page.get_contents(), page.pdf)
@@ -159,7 +177,7 @@ def bundled(language: str = "da") -> Deck:
 @cache
 def rendered(paper: str = "a4", size: str = "poker", duplex: str | None = "long",
              language: str = "da", offset: tuple[float, float] = (0.0, 0.0),
-             bleed: bool = False) -> bytes:
+             bleed: bool = True) -> bytes:
     options = CardOptions(paper=paper, size=size, backs=duplex is not None,
                           duplex=duplex or "long", back_offset=offset, bleed=bleed)
     return render_cards(bundled(language), options).data
@@ -179,15 +197,13 @@ PER_FOLD = {("a4", "poker"): 4, ("a4", "mini"): 8, ("a4", "a6"): 1,
 def test_pages_page_size_and_cards_per_page(paper: str, size: str, duplex: str | None) -> None:
     pdf = reader(rendered(paper, size, duplex))
     per_page = (PER_FOLD if duplex == "fold" else PER_PAGE)[paper, size]
-    sheets = math.ceil(71 / per_page)
+    sheets = math.ceil(85 / per_page)
     assert len(pdf.pages) == sheets * (2 if duplex in ("long", "short") else 1)
     width, height = A4 if paper == "a4" else LETTER
     for page in (pdf.pages[0], pdf.pages[-1]):
         assert float(page.mediabox.width) == pytest.approx(width, abs=0.01)
         assert float(page.mediabox.height) == pytest.approx(height, abs=0.01)
-    ids = {card.id for card in bundled().cards}
-    on_first = [text for text, _, _ in text_positions(pdf.pages[0]) if text in ids]
-    assert len(on_first) == per_page
+    assert len(ids_on(pdf.pages[0], bundled())) == per_page
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -219,23 +235,72 @@ def test_poker_cards_are_63_by_88_mm_nine_to_an_a4_page() -> None:
     assert (first.w, first.h) == pytest.approx((63 * MM, 88 * MM))
 
 
-def test_cut_marks_are_short_outside_every_card_and_inside_the_printable_area() -> None:
-    for paper, size, duplex in (("a4", "poker", "long"), ("letter", "mini", "fold"),
-                                ("a4", "a6", None)):
-        layout = solve(paper, size, duplex)  # type: ignore[arg-type]
-        width, height = PAPER[paper]
-        cards = layout.fronts + layout.backs
-        for slot, marks in zip(layout.fronts, layout.marks):
-            assert len(marks) == 8
-            for m in marks:
-                assert max(abs(m.x1 - m.x0), abs(m.y1 - m.y0)) <= 5 * MM + 0.01
-                assert m.x0 in (slot.x, slot.x1) or m.y0 in (slot.y, slot.y1)  # on an edge line
-                for x, y in ((m.x0, m.y0), (m.x1, m.y1), ((m.x0 + m.x1) / 2, (m.y0 + m.y1) / 2)):
-                    assert SAFE_MARGIN <= x <= width - SAFE_MARGIN
-                    assert SAFE_MARGIN <= y <= height - SAFE_MARGIN
-                    for card in cards:  # never on or across any card
-                        assert not (card.x - 0.1 < x < card.x1 + 0.1
-                                    and card.y - 0.1 < y < card.y1 + 0.1), (m, card)
+LAYOUTS = [(paper, size, duplex, gap) for paper in ("a4", "letter")
+           for size in ("poker", "mini", "a6") for duplex in (None, "long", "fold")
+           for gap in (None, 0.0)]
+
+
+@pytest.mark.parametrize("paper,size,duplex,gap", LAYOUTS)
+def test_cut_marks_are_long_outside_every_card_and_inside_the_printable_area(
+        paper: str, size: str, duplex: str | None, gap: float | None) -> None:
+    layout = solve(paper, size, duplex, gap)  # type: ignore[arg-type]
+    width, height = PAPER[paper]
+    cards = layout.fronts + (layout.backs if duplex == "fold" else ())
+    marks = layout.marks_for(layout.per_page)
+    assert marks
+    for m in marks:
+        # At least 3 mm: a ruler lines up on it. In a margin at most 6 mm.
+        assert MARK_MIN - 0.01 <= m.length <= max(MARK_MAX, max(layout.gutters)) + 0.01, m
+        assert m.x0 == m.x1 or m.y0 == m.y1
+        edge_lines = {c.x for c in cards} | {c.x1 for c in cards}
+        assert (m.x0 == m.x1 and min(abs(m.x0 - x) for x in edge_lines) < 1e-6) or \
+            min(abs(m.y0 - y) for y in {c.y for c in cards} | {c.y1 for c in cards}) < 1e-6
+        for t in (0.02, 0.5, 0.98):
+            x, y = m.x0 + t * (m.x1 - m.x0), m.y0 + t * (m.y1 - m.y0)
+            assert MARK_EDGE - 0.01 <= x <= width - MARK_EDGE + 0.01
+            assert MARK_EDGE - 0.01 <= y <= height - MARK_EDGE + 0.01
+            for card in cards:  # never on or across any card
+                assert not (card.x + 0.01 < x < card.x1 - 0.01
+                            and card.y + 0.01 < y < card.y1 - 0.01), (m, card)
+    # Every corner of every card has a mark on both of its edge lines (own or shared).
+    for card in layout.fronts:
+        for cx, cy in ((card.x, card.y), (card.x1, card.y), (card.x, card.y1), (card.x1, card.y1)):
+            vertical = [m for m in marks if m.x0 == m.x1 and abs(m.x0 - cx) < 1e-6]
+            horizontal = [m for m in marks if m.y0 == m.y1 and abs(m.y0 - cy) < 1e-6]
+            assert vertical and horizontal, (card, cx, cy)
+
+
+def test_a4_poker_marks_are_3_mm_even_in_its_narrow_gutters() -> None:
+    layout = solve("a4", "poker", "long")
+    assert layout.gutters[0] == pytest.approx(3 * MM)
+    lengths = sorted(m.length / MM for m in layout.marks_for(9))
+    assert lengths[0] == pytest.approx(3.0) and lengths[-1] == pytest.approx(5.5)
+
+
+def test_gap_0_shares_cut_lines_and_fits_nine_poker_cards_on_letter() -> None:
+    assert solve("letter", "poker", "long").per_page == 8
+    layout = solve("letter", "poker", "long", 0.0)
+    assert layout.per_page == 9 and layout.shared_lines and layout.gutters == (0.0, 0.0)
+    for a, b in zip(layout.fronts, layout.fronts[1:]):
+        if a.y == b.y:
+            assert b.x == pytest.approx(a.x1)  # neighbours touch: one cut for both
+    # Marks only in the margins, one for each line, on every page, even a last short one.
+    assert layout.marks_for(1) == layout.marks_for(9)
+    xs = sorted({m.x0 for m in layout.marks_for(9) if m.x0 == m.x1})
+    assert len(xs) == 4
+    # No colour runs onto a neighbour: bleed only where a card meets the margin.
+    middle = layout.bleeds[4]
+    assert (middle.left, middle.right, middle.top, middle.bottom) == (0, 0, 0, 0)
+    assert layout.bleeds[0].top > 0 and layout.bleeds[0].left > 0 and layout.bleeds[0].right == 0
+
+
+def test_colour_bleeds_past_the_edge_by_default_but_never_onto_a_neighbour() -> None:
+    layout = solve("a4", "poker", "long")
+    for number, bleed in enumerate(layout.bleeds):
+        assert min(bleed.left, bleed.right, bleed.top, bleed.bottom) >= 1.5 * MM - 0.01
+        assert max(bleed.left, bleed.right, bleed.top, bleed.bottom) <= 2 * MM + 0.01
+        if number % 3 < 2:  # a neighbour to the right: half the gutter each
+            assert bleed.right <= layout.gutters[0] / 2 + 0.01
 
 
 # --- text ----------------------------------------------------------------------------------
@@ -263,12 +328,10 @@ def test_every_card_is_in_its_slot_in_deck_order() -> None:
     pdf = reader(rendered("letter", "poker", None))
     layout = solve("letter", "poker", None)
     for page_number, page in enumerate(pdf.pages):
-        ids = {card.id for card in deck.cards}
-        for text, x, y in text_positions(page):
-            if text in ids:
-                index = deck.cards.index(deck.card(text))
-                assert index // layout.per_page == page_number
-                assert slot_of(layout.fronts, x, y) == index % layout.per_page
+        for text, x, y in ids_on(page, deck):
+            index = deck.cards.index(deck.card(text))
+            assert index // layout.per_page == page_number
+            assert slot_of(layout.fronts, x, y) == index % layout.per_page
 
 
 def test_fonts_are_embedded_truetype() -> None:
@@ -287,7 +350,7 @@ def test_metadata_and_print_preferences() -> None:
     pdf = reader(rendered())
     assert pdf.metadata.title == "Værdispillet: kort til print"
     assert pdf.metadata.author == "vaerdispil"
-    assert "71 kort" in pdf.metadata.subject and "lange kant" in pdf.metadata.subject
+    assert "85 kort" in pdf.metadata.subject and "lange kant" in pdf.metadata.subject
     root = pdf.trailer["/Root"]
     assert root["/Lang"] == "da"
     assert root["/ViewerPreferences"]["/PrintScaling"] == "/None"
@@ -299,8 +362,10 @@ def test_metadata_and_print_preferences() -> None:
 
 
 def test_same_deck_gives_identical_bytes() -> None:
-    options = CardOptions(duplex="fold")
-    assert render_cards(bundled(), options).data == render_cards(bundled(), options).data
+    some = tuple(card.id for card in bundled().cards[::7])
+    for options in (CardOptions(duplex="fold"), CardOptions(gap=0, paper="letter", cards=some),
+                    CardOptions(per_page=1, cards=some, copies=2)):
+        assert render_cards(bundled(), options).data == render_cards(bundled(), options).data
 
 
 # --- backs ---------------------------------------------------------------------------------
@@ -313,8 +378,7 @@ def test_each_back_lands_behind_its_front(duplex: str, paper: str, size: str) ->
     width, height = PAPER[paper]
     layout = solve(paper, size, duplex)  # type: ignore[arg-type]
     for sheet in range(0, len(pdf.pages), 2):
-        fronts = {text: (x, y) for text, x, y in text_positions(pdf.pages[sheet])
-                  if text in {card.id for card in deck.cards}}
+        fronts = {text: (x, y) for text, x, y in ids_on(pdf.pages[sheet], deck)}
         backs = form_placements(pdf.pages[sheet + 1])
         assert len(backs) == len(fronts)
         for card_id, (x, y) in fronts.items():
@@ -345,7 +409,7 @@ def test_fold_puts_each_back_mirrored_across_the_fold_line_on_the_same_page() ->
     assert layout.fold is not None
     fold_y = layout.fold.y0
     page = pdf.pages[0]
-    fronts = {t: (x, y) for t, x, y in text_positions(page) if t in {c.id for c in deck.cards}}
+    fronts = {t: (x, y) for t, x, y in ids_on(page, deck)}
     backs = [(n, b) for n, b in form_placements(page) if n.startswith("/FormXob.back")]
     assert len(fronts) == len(backs) == 4
     for card_id, (x, y) in fronts.items():
@@ -370,8 +434,9 @@ def test_backs_name_the_deck_and_the_kind_of_card_only() -> None:
 
 def test_no_backs_prints_fronts_only() -> None:
     pdf = reader(rendered(duplex=None))
-    assert len(pdf.pages) == 8
+    assert len(pdf.pages) == math.ceil(len(bundled().cards) / 9)
     assert "Værdikort" not in pdf.pages[1].extract_text()
+    assert "bagside" not in pdf.pages[1].extract_text()
 
 
 # --- what users write ----------------------------------------------------------------------
@@ -462,3 +527,46 @@ def test_dark_category_colours_get_white_text(tmp_path: Path) -> None:
                         labels_for("da"), "poker") for card in deck.cards]
     assert fronts[0].band_ink.rgb() == (1, 1, 1)
     assert fronts[1].band_ink.rgb() == (0, 0, 0)
+
+
+# --- the sheet's label ---------------------------------------------------------------------
+
+def test_every_sheet_says_its_number_and_side() -> None:
+    sheets = math.ceil(len(bundled().cards) / 9)
+    pdf = reader(rendered())
+    assert f"Værdispillet · ark 1 af {sheets} · forside" in pdf.pages[0].extract_text()
+    assert f"Værdispillet · ark 1 af {sheets} · bagside" in pdf.pages[1].extract_text()
+    assert f"ark {sheets} af {sheets} · bagside" in pdf.pages[-1].extract_text()
+    english = reader(rendered(language="en"))
+    assert f"sheet 2 of {sheets} · front" in english.pages[2].extract_text()
+    assert f"sheet 2 of {sheets} · back" in english.pages[3].extract_text()
+    fold = reader(rendered(duplex="fold"))
+    assert "ark 1 af" in fold.pages[0].extract_text()
+    assert "forside og bagside" in fold.pages[0].extract_text()
+
+
+@pytest.mark.parametrize("paper,size,duplex,gap", LAYOUTS)
+def test_the_sheet_label_fits_in_a_margin_of_every_layout(
+        paper: str, size: str, duplex: str | None, gap: float | None) -> None:
+    layout = solve(paper, size, duplex, gap)  # type: ignore[arg-type]
+    label = SheetLabel(bundled(), layout, labels_for("da"), fonts(), 99, duplex is not None)
+    assert label.place is not None
+    (x0, y0, x1, y1), _, size_pt = label.place
+    assert size_pt >= 5
+    width, height = PAPER[paper]
+    assert LABEL_EDGE - 0.01 <= min(x0, y0) and max(x1 - width, y1 - height) <= -LABEL_EDGE + 0.01
+    for card in layout.fronts + (layout.backs if duplex == "fold" else ()):
+        assert x1 <= card.x or card.x1 <= x0 or y1 <= card.y or card.y1 <= y0, card
+
+
+def test_backs_of_each_kind_differ_face_down() -> None:
+    page = reader(rendered()).pages
+    forms = {}
+    for number in range(1, len(page), 2):
+        for name, form in page[number]["/Resources"]["/XObject"].items():
+            if name.startswith("/FormXob.back-"):
+                forms[name] = form.get_object().get_data()
+    assert set(forms) == {"/FormXob.back-value", "/FormXob.back-question", "/FormXob.back-blank"}
+    assert len(set(forms.values())) == 3
+    for data in forms.values():
+        assert b" re" in data or b" m " in data  # a symbol is drawn, not the words alone

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import string
 import subprocess
 import sys
@@ -16,7 +17,8 @@ from vaerdispil.deck.catalog import resolve_deck
 from vaerdispil.deck.loader import load_deck
 from vaerdispil.pdf.calibration import LINE_X, LINE_Y, render_calibration
 from vaerdispil.pdf.common import PrintError
-from vaerdispil.pdf.guide import render_guide
+from vaerdispil.pdf.fonts import fonts
+from vaerdispil.pdf.guide import guide_commands, render_guide
 from vaerdispil.pdf.labels import LABELS
 
 MM = 72 / 25.4
@@ -63,18 +65,18 @@ def test_guide_has_every_round_with_timing_prompt_and_guide(language: str) -> No
 def test_guide_lists_materials_and_how_to_print() -> None:
     _, text = guide_text("da")
     text = words(text)
-    assert "46 værdikort i 7 kategorier" in text
-    assert "21 spørgsmålskort" in text
+    assert "58 værdikort i 8 kategorier" in text
+    assert "23 spørgsmålskort" in text
     assert "4 tomme kort" in text
     assert "Klistermærke-prikker: 3 pr. deltager" in text
-    assert "Ry og anerkendelse: 6" in text
+    assert "Godt ry og tak: 7" in text
     assert "Sådan printer og klipper du kortene" in text
     assert "faktisk størrelse (100 %)" in text
     assert "vaerdispil print cards --deck vaerdispil --lang da" in text
-    assert "71 kort fylder 8 ark A4" in text
+    assert "85 kort fylder 10 ark A4" in text
     _, english = guide_text("en")
     english = words(english)
-    assert "46 value cards in 7 categories" in english
+    assert "58 value cards in 8 categories" in english
     assert "How to print and cut the cards" in english
     assert "Side 1" not in english and "Page 1 of" in english
 
@@ -135,6 +137,33 @@ def test_calibration_scales_sit_where_the_front_lines_show_through(duplex: str) 
     assert pdf.trailer["/Root"]["/ViewerPreferences"]["/PrintScaling"] == "/None"
 
 
+@pytest.mark.parametrize("duplex", ["long", "short"])
+def test_calibration_scales_run_20_mm_each_way_and_their_numbers_never_touch(
+        duplex: str) -> None:
+    pdf = PdfReader(io.BytesIO(render_calibration("a4", duplex, "da").data))
+    regular = fonts().regular
+    boxes = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if re.fullmatch(r"[+-]?\d+", text.strip()):
+            x, y = tm[4] + cm[4], tm[5] + cm[5]
+            boxes.append((text.strip(), x, y, x + regular.width(text.strip(), size),
+                          y + 0.75 * size))
+
+    pdf.pages[1].extract_text(visitor_text=visit)
+    numbers = [box[0] for box in boxes]
+    for k in ("-20", "-15", "-10", "-5", "0", "+5", "+10", "+15", "+20"):
+        assert numbers.count(k) == 2, k  # on both scales
+    for a in boxes:
+        for b in boxes:
+            if a is not b:  # at least half a millimetre apart, across or up and down
+                apart = (a[3] + 0.5 * MM <= b[1] or b[3] + 0.5 * MM <= a[1]
+                         or a[4] + 0.5 * MM <= b[2] or b[4] + 0.5 * MM <= a[2])
+                assert apart, (a, b)
+    front = words(pdf.pages[0].extract_text())
+    assert "80 g" in front and "vindue" in front
+
+
 def test_calibration_with_an_offset_says_so_and_shifts_the_back() -> None:
     plain = text_positions(PdfReader(io.BytesIO(render_calibration().data)).pages[1])
     shifted = render_calibration(offset=(1.0, 2.0)).data
@@ -153,3 +182,49 @@ def test_pdf_code_imports_without_textual() -> None:
               "assert not any(name.startswith('textual') for name in sys.modules"
               " if sys.modules[name] is not None)\n")
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+# --- page layout: headings keep with their text, commands stay on one line -----------------
+
+def headings_and_lines(data: bytes, labels: dict[str, str]) -> tuple[
+        list[tuple[int, str, float, float]], list[str]]:
+    """The headings of a guide (bold, 12 pt or more, or a label such as "Sig til
+    deltagerne") as (page, text, baseline, page height), and every line of text."""
+    pdf = PdfReader(io.BytesIO(data))
+    found: list[tuple[int, str, float, float]] = []
+    lines: list[str] = []
+    names = {labels["guide.prompt"], labels["guide.guide"]}
+    for number, page in enumerate(pdf.pages, start=1):
+        height = float(page.mediabox.height)
+
+        def visit(text: str, cm: list[float], tm: list[float], font: dict[str, object] | None,
+                  size: float, number: int = number, height: float = height) -> None:
+            bold = "Bold" in str((font or {}).get("/BaseFont", ""))
+            if text.strip() and bold and (size >= 12 or text.strip() in names):
+                found.append((number, text.strip(), tm[5] * cm[3] + cm[5], height))
+
+        lines += page.extract_text(visitor_text=visit).replace("\u00a0", " ").splitlines()
+    return found, lines
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("deck_id", ["vaerdispil", "vaerdispil-kort", "kommune-helhedsplan",
+                                     "civilsamfund", "medborgercenter"])
+def test_no_heading_at_the_foot_of_a_page_and_no_command_split(deck_id: str,
+                                                                language: str) -> None:
+    deck = resolve_deck(deck_id, language)
+    headings, lines = headings_and_lines(render_guide(deck).data, LABELS[language])
+    assert len(headings) >= len(deck.rounds) + 3
+    for page, text, y, height in headings:
+        assert y >= 0.15 * height, (page, text, y)
+    commands = sorted(guide_commands(deck).values(), key=len, reverse=True)
+    starts = [line for line in lines if "vaerdispil print" in line]
+    assert len(starts) >= len(commands) - 1
+    for line in starts:
+        rest = line[line.index("vaerdispil print"):]
+        assert any(rest.startswith(whole) for whole in commands), line
+    text = words(" ".join(lines))
+    for whole in commands:
+        assert whole in text
+    for option in ("--back-offset X,Y", "--duplex fold"):  # options keep their values
+        assert any(option in line for line in lines), option

@@ -41,8 +41,17 @@ def register(commands: Any) -> None:
                        help=cli_text("cli.print.duplex"))
     cards.add_argument("--back-offset", metavar="X,Y", type=_offset, default=None,
                        help=cli_text("cli.print.offset"))
-    cards.add_argument("--bleed", action="store_true",
+    cards.add_argument("--bleed", action=argparse.BooleanOptionalAction, default=True,
                        help=cli_text("cli.print.bleed"))
+    cards.add_argument("--gap", metavar="MM", type=_gap, default=None, help=cli_text("cli.print.gap"))
+    cards.add_argument("--per-page", metavar="1", type=_per_page, default=None,
+                       help=cli_text("cli.print.per_page"))
+    cards.add_argument("--cards", metavar="ID,ID", type=_ids, default=None,
+                       help=cli_text("cli.print.only_cards"))
+    cards.add_argument("--copies", metavar="N", type=_count(1), default=1, help=cli_text("cli.print.copies"))
+    cards.add_argument("--blank-copies", metavar="N", type=_count(0), default=None,
+                       help=cli_text("cli.print.blank_copies"))
+    cards.add_argument("--list-cards", action="store_true", help=cli_text("cli.print.list_cards"))
     cards.set_defaults(run=print_cards)
 
     calibration = printing_commands.add_parser("calibration",
@@ -103,6 +112,47 @@ def _offset(text: str) -> tuple[float, float]:
     return x, y
 
 
+def _gap(text: str) -> float:
+    """'0' or '3'...'20' -> millimetres between cards."""
+    try:
+        gap = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(cli_text("cli.print.gap_form", text=text)) from None
+    if not (gap == 0 or 3 <= gap <= 20):
+        raise argparse.ArgumentTypeError(cli_text("cli.print.gap_form", text=text))
+    return gap
+
+
+def _per_page(text: str) -> int:
+    if text.strip() != "1":
+        raise argparse.ArgumentTypeError(cli_text("cli.print.per_page_form", text=text))
+    return 1
+
+
+def _ids(text: str) -> tuple[str, ...]:
+    """'a, b,c' -> ('a', 'b', 'c')."""
+    ids = tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    if not ids:
+        raise argparse.ArgumentTypeError(cli_text("cli.print.ids_form", text=text))
+    return ids
+
+
+def _count(low: int) -> Callable[[str], int]:
+    """A whole number from `low` to 100."""
+
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            number = -1
+        if not low <= number <= 100:
+            raise argparse.ArgumentTypeError(cli_text("cli.print.count_form", text=text, low=low))
+        return number
+
+    parse.__name__ = "count"
+    return parse
+
+
 def _fail(message: str) -> int:
     print(f"vaerdispil: {message}", file=sys.stderr)
     return EXIT_INVALID
@@ -145,30 +195,79 @@ def print_cards(args: argparse.Namespace) -> int:
     if args.duplex is not None and not args.backs:
         print(cli_text("cli.print.duplex_needs_backs"), file=sys.stderr)
         return 2
+    if args.per_page == 1:
+        clash = ("--duplex fold" if args.duplex == "fold" else
+                 "--back-offset" if args.back_offset is not None else
+                 "--gap" if args.gap is not None else None)
+        if clash:
+            print(cli_text("cli.print.shop_conflict", option=clash), file=sys.stderr)
+            return 2
     try:
         deck = _load(args)
     except DeckError as error:
         return _deck_failure(error)
+    from .pdf.cards import CardOptions, UnknownCardError, cards_to_print
+
     duplex = args.duplex or "long"
-    parts = [deck.id, deck.language, "cards"]
-    parts += [part for part, default in ((args.size, "poker"), (args.paper, "a4"),
-                                         (duplex if args.backs else "fronts", "long"))
-              if part != default]
-    output = args.output or "-".join(parts) + ".pdf"
+    options = CardOptions(paper=args.paper, size=args.size, backs=args.backs, duplex=duplex,
+                          back_offset=args.back_offset or (0.0, 0.0), bleed=args.bleed,
+                          gap=args.gap, per_page=args.per_page, cards=args.cards or (),
+                          copies=args.copies, blank_copies=args.blank_copies)
+    if args.list_cards:
+        for card in deck.cards:
+            print(f"{card.id}\t{card.title}")
+        return EXIT_OK
+    try:
+        printed = cards_to_print(deck, options)
+    except UnknownCardError as error:
+        hint = cli_text("cli.print.did_you_mean", suggestion=error.suggestion) if error.suggestion else ""
+        command = " ".join(["vaerdispil print cards", *_deck_words(args), "--list-cards"])
+        print("vaerdispil: " + cli_text("cli.print.unknown_card", source=deck.source or deck.id,
+                                    card_id=error.card_id, hint=hint, command=command),
+              file=sys.stderr)
+        return 2
+    output = args.output or _cards_file(deck, args, duplex)
 
     def make() -> tuple[Rendered, str]:
-        from .pdf.cards import CardOptions, render_cards, size_label
-        from .pdf.layout import solve
+        from .pdf.cards import layout_for, render_cards, size_label
 
-        options = CardOptions(paper=args.paper, size=args.size, backs=args.backs, duplex=duplex,
-                              back_offset=args.back_offset or (0.0, 0.0), bleed=args.bleed)
         rendered = render_cards(deck, options)
-        layout = solve(args.paper, args.size, duplex if args.backs else None)
-        how = cli_text(f"cli.print.how.{duplex if args.backs else 'fronts'}")
-        return rendered, cli_text("cli.print.cards_done", cards=len(deck.cards),
-                                  size=size_label(args.size), per_page=layout.per_page, how=how)
+        if options.shop:
+            how = cli_text("cli.print.how.shop")
+        else:
+            how = cli_text(f"cli.print.how.{duplex if args.backs else 'fronts'}")
+        return rendered, cli_text("cli.print.cards_done", cards=len(printed),
+                                  size=size_label(args.size),
+                                  per_page=layout_for(options).per_page, how=how)
 
     return _run(make, output)
+
+
+def _deck_words(args: argparse.Namespace) -> list[str]:
+    """The --deck and --lang the command was given, to repeat in a hint."""
+    words = []
+    for option in ("deck", "lang"):
+        value = getattr(args, option, None)
+        if value:
+            words += [f"--{option}", value if " " not in value else f'"{value}"']
+    return words
+
+
+def _cards_file(deck: Deck, args: argparse.Namespace, duplex: str) -> str:
+    """DECK-LANG-cards[-SIZE][-PAPER][-LAYOUT].pdf, naming what differs from the default."""
+    parts = [deck.id, deck.language, "cards"]
+    if args.size != "poker":
+        parts.append(args.size)
+    if args.per_page == 1:
+        return "-".join(parts + ["shop"]) + ".pdf"
+    parts += [part for part, default in ((args.paper, "a4"),
+                                         (duplex if args.backs else "fronts", "long"))
+              if part != default]
+    if args.gap is not None:
+        parts.append(f"gap{args.gap:g}")
+    if args.cards:
+        parts.append("some")
+    return "-".join(parts) + ".pdf"
 
 
 def print_calibration(args: argparse.Namespace) -> int:

@@ -3,8 +3,10 @@
 Each is a function from a deck (and options) to the bytes of a PDF, in reportlab's
 invariant mode, so the same input gives the same bytes; `common.write_atomic` puts the
 bytes on disk. Shared pieces for later PDFs (the session summary): `fonts` (the embedded
-DejaVu Sans and its character check), `text` (line breaking with hyphenation) and
-`common` (errors, escaping for Paragraph, metadata, numbered pages, safe writing).
+DejaVu Sans and its character check), `text` (line breaking, words hyphenated by pyphen's
+dictionaries) and `common` (errors, escaping for Paragraph, metadata, numbered pages,
+safe writing). A card sheet's parts: `layout` (grid, marks, bleed), `cardface` (one
+card), `symbols` (signs that read in grey), `sheetlabel` (the sheet's number and side).
 Nothing here imports Textual.
 """
 
@@ -14,6 +16,7 @@ from typing import Any
 _WHERE = {
     "render_calibration": "calibration", "CardOptions": "cards",
     "MissingGlyphError": "cards", "render_cards": "cards", "CardFitError": "cardface",
+    "UnknownCardError": "cards", "cards_to_print": "cards",
     "PrintError": "common", "Rendered": "common", "write_atomic": "common",
     "render_guide": "guide",
 }

@@ -1,11 +1,14 @@
 """A two-sided test page that shows how far a printer shifts the backs.
 
 The front has a bold vertical and a bold horizontal line, and a 100 mm ruler to check
-that the page was printed at actual size. The back has two millimetre scales where
-those lines land when the sheet is flipped on the chosen edge. Held against the light,
-the number where the front's line crosses a scale is the `--back-offset` to use: a
-tick labelled k is drawn k mm from where the line belongs, so if the printer moves the
-back by e, the line meets the tick k = -e, which is the correction.
+that the page was printed at actual size. The back has two millimetre scales, 20 mm
+each way, where those lines land when the sheet is flipped on the chosen edge. Printed
+on ordinary 80 g/m² paper and held up to a window, the number where the front's line
+crosses a scale is the `--back-offset` to use: a tick labelled k is drawn k mm from
+where the line belongs, so if the printer moves the back by e, the line meets the tick
+k = -e, which is the correction. The lines are thick and long, and nothing else on the
+front lies behind the scales, so they show through thin paper clearly. The scale's
+numbers stand in two rows, so no two touch.
 """
 
 from __future__ import annotations
@@ -25,9 +28,15 @@ LINE_X = 70 * mm
 """Where the front's vertical line is, from the left edge."""
 LINE_Y = 95 * mm
 """Where the front's horizontal line is, from the bottom edge."""
-HALF_LINE = 30 * mm
-SCALE = 10
-"""The scales run from -SCALE to +SCALE millimetres."""
+HALF_LINE = 40 * mm
+LINE_WIDTH = 2.0
+"""The front's lines, in points: bold enough to see through 80 g/m² paper."""
+SCALE = 20
+"""The scales run from -SCALE to +SCALE millimetres (as far as --back-offset goes)."""
+NUMBER_SIZE = 8
+ROW = 3.6 * mm
+"""How far below the scale its numbers stand: multiples of 10 in the first row, the
+fives between them in the second, so neighbours never touch."""
 
 
 def render_calibration(paper: str = "a4", duplex: str = "long", language: str = "da",
@@ -82,7 +91,7 @@ def _front(canvas: Canvas, family: Fonts, labels: dict[str, str], page: tuple[fl
     canvas.setFont(family.regular.name, 8)
     canvas.drawCentredString(width / 2, y - 5 * mm, labels["cal.ruler"])
     # The lines that show through to the back.
-    canvas.setLineWidth(1.2)
+    canvas.setLineWidth(LINE_WIDTH)
     canvas.line(LINE_X, LINE_Y - HALF_LINE, LINE_X, LINE_Y + HALF_LINE)
     canvas.line(width - LINE_X - HALF_LINE, LINE_Y, width - LINE_X + HALF_LINE, LINE_Y)
 
@@ -103,19 +112,21 @@ def _back(canvas: Canvas, family: Fonts, labels: dict[str, str], page: tuple[flo
         horizontal_y, horizontal_mid = height - LINE_Y, width - LINE_X
     canvas.setStrokeColor(black)
     canvas.setFillColor(black)
-    canvas.setFont(family.regular.name, 8)
     # X: a horizontal scale across the vertical line, half way along it.
     canvas.setLineWidth(0.35)
     canvas.line(vertical_x - SCALE * mm, vertical_mid, vertical_x + SCALE * mm, vertical_mid)
+    canvas.setFont(family.regular.name, NUMBER_SIZE)
     for k in range(-SCALE, SCALE + 1):
         x = vertical_x + k * mm
         canvas.line(x, vertical_mid, x, vertical_mid + _tick(k))
         if k % 5 == 0:
-            canvas.drawCentredString(x, vertical_mid - 3.5 * mm, _number(k))
+            row = 1 if k % 10 == 0 else 2
+            canvas.drawCentredString(x, vertical_mid - row * ROW, _number(k))
     canvas.setFont(family.bold.name, 8)
     canvas.drawCentredString(vertical_x, vertical_mid + 8 * mm, labels["cal.scale.x"])
-    # Y: a vertical scale across the horizontal line.
-    canvas.setFont(family.regular.name, 8)
+    # Y: a vertical scale across the horizontal line; its numbers are 5 mm apart in
+    # height, more than a line of them, so one row will do.
+    canvas.setFont(family.regular.name, NUMBER_SIZE)
     canvas.line(horizontal_mid, horizontal_y - SCALE * mm, horizontal_mid,
                 horizontal_y + SCALE * mm)
     for k in range(-SCALE, SCALE + 1):

@@ -1,14 +1,16 @@
 """One card, front and back: fitting its text and drawing it in the card's own coordinates.
 
-The front has a colour band with the category's name (so the colour is never the
-only sign), the title, the text, an optional example at the bottom, and a footer with
-the deck's title and the card's id. Backs show the deck's title and the kind of card
-only, so a card cannot be told from its back.
+The front has a colour band with the category's name, shape and pattern (so the colour
+is never the only sign, and a grey print still sorts by eye: symbols.py), the title,
+the text, an optional example at the bottom, and a footer with the deck's title and the
+card's id. Nothing is drawn on the cut line itself; the band runs past it (the bleed).
+Backs show the deck's title and the kind of card, in words and as a symbol, so value,
+question and blank cards part face down, but no card can be told from its back.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib.colors import Color, HexColor, black, white
 from reportlab.lib.units import mm
@@ -17,6 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 from ..deck.model import Card, CardKind, Deck
 from .common import PrintError
 from .fonts import ASCENT, Fonts
+from .layout import SHOP_BLEED, Bleed
+from .symbols import Look, draw_kind, draw_pattern, draw_shape, looks
 from .text import Block, fit_line, set_block
 
 MIN_TEXT = 8.0
@@ -38,21 +42,42 @@ class CardStyle:
     writing_line: float
     back_title: float
     back_kind: float
+    pattern: float
+    """The least width of the band's pattern inside the card's padding, after the
+    category's name (it runs on over the padding and the bleed)."""
+    period: float
+    """How far apart the pattern's stripes or dots are."""
+    footer_lift: float = 0.0
+    """How much higher than usual the footer stands (see for_shop)."""
 
 
 STYLES = {
     "poker": CardStyle(pad=4 * mm, band=8 * mm, band_text=9, title=15, body=10.5, example=9,
-                       footer=6, writing_line=7 * mm, back_title=15, back_kind=9),
+                       footer=6, writing_line=7 * mm, back_title=15, back_kind=11,
+                       pattern=9 * mm, period=1.8 * mm),
     "mini": CardStyle(pad=3 * mm, band=6.5 * mm, band_text=8, title=10.5, body=8.5, example=8,
-                      footer=5.5, writing_line=6 * mm, back_title=11, back_kind=8),
+                      footer=5.5, writing_line=6 * mm, back_title=11, back_kind=9,
+                      pattern=6 * mm, period=1.5 * mm),
     "a6": CardStyle(pad=7 * mm, band=13 * mm, band_text=13, title=22, body=15, example=13,
-                    footer=8, writing_line=10 * mm, back_title=26, back_kind=14),
+                    footer=8, writing_line=10 * mm, back_title=26, back_kind=17,
+                    pattern=16 * mm, period=2.6 * mm),
 }
+
+SAFE_TEXT = 3 * mm
+"""No text comes closer than this to a card's edge (its descenders aside)."""
+
+
+def for_shop(style: CardStyle) -> CardStyle:
+    """The style for a print shop: the footer inside the 3 mm safe area shops ask for,
+    where a cut a little inside the line never reaches it."""
+    return replace(style, footer_lift=max(0.0, SAFE_TEXT - style.pad * 0.6))
+
 
 QUESTION_BAND = Color(0.86, 0.86, 0.86)
 LINE_GREY = Color(0.6, 0.6, 0.6)
-OUTLINE_GREY = Color(0.75, 0.75, 0.75)
 FOOTER_GREY = Color(0.35, 0.35, 0.35)
+SYMBOL = 0.42
+"""The radius of a band's symbol, in ems of the band's text."""
 
 
 class CardFitError(PrintError):
@@ -81,6 +106,8 @@ class Front:
     band_height: float
     band_fill: Color | None
     band_ink: Color
+    look: Look | None
+    """The category's shape and pattern (value cards)."""
     title: Block
     text: Block
     example: Block
@@ -88,14 +115,17 @@ class Front:
     footer_left: str
     footer_right: str
     writing_lines: int
+    footer_at: float = 0.0
+    """The footer's baseline."""
 
 
 @dataclass(frozen=True)
 class Back:
-    """A card's back: the deck's title and the kind of card, centred."""
+    """A card's back: the deck's title, and the kind of card in words and as a symbol."""
 
     title: Block
     kind: Block
+    kind_name: str
 
 
 def band_of(card: Card, deck: Deck, labels: dict[str, str]) -> tuple[str, Color | None]:
@@ -125,10 +155,12 @@ def fit_front(card: Card, deck: Deck, fonts: Fonts, style: CardStyle, size: tupl
     inner = width - 2 * style.pad
     language = deck.language
     label, fill = band_of(card, deck, labels)
-    band = set_block(label, fonts.bold, style.band_text, inner, 1.1, language=language,
+    look = looks(deck.categories).get(card.category) if card.category else None
+    room = inner - symbol_room(style) - (style.pattern + pattern_gap(style) if look else 0.0)
+    band = set_block(label, fonts.bold, style.band_text, room, 1.1, language=language,
                      eager=False)
     band_height = max(style.band, band.height + style.band_text)
-    footer_top = style.pad * 0.6 + ASCENT * style.footer
+    footer_top = footer_base(style) + ASCENT * style.footer
     top = height - band_height - style.pad * 0.8
     bottom = footer_top + 1.5 * mm
     has_example = bool(card.example.strip())
@@ -153,8 +185,9 @@ def fit_front(card: Card, deck: Deck, fonts: Fonts, style: CardStyle, size: tupl
         if need <= top - bottom + 1e-6:
             deck_title = fit_line(deck.title, fonts.regular, style.footer,
                                   inner - fonts.regular.width(card.id + "  ", style.footer))
-            return Front(card, band, band_height, fill, text_colour_on(fill or white), title,
-                         text, example, fonts.regular.name, deck_title, card.id, lines)
+            return Front(card, band, band_height, fill, text_colour_on(fill or white), look,
+                         title, text, example, fonts.regular.name, deck_title, card.id, lines,
+                         footer_base(style))
         body -= STEP
     parts = "title, text and example" if has_example else "title and text"
     fixes = "shorten the text" + (" or the example" if has_example else "")
@@ -162,6 +195,16 @@ def fit_front(card: Card, deck: Deck, fonts: Fonts, style: CardStyle, size: tupl
     raise CardFitError(f"{where(card, deck)}: the {parts} do not fit on a {size_name} card "
                        f"({width / mm:.0f} x {height / mm:.0f} mm) even at {MIN_TEXT:g} pt; "
                        f"{fixes}{larger}")
+
+
+def footer_base(style: CardStyle) -> float:
+    """The footer's baseline."""
+    return style.pad * 0.6 + style.footer_lift
+
+
+def symbol_room(style: CardStyle) -> float:
+    """The width a band's symbol takes before the name, with its gap."""
+    return style.band_text * (2 * SYMBOL + 0.45)
 
 
 def fit_back(deck: Deck, kind: CardKind, fonts: Fonts, style: CardStyle,
@@ -173,33 +216,88 @@ def fit_back(deck: Deck, kind: CardKind, fonts: Fonts, style: CardStyle,
     while True:
         title = set_block(deck.title, fonts.bold, title_size, inner, 1.15,
                           language=deck.language, eager=False)
-        if title.height <= height * 0.5 or title_size <= MIN_TEXT:
+        if title.height <= height * 0.3 or title_size <= MIN_TEXT:
             break
         title_size -= STEP
-    kind_block = set_block(labels[f"kind.{kind.value}"], fonts.regular, style.back_kind, inner)
-    return Back(title, kind_block)
+    kind_block = set_block(labels[f"kind.{kind.value}"], fonts.bold, style.back_kind, inner,
+                           language=deck.language, eager=False)
+    return Back(title, kind_block, kind.value)
+
+
+def pattern_start(front: Front, style: CardStyle, width: float) -> float:
+    """Where the band's pattern begins, after the category's name."""
+    start = style.pad + symbol_room(style) + front.band.width() + pattern_gap(style)
+    return min(start, width - style.pad - style.pattern)
+
+
+def pattern_gap(style: CardStyle) -> float:
+    """The room between a category's name and its pattern."""
+    return 0.7 * style.band_text
+
+
+def band_form(front: Front) -> str:
+    """The name of the form that holds a band's signs: the category's shape and pattern,
+    or the kind's symbol (see define_band_forms)."""
+    return f"band-{front.look.index}" if front.look is not None else f"band-{front.card.kind.value}"
+
+
+def define_band_forms(canvas: Canvas, fronts: list[Front], style: CardStyle,
+                      size: tuple[float, float]) -> None:
+    """Draw the signs of every kind of band once, as forms that each card then places:
+    the patterns are many small shapes, and a deck has only a few kinds of band."""
+    width, height = size
+    for front in fronts:
+        name = band_form(front)
+        if canvas.hasForm(name):
+            continue
+        top, right = height + SHOP_BLEED, width + SHOP_BLEED
+        canvas.beginForm(name, -SHOP_BLEED, height - front.band_height, right, top)
+        band_bottom = height - front.band_height
+        band_top = height - (front.band_height - front.band.height) / 2
+        symbol_y = band_top - ASCENT * front.band.size * 0.62
+        radius = SYMBOL * style.band_text
+        if front.look is not None:
+            start = pattern_start(front, style, width)
+            canvas.saveState()
+            path = canvas.beginPath()
+            path.rect(start, band_bottom, right - start, top - band_bottom)
+            canvas.clipPath(path, stroke=0, fill=0)
+            draw_pattern(canvas, front.look, start, band_bottom, right, top, style.period)
+            canvas.restoreState()
+            draw_shape(canvas, front.look.shape, style.pad + radius, symbol_y, radius,
+                       front.band_ink)
+        else:
+            draw_kind(canvas, front.card.kind.value, style.pad + radius, symbol_y,
+                      radius * 1.15, front.band_ink, front.band_fill or white)
+        canvas.endForm()
 
 
 def draw_front(canvas: Canvas, front: Front, style: CardStyle, size: tuple[float, float],
-               bleed: float) -> None:
-    """Draw a front with its lower left corner at the origin."""
+               bleed: Bleed) -> None:
+    """Draw a front with its lower left corner at the origin; the band's colour runs
+    past the card's edges by `bleed` (in the card's own directions). The band's signs
+    come from forms that define_band_forms made beforehand."""
     width, height = size
     pad = style.pad
     band_bottom = height - front.band_height
+    band_top = height - (front.band_height - front.band.height) / 2
     if front.band_fill is not None:
         canvas.setFillColor(front.band_fill)
-        canvas.rect(-bleed, band_bottom, width + 2 * bleed, front.band_height + bleed,
-                    stroke=0, fill=1)
+        canvas.rect(-bleed.left, band_bottom, width + bleed.left + bleed.right,
+                    front.band_height + bleed.top, stroke=0, fill=1)
     else:
         canvas.setStrokeColor(LINE_GREY)
         canvas.setLineWidth(0.5)
         canvas.line(0, band_bottom, width, band_bottom)
-    if not bleed:
-        canvas.setStrokeColor(OUTLINE_GREY)
-        canvas.setLineWidth(0.4)
-        canvas.rect(0, 0, width, height, stroke=1, fill=0)
+    canvas.saveState()
+    path = canvas.beginPath()
+    path.rect(-bleed.left, band_bottom, width + bleed.left + bleed.right,
+              front.band_height + bleed.top)
+    canvas.clipPath(path, stroke=0, fill=0)
+    canvas.doForm(band_form(front))
+    canvas.restoreState()
     canvas.setFillColor(front.band_ink)
-    front.band.draw(canvas, pad, height - (front.band_height - front.band.height) / 2)
+    front.band.draw(canvas, pad + symbol_room(style), band_top)
     canvas.setFillColor(black)
     y = band_bottom - pad * 0.8
     front.title.draw(canvas, pad, y)
@@ -208,9 +306,9 @@ def draw_front(canvas: Canvas, front: Front, style: CardStyle, size: tuple[float
         y -= 0.5 * front.text.size
         front.text.draw(canvas, pad, y)
         y -= front.text.height
-    footer_base = pad * 0.6
+    base = front.footer_at
     if front.example.lines:
-        top = footer_base + ASCENT * style.footer + 1.5 * mm + front.example.height
+        top = base + ASCENT * style.footer + 1.5 * mm + front.example.height
         canvas.setStrokeColor(LINE_GREY)
         canvas.setLineWidth(0.4)
         rule = top + 0.45 * front.example.size
@@ -226,21 +324,21 @@ def draw_front(canvas: Canvas, front: Front, style: CardStyle, size: tuple[float
             line_y -= style.writing_line
     canvas.setFillColor(FOOTER_GREY)
     canvas.setFont(front.footer_font, style.footer)
-    canvas.drawString(pad, footer_base, front.footer_left)
-    canvas.drawRightString(width - pad, footer_base, front.footer_right)
+    canvas.drawString(pad, base, front.footer_left)
+    canvas.drawRightString(width - pad, base, front.footer_right)
 
 
 def draw_back(canvas: Canvas, back: Back, size: tuple[float, float]) -> None:
-    """Draw a back with its lower left corner at the origin."""
+    """Draw a back with its lower left corner at the origin: the deck's title, the kind's
+    symbol and its name below, as one group in the middle of the card."""
     width, height = size
-    gap = back.kind.size * 1.2
-    total = back.title.height + gap + back.kind.height
+    radius = min(width, height) * 0.16
+    gap = back.kind.size * 1.4
+    total = back.title.height + 2 * gap + 2 * radius + back.kind.height
     top = height / 2 + total / 2
     canvas.setFillColor(black)
     back.title.draw(canvas, width / 2, top, align="centre")
-    rule_y = top - back.title.height - gap / 2
-    canvas.setStrokeColor(LINE_GREY)
-    canvas.setLineWidth(0.6)
-    canvas.line(width * 0.4, rule_y, width * 0.6, rule_y)
-    canvas.setFillColor(FOOTER_GREY)
-    back.kind.draw(canvas, width / 2, top - back.title.height - gap, align="centre")
+    centre = top - back.title.height - gap - radius
+    draw_kind(canvas, back.kind_name, width / 2, centre, radius, FOOTER_GREY)
+    canvas.setFillColor(black)
+    back.kind.draw(canvas, width / 2, centre - radius - gap, align="centre")

@@ -6,6 +6,7 @@ the disk (the CLI writes the result with `write_atomic`).
 
 from __future__ import annotations
 
+import difflib
 import io
 import unicodedata
 from dataclasses import dataclass
@@ -14,21 +15,52 @@ from reportlab.lib.colors import Color, black, white
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ..deck.model import Deck
-from .cardface import (STYLES, CardFitError, CardStyle, Front, draw_back, draw_front, fit_back,
-                       fit_front, where)
-from .common import PAPER, Metadata, PrintError, Rendered, new_canvas
+from ..deck.model import Card, CardKind, Deck
+from .cardface import (
+    STYLES,
+    CardFitError,
+    CardStyle,
+    Front,
+    define_band_forms,
+    draw_back,
+    draw_front,
+    fit_back,
+    fit_front,
+    for_shop,
+    where,
+)
+from .common import Metadata, PrintError, Rendered, new_canvas
 from .fonts import FONT_LABEL, Face, Fonts, describe_char, fonts, missing_chars
 from .labels import labels_for
-from .layout import CARD_SIZES, SheetLayout, Slot, solve
+from .layout import (
+    CARD_SIZES,
+    SHOP_BLEED,
+    Bleed,
+    SheetLayout,
+    Slot,
+    solve,
+    solve_single,
+)
+from .sheetlabel import SheetLabel
 
 PAPER_NAMES = {"a4": "A4", "letter": "Letter"}
 MARK_INK = black
+MARK_WIDTH = 0.5
+"""Cut marks in points: clearly visible, still thin enough to aim at."""
 FOLD_INK = Color(0.45, 0.45, 0.45)
 
 
 class MissingGlyphError(PrintError):
     """Text with a character the embedded font does not have."""
+
+
+class UnknownCardError(PrintError):
+    """--cards named a card the deck does not have."""
+
+    def __init__(self, message: str, card_id: str, suggestion: str | None) -> None:
+        super().__init__(message)
+        self.card_id = card_id
+        self.suggestion = suggestion
 
 
 @dataclass(frozen=True)
@@ -44,8 +76,24 @@ class CardOptions:
     """long or short (two-sided, flipped on that edge) or fold (both sides on one sheet)."""
     back_offset: tuple[float, float] = (0.0, 0.0)
     """Millimetres to move the backs right and up (as seen on the back), for duplex."""
-    bleed: bool = False
+    bleed: bool = True
     """Run the colour band past the cut line, so a cut a little outside shows no white."""
+    gap: float | None = None
+    """Millimetres between cards: None for gutters with marks of each card's own, 0 for
+    cards that share cut lines (a guillotine)."""
+    per_page: int | None = None
+    """1: each card on a page of its own size with 3 mm bleed (a print shop)."""
+    cards: tuple[str, ...] = ()
+    """Only these cards (by id; empty: all), in the deck's order."""
+    copies: int = 1
+    """How many of each card."""
+    blank_copies: int | None = None
+    """How many of each blank card (None: as `copies`)."""
+
+    @property
+    def shop(self) -> bool:
+        """One card a page, for a print shop."""
+        return self.per_page == 1
 
 
 def size_label(size: str) -> str:
@@ -56,7 +104,36 @@ def size_label(size: str) -> str:
 
 def layout_for(options: CardOptions) -> SheetLayout:
     """The sheet layout the options ask for."""
-    return solve(options.paper, options.size, options.duplex if options.backs else None)
+    if options.shop:
+        return solve_single(options.size)
+    gap = None if options.gap is None else options.gap * mm
+    return solve(options.paper, options.size, options.duplex if options.backs else None, gap)
+
+
+def cards_to_print(deck: Deck, options: CardOptions) -> list[Card]:
+    """The cards in print order: the deck's order, each as many times as asked.
+
+    Raises UnknownCardError for an id in `options.cards` that the deck lacks.
+    """
+    chosen = set(options.cards)
+    if chosen:
+        ids = [card.id for card in deck.cards]
+        for card_id in options.cards:
+            if card_id not in ids:
+                close = difflib.get_close_matches(card_id, ids, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                raise UnknownCardError(
+                    f"{deck.source or deck.id}: no card with the id '{card_id}'; {hint}each "
+                    "card's id is at the foot of the card", card_id, close[0] if close else None)
+    printed = []
+    for card in deck.cards:
+        if chosen and card.id not in chosen:
+            continue
+        copies = options.copies
+        if card.kind == CardKind.BLANK and options.blank_copies is not None:
+            copies = options.blank_copies
+        printed += [card] * copies
+    return printed
 
 
 def render_cards(deck: Deck, options: CardOptions | None = None) -> Rendered:
@@ -64,44 +141,64 @@ def render_cards(deck: Deck, options: CardOptions | None = None) -> Rendered:
 
     Raises MissingGlyphError for a character the font lacks and CardFitError for a card
     whose text does not fit; both name the card and its line in the deck file.
+    UnknownCardError for a card in options.cards that the deck lacks.
     """
     options = options or CardOptions()
-    if not deck.cards:
-        raise PrintError(f"{deck.source or deck.id}: the deck has no cards to print")
+    printed = cards_to_print(deck, options)
+    if not printed:
+        raise PrintError(f"{deck.source or deck.id}: there are no cards to print")
     family = fonts()
     labels = labels_for(deck.language)
     check_glyphs(deck, family)
     style = STYLES[options.size]
     card_size = CARD_SIZES[options.size]
     layout = layout_for(options)
-    fronts = _fit_all(deck, family, style, card_size, labels, options.size)
+    wanted = {card.id for card in printed}
+    fitted = _fit_all(deck, [card for card in deck.cards if card.id in wanted], family, style,
+                      card_size, labels, options.size, options.shop)
+    fronts = [fitted[card.id] for card in printed]
     backs = {kind: fit_back(deck, kind, family, style, card_size, labels)
-             for kind in {card.kind for card in deck.cards}} if options.backs else {}
+             for kind in {card.kind for card in printed}} if options.backs else {}
     buffer = io.BytesIO()
-    canvas = new_canvas(buffer, PAPER[options.paper], _metadata(deck, options, labels),
-                        options.duplex if options.backs else None)
-    bleed = layout.bleed if options.bleed else 0.0
+    canvas = new_canvas(buffer, layout.page, _metadata(deck, options, labels, len(printed)),
+                        options.duplex if options.backs and not options.shop else None)
+    if options.shop:
+        width, height = layout.page
+        canvas.setBleedBox((0, 0, width, height))
+        canvas.setTrimBox((SHOP_BLEED, SHOP_BLEED, width - SHOP_BLEED, height - SHOP_BLEED))
     # Every back of a kind is the same drawing, and so are the marks of every full page:
     # each is drawn once as a form and placed many times (smaller and faster).
     for kind, back in sorted(backs.items()):
         canvas.beginForm(f"back-{kind.value}", 0, 0, *card_size)
         draw_back(canvas, back, card_size)
         canvas.endForm()
-    pages = 0
+    define_band_forms(canvas, list(fitted.values()), style, card_size)
+    no_bleed = Bleed(0.0, 0.0, 0.0, 0.0)
+    local = [no_bleed if not options.bleed else bleed.local(slot.angle)
+             for slot, bleed in zip(layout.fronts, layout.bleeds)]
     per_page = layout.per_page
-    for start in range(0, len(fronts), per_page):
+    sheets = -(-len(fronts) // per_page)
+    label = None if options.shop else SheetLabel(deck, layout, labels, family, sheets,
+                                                  bool(backs))
+    pages = 0
+    for sheet, start in enumerate(range(0, len(fronts), per_page), start=1):
         chunk = fronts[start:start + per_page]
-        for slot, front in zip(layout.fronts, chunk):
+        for number, (slot, front) in enumerate(zip(layout.fronts, chunk)):
             _enter(canvas, slot)
-            draw_front(canvas, front, style, card_size, bleed)
+            draw_front(canvas, front, style, card_size, local[number])
             canvas.restoreState()
         _draw_marks(canvas, layout, len(chunk))
         if layout.backs_on_front_page and backs:
             _draw_fold(canvas, layout, labels["fold.here"], family)
             _draw_backs(canvas, layout, chunk)
+        if label is not None:
+            label.draw(canvas, sheet, "both" if layout.backs_on_front_page and backs
+                       else "front")
         canvas.showPage()
         pages += 1
         if backs and not layout.backs_on_front_page:
+            if label is not None:
+                label.draw(canvas, sheet, "back")
             canvas.translate(options.back_offset[0] * mm, options.back_offset[1] * mm)
             _draw_backs(canvas, layout, chunk)
             canvas.showPage()
@@ -110,21 +207,34 @@ def render_cards(deck: Deck, options: CardOptions | None = None) -> Rendered:
     return Rendered(buffer.getvalue(), pages)
 
 
-def _metadata(deck: Deck, options: CardOptions, labels: dict[str, str]) -> Metadata:
-    layout = labels[f"layout.{options.duplex}" if options.backs else "layout.fronts"]
-    subject = labels["cards.subject"].format(count=len(deck.cards), size=size_label(options.size),
+def _metadata(deck: Deck, options: CardOptions, labels: dict[str, str],
+              count: int) -> Metadata:
+    if options.shop:
+        layout = labels["layout.shop"]
+    else:
+        layout = labels[f"layout.{options.duplex}" if options.backs else "layout.fronts"]
+    subject = labels["cards.subject"].format(count=count, size=size_label(options.size),
                                              paper=PAPER_NAMES[options.paper], layout=layout)
     return Metadata(title=labels["cards.title"].format(deck=deck.title), subject=subject,
                     language=deck.language, keywords=(deck.id, "Værdispillet", options.size))
 
 
-def _fit_all(deck: Deck, family: Fonts, style: CardStyle, card_size: tuple[float, float],
-             labels: dict[str, str], size: str) -> list[Front]:
-    """Fit every card; if some do not fit, name the first and count the others."""
-    fronts, failures = [], []
-    for card in deck.cards:
+def _fit_all(deck: Deck, cards: list[Card], family: Fonts, style: CardStyle,
+             card_size: tuple[float, float], labels: dict[str, str], size: str,
+             shop: bool = False) -> dict[str, Front]:
+    """Fit every card; if some do not fit, name the first and count the others. For a
+    print shop the footer stands in the safe area, unless the card's text needs the room."""
+    fronts, failures = {}, []
+    for card in cards:
         try:
-            fronts.append(fit_front(card, deck, family, style, card_size, labels, size))
+            if shop:
+                try:
+                    fronts[card.id] = fit_front(card, deck, family, for_shop(style), card_size,
+                                                labels, size)
+                    continue
+                except CardFitError:
+                    pass
+            fronts[card.id] = fit_front(card, deck, family, style, card_size, labels, size)
         except CardFitError as error:
             failures.append(error)
     if failures:
@@ -157,12 +267,15 @@ def _draw_backs(canvas: Canvas, layout: SheetLayout, chunk: list[Front]) -> None
 
 
 def _draw_marks(canvas: Canvas, layout: SheetLayout, used: int) -> None:
-    name = f"marks-{used}"
+    segments = layout.marks_for(used)
+    if not segments:
+        return
+    name = f"marks-{layout.per_page if layout.shared_lines else used}"
     if not canvas.hasForm(name):
         canvas.beginForm(name)
         canvas.setStrokeColor(MARK_INK)
-        canvas.setLineWidth(0.3)
-        canvas.lines([(s.x0, s.y0, s.x1, s.y1) for marks in layout.marks[:used] for s in marks])
+        canvas.setLineWidth(MARK_WIDTH)
+        canvas.lines([(s.x0, s.y0, s.x1, s.y1) for s in segments])
         canvas.endForm()
     canvas.doForm(name)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,15 +19,35 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (KeepTogether, ListFlowable, ListItem, Paragraph,
-                                SimpleDocTemplate, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import Flowable
 
 from ..deck.catalog import bundled_decks_dir
 from ..deck.model import CardKind, Deck, Mode, Round
 from ..paths import user_decks_dir
-from .common import (AUTHOR, CREATOR, GREY, PAPER, PrintError, Rendered, configure_reportlab,
-                     footer_line, markup, numbered_canvas, paragraphs)
+from .common import (
+    AUTHOR,
+    CREATOR,
+    GREY,
+    PAPER,
+    PrintError,
+    Rendered,
+    configure_reportlab,
+    footer_line,
+    markup,
+    numbered_canvas,
+    paragraphs,
+)
 from .fonts import FAMILY, FONT_LABEL, Face, describe_char, fonts, missing_chars
 from .labels import labels_for
 from .layout import solve
@@ -56,6 +77,22 @@ STYLES = {
 
 TEXT_WIDTH = 170 * mm - 12
 """The page's 170 mm between the margins, less the frame's 6 pt padding on each side."""
+BOTTOM_MARGIN = 22 * mm
+FOOT = 0.15 * PAPER["a4"][1]
+"""No heading starts in the last 15 % of a page: there it would look cut off from its text."""
+HEADING_ROOM = FOOT - BOTTOM_MARGIN + 3 * _BASE.leading
+"""The room a heading needs under it (besides its own), or it starts the next page."""
+NBSP = "\u00a0"
+
+
+def heading_break(style: ParagraphStyle) -> CondPageBreak:
+    """A page break unless a heading in `style` fits with HEADING_ROOM to spare."""
+    return CondPageBreak(HEADING_ROOM + style.spaceBefore + style.leading + style.spaceAfter)
+
+
+def command(words: str) -> str:
+    """A command in bold, its words joined by no-break spaces: a line never ends inside it."""
+    return f"<font name='{FAMILY}-Bold'>{markup(words).replace(' ', NBSP)}</font>"
 
 def render_guide(deck: Deck) -> Rendered:
     """The facilitator guide for `deck`, in the deck's language, on A4."""
@@ -73,7 +110,7 @@ def render_guide(deck: Deck) -> Rendered:
 
     document = SimpleDocTemplate(
         buffer, pagesize=PAPER["a4"], leftMargin=20 * mm, rightMargin=20 * mm,
-        topMargin=18 * mm, bottomMargin=22 * mm, title=title, author=AUTHOR,
+        topMargin=18 * mm, bottomMargin=BOTTOM_MARGIN, title=title, author=AUTHOR,
         subject=labels["guide.subject"], creator=CREATOR, keywords=[deck.id, "Værdispillet"],
         invariant=1, pageCompression=1, lang=deck.language, displayDocTitle=True,
         printScaling="None", initialFontName=FAMILY)
@@ -85,17 +122,22 @@ def render_guide(deck: Deck) -> Rendered:
 def _story(deck: Deck, labels: dict[str, str], title: str) -> Iterable[Flowable]:
     yield Paragraph(markup(title), STYLES["title"])
     if deck.description.strip():
-        yield Paragraph(labels["guide.description"], STYLES["h1"])
+        yield from _heading(labels["guide.description"])
         for text in paragraphs(deck.description):
             yield Paragraph(text, STYLES["body"])
-    yield Paragraph(labels["guide.overview"], STYLES["h1"])
+    yield from _heading(labels["guide.overview"])
     yield _overview(deck, labels)
-    yield Paragraph(labels["guide.materials"], STYLES["h1"])
+    yield from _heading(labels["guide.materials"])
     yield _bullets(_materials(deck, labels))
     for number, round_ in enumerate(deck.rounds, start=1):
         yield from _round(deck, round_, number, labels)
-    yield Paragraph(labels["guide.printing"], STYLES["h1"])
+    yield from _heading(labels["guide.printing"])
     yield _bullets(_printing(deck, labels), numbered=True)
+
+
+def _heading(text: str, style: str = "h1") -> Iterable[Flowable]:
+    yield heading_break(STYLES[style])
+    yield Paragraph(text, STYLES[style])
 
 
 def _mode(round_: Round, labels: dict[str, str]) -> str:
@@ -190,8 +232,9 @@ def _round(deck: Deck, round_: Round, number: int, labels: dict[str, str]) -> It
                                 ("TOPPADDING", (0, 0), (-1, -1), 6),
                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     block.append(prompt)
+    yield heading_break(STYLES["h1"])
     yield KeepTogether(block)
-    yield Paragraph(labels["guide.guide"], STYLES["label"])
+    yield from _heading(labels["guide.guide"], "label")
     for text in paragraphs(round_.guide):
         yield Paragraph(text, STYLES["body"])
 
@@ -230,17 +273,26 @@ def _materials(deck: Deck, labels: dict[str, str]) -> list[Item]:
     return items
 
 
+def guide_commands(deck: Deck) -> dict[str, str]:
+    """The commands the guide's printing steps name, by their place in the text."""
+    base = f"vaerdispil print cards --deck {_deck_reference(deck)} --lang {deck.language}"
+    return {"command": base, "calibration": "vaerdispil print calibration",
+            "guillotine": f"{base} --gap 0", "shop": f"{base} --per-page 1"}
+
+
 def _printing(deck: Deck, labels: dict[str, str]) -> list[Item]:
     layout = solve("a4", "poker", "long")
     sheets = labels["guide.print.sheets"].format(
         cards=len(deck.cards), sheets=math.ceil(len(deck.cards) / layout.per_page),
         per_page=layout.per_page)
-    command = f"<font name='{FAMILY}-Bold'>vaerdispil print cards --deck " \
-              f"{markup(_deck_reference(deck))} --lang {markup(deck.language)}</font>"
-    text = labels["guide.print.steps"].format(
-        command=command, sheets=sheets,
-        calibration=f"<font name='{FAMILY}-Bold'>vaerdispil print calibration</font>")
-    return list(text.splitlines())
+    commands = {name: command(words) for name, words in guide_commands(deck).items()}
+    text = _OPTION_VALUE.sub(lambda found: f"{found[1]}{NBSP}{found[2]}",
+                             labels["guide.print.steps"])
+    return list(text.format(sheets=sheets, **commands).splitlines())
+
+
+_OPTION_VALUE = re.compile(r"(--(?:duplex|back-offset|gap|per-page|lang|deck)) (\S+)")
+"""An option and its value in running text ("--back-offset X,Y"): kept on one line."""
 
 
 def _deck_reference(deck: Deck) -> str:
@@ -261,7 +313,7 @@ def _bullets(items: list[Item], numbered: bool = False) -> ListFlowable:
         else:
             flowables.append(ListItem(Paragraph(item, STYLES["body"])))
     if numbered:
-        return ListFlowable(flowables, bulletType="1", bulletFormat="%s.", leftIndent=18,
+        return ListFlowable(flowables, bulletType="1", bulletFormat="%s.", leftIndent=22,
                             bulletFontName=FAMILY, bulletFontSize=10.5)
     return ListFlowable(flowables, bulletType="bullet", start="•", leftIndent=14,
                         bulletFontName=FAMILY, bulletFontSize=10)

@@ -4,12 +4,17 @@
 
 Run it from the repository root after changing a bundled deck or the PDF code; a test
 (tests/test_printables.py) fails while the committed files differ from what this makes.
-Output is byte-identical for the same decks, code and reportlab version.
+Output is byte-identical for the same decks, code and reportlab version. Where pdftoppm
+(poppler-utils) is installed, it also draws the README's picture of a sheet of cards,
+PREVIEW: one card of each category and a question, from the Danish main deck.
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -24,10 +29,31 @@ BUNDLED = ("vaerdispil", "vaerdispil-kort", "kommune-helhedsplan", "civilsamfund
 LANGUAGES = ("da", "en")
 COMMAND = "python -m vaerdispil.pdf.printables printables"
 """How to regenerate the printables, from the repository root."""
+SHOP_DECKS = ("vaerdispil",)
+GUIDE_ONLY = ("opfoelgning",)
+"""Decks whose guide alone is ready-made: the follow-up meeting's value cards are the main
+deck's (print its own questions with: print cards --deck opfoelgning --cards ID,ID)."""
+"""Decks that also get a PDF for a print shop (one card a page, 3 mm bleed)."""
+PREVIEW = "preview-vaerdispil-da-cards.png"
+PREVIEW_DPI = 70
 
 
 def _cards(deck_id: str, language: str, duplex: str) -> Rendered:
     return render_cards(resolve_deck(deck_id, language), CardOptions(duplex=duplex))
+
+
+def _shop(deck_id: str, language: str) -> Rendered:
+    return render_cards(resolve_deck(deck_id, language), CardOptions(per_page=1))
+
+
+def preview_sheet() -> Rendered:
+    """A sheet with the first card of each category and the first question: what the
+    README shows."""
+    deck = resolve_deck("vaerdispil", "da")
+    chosen = [next(card.id for card in deck.cards if card.category == category.id)
+              for category in deck.categories]
+    chosen += [card.id for card in deck.cards if card.kind.value == "question"][:1]
+    return render_cards(deck, CardOptions(cards=tuple(chosen[:9]), backs=False))
 
 
 def _guide(deck_id: str, language: str) -> Rendered:
@@ -44,6 +70,12 @@ def printables() -> dict[str, Callable[[], Rendered]]:
             made[f"{deck_id}-{language}-cards-a4-fold.pdf"] = partial(
                 _cards, deck_id, language, "fold")
             made[f"{deck_id}-{language}-guide.pdf"] = partial(_guide, deck_id, language)
+            if deck_id in SHOP_DECKS:
+                made[f"{deck_id}-{language}-cards-poker-print-shop.pdf"] = partial(
+                    _shop, deck_id, language)
+    for deck_id in GUIDE_ONLY:
+        for language in LANGUAGES:
+            made[f"{deck_id}-{language}-guide.pdf"] = partial(_guide, deck_id, language)
     for language in LANGUAGES:
         made[f"calibration-a4-long-{language}.pdf"] = partial(
             render_calibration, "a4", "long", language)
@@ -56,12 +88,27 @@ def regenerate(folder: Path) -> list[Path]:
     return [write_atomic(folder / name, make().data) for name, make in printables().items()]
 
 
+def write_preview(folder: Path) -> Path | None:
+    """Draw PREVIEW into `folder` with pdftoppm; None if pdftoppm is not installed."""
+    if shutil.which("pdftoppm") is None:
+        return None
+    with tempfile.TemporaryDirectory() as scratch:
+        source = Path(scratch) / "preview.pdf"
+        source.write_bytes(preview_sheet().data)
+        subprocess.run(["pdftoppm", "-r", str(PREVIEW_DPI), "-png", "-singlefile", str(source),
+                        str(Path(scratch) / "preview")], check=True, capture_output=True)
+        return write_atomic(folder / PREVIEW, (Path(scratch) / "preview.png").read_bytes())
+
+
 def main(argv: list[str] | None = None) -> int:
     """Regenerate the printables; the folder is the first argument (default: printables)."""
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0] if args else "printables")
     for path in regenerate(folder):
         print(f"wrote {path}")
+    preview = write_preview(folder)
+    print(f"wrote {preview}" if preview else
+          f"left {folder / PREVIEW} as it was: pdftoppm (poppler-utils) is not installed")
     return 0
 
 

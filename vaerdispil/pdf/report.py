@@ -94,6 +94,10 @@ CELL_PADDING = 8.0
 CHART_LABEL_MIN = 45 * mm
 CHART_LABEL_MAX = 80 * mm
 """The room for a chart's labels: as wide as the longest label needs, within these."""
+FOOT = 0.15 * PAGE[1]
+"""No heading starts in the last 15 % of a page, where it looks cut off from what it heads."""
+HEADING_ROOM = FOOT - BOTTOM_MARGIN + STYLES["h2"].spaceBefore + STYLES["h2"].leading + 3 * 11.5
+"""The room a heading asks for at least: itself and three lines, above the page's last 15 %."""
 KEPT_ROWS = 3
 """A heading starts a page unless it fits with its table's header and this many rows."""
 SHORT_TABLE = 6
@@ -116,6 +120,7 @@ def _story(report: Report, labels: dict[str, str], title: str) -> Iterable[Flowa
 
     heading = Para(labels["report.values"], H2)
     if not report.values:
+        yield CondPageBreak(HEADING_ROOM)
         yield KeepTogether([heading, Para(labels["report.none"], STYLES["body"])])
     else:
         shown = report.values[:CHART_VALUES]
@@ -125,6 +130,7 @@ def _story(report: Report, labels: dict[str, str], title: str) -> Iterable[Flowa
                          "report.values.chart.one"].format(count=len(shown))
         if cut:
             caption = f"{caption}. {labels['report.values.cut']}"
+        yield CondPageBreak(HEADING_ROOM)
         yield KeepTogether([
             heading, Para(caption, CAPTION),
             bar_chart(names, [[c.gives for c in shown], [c.gets for c in shown],
@@ -151,6 +157,7 @@ def _story(report: Report, labels: dict[str, str], title: str) -> Iterable[Flowa
     if report.types:
         kinds = [labels.get(f"type.{c.name}", c.name) for c in report.types]
         names, width, _ = _chart_labels(kinds, [""] * len(kinds))
+        yield CondPageBreak(HEADING_ROOM)
         yield KeepTogether([
             Para(labels["report.types"], H2), Para(labels["report.types.intro"], INTRO),
             Para(labels["report.types.chart"], CAPTION),
@@ -188,7 +195,7 @@ class _RoomFor(CondPageBreak):
         body = len(heights) - 1
         needed += sum(heights[:1 + (body if body <= SHORT_TABLE else KEPT_ROWS)])
         # Never ask for more than an empty page holds: a break there would not help.
-        self.height = min(needed, FRAME_HEIGHT - 1)
+        self.height = min(max(needed, HEADING_ROOM), FRAME_HEIGHT - 1)
         return super().wrap(availWidth, availHeight)
 
 

@@ -4,10 +4,12 @@ Card text never goes through reportlab's Paragraph: its markup parser is the slo
 part of making a card sheet, and plain strings drawn with text objects can never be
 read as markup, so `<b>`, `&amp;` and quotes in a deck print exactly as written.
 
-Long words are broken at syllable boundaries with a hyphen (Danish compounds such as
-"samarbejdsaftale" are long); an author can also put soft hyphens (U+00AD) into a word
-to choose the breaks. A word with no sensible break that is wider than a whole line
-is cut where it must be, never clipped.
+Long words are broken with a hyphen where the language's hyphenation dictionary allows
+(LibreOffice's Danish and English patterns, through pyphen), never with fewer than three
+letters on either side; Danish compounds such as "samarbejdsaftale" are long. An author
+can put soft hyphens (U+00AD) into a word to choose its breaks, and they win. A word
+with no allowed break that is wider than a whole line is cut where it must be, never
+clipped.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import re
 import unicodedata
 from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
+import pyphen
 from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import ASCENT, DESCENT, Face
@@ -28,20 +32,23 @@ _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 _VOWELS = frozenset("aeiouyæøåéèêëáàâäíìîïóòôöúùûüœ")
-_KEEP_TOGETHER = frozenset({"ch", "sh", "th", "ph", "gh"})
-"""Consonant pairs that sound as one and go to the next line together (English)."""
-_ONSETS = frozenset({"bl", "br", "dr", "fl", "fr", "gl", "gr", "hj", "hv", "kl", "kn", "kr", "kv",
-                     "pl", "pr", "sk", "sl", "sm", "sn", "sp", "st", "sv", "tr", "tv",
-                     "skr", "spl", "spr", "str"})
-"""Consonant groups that begin words, and so may begin the second part of a compound."""
+
+HYPHENATION = {"da": "da_DK", "en": "en_GB"}
+"""The pyphen dictionary for a deck's language; other languages get pyphen's own match
+for the language, if it has one, and otherwise no breaks but the author's."""
+EDGE_LETTERS = 3
+"""A break leaves at least this many letters on either side."""
 
 LONG_WORD = 0.5
 """A word wider than this share of the line is hyphenated instead of moved down whole."""
 MIN_ROOM = 0.25
 """Hyphenate into the end of a line only if this share of the line is still free."""
+MIN_HEAD = 0.5
+"""A word that would fit on the next line is broken between syllables only if at least
+this share of its letters stays on this one: "ple-jehjemmet" moves down whole."""
 PREFER_STRONG = 0.6
-"""Take a break between the parts of a compound over a later syllable break if its head
-is at least this share as wide ("beboerrådgivnings-medarbejder", not "...me-darbejder")."""
+"""Take a break at a compound's seam or an author's hyphen over a later break if its head
+is at least this share as wide ("helheds-planen", not "helhedspla-nen")."""
 
 
 class Break(NamedTuple):
@@ -50,67 +57,54 @@ class Break(NamedTuple):
     head: str
     tail: str
     strong: bool
-    """Between the parts of a compound (or at a hyphen the author wrote), not just a syllable."""
+    """At a hyphen or soft hyphen the author wrote, or at what looks like the seam of a
+    compound; not just between two syllables."""
 
 
-def syllable_breaks(run: str, language: str = "da") -> list[tuple[int, bool]]:
-    """Positions inside a run of letters where a hyphen may go, and whether each is strong.
+@lru_cache(maxsize=16)
+def _dictionary(language: str) -> pyphen.Pyphen | None:
+    name = HYPHENATION.get(language) or pyphen.language_fallback(language)
+    if name is None:
+        return None
+    return pyphen.Pyphen(lang=name, left=EDGE_LETTERS, right=EDGE_LETTERS)
 
-    Between two vowels one consonant goes to the next line ("ha-ve"), and of several the
-    last one ("kunst-ner"), as the Danish consonant rule says. Compounds are guessed at:
-    in Danish a linking s after another consonant ends the first part
-    ("samarbejds-aftale", "kommunikations-medarbejder"), and a group that can begin a
-    word goes to the next line whole ("fælles-spisning", "under-standing"). A lone
-    consonant before an s and a vowel is never split off, because "bydel-saktivitet"
-    reads wrong. At least three letters stay on either side.
+
+def hyphenation_dictionary(language: str) -> str | None:
+    """The name of the pyphen dictionary used for `language` (None: breaks at the author's
+    hyphens only)."""
+    return HYPHENATION.get(language) or pyphen.language_fallback(language)
+
+
+@lru_cache(maxsize=65536)
+def syllable_breaks(run: str, language: str = "da") -> tuple[int, ...]:
+    """Positions inside a run of letters where the language's dictionary allows a hyphen.
+
+    The dictionaries are LibreOffice's (through pyphen). At least three letters stay on
+    either side. Where the dictionary allows two breaks next to each other ("me-d-ar"
+    in "samarbejdsmedarbejder"), only the later one is kept: "med-arbejder" reads
+    right, "me-darbejder" does not.
     """
-    low = run.lower()
-    n = len(low)
-    groups: list[tuple[int, int]] = []
-    i = 0
-    while i < n:
-        if low[i] in _VOWELS:
-            start = i
-            while i < n and low[i] in _VOWELS:
-                i += 1
-            groups.append((start, i))
-        else:
-            i += 1
-    points = []
-    for (_, end), (start, _) in zip(groups, groups[1:]):
-        found = _cluster_break(low[end:start], linking_s=language == "da")
-        if found is not None and 3 <= end + found[0] <= n - 3:
-            points.append((end + found[0], found[1]))
-    return points
+    dictionary = _dictionary(language)
+    if dictionary is None or len(run) < 2 * EDGE_LETTERS:
+        return ()
+    points = [int(point) for point in dictionary.positions(run) if not point.data]
+    return tuple(point for point in points if point + 1 not in points)
 
 
-def _cluster_break(cluster: str, linking_s: bool) -> tuple[int, bool] | None:
-    """Where to break a group of consonants between two vowels (offset into the group),
-    and whether the break is likely between the parts of a compound."""
-    size = len(cluster)
-    if size == 1:
-        return 0, False
-    if cluster[-2:] in _KEEP_TOGETHER:
-        return size - 2, False
-    if cluster[-2:] == "ck":
-        return size, False
-    if size == 2:
-        return None if cluster[1] == "s" and cluster[0] != "s" else (1, False)
-    for at in range(size - 1, 0 if linking_s else size, -1):
-        rest = cluster[at + 1:]
-        if cluster[at] == "s" and cluster[at - 1] != "s" and (len(rest) <= 1 or rest in _ONSETS):
-            return at + 1, True
-    for length in (3, 2):
-        if size > length and cluster[-length:] in _ONSETS:
-            return size - length, True
-    return size - 1, False
+def _between_parts(head: str, tail: str, language: str) -> bool:
+    """Whether a dictionary break looks like the seam of a Danish compound: after a
+    linking s that follows a consonant ("helheds-planen", "afdelings-mødet")."""
+    head = head.lower()
+    return (language == "da" and head[-1] == "s" and head[-2] not in _VOWELS
+            and tail[0].lower() not in _VOWELS)
 
 
 def break_options(word: str, language: str = "da") -> list[Break]:
     """Ways to break `word`, the longest head first.
 
     The head carries the hyphen to print; soft hyphens are removed from both parts.
-    An author's soft hyphens, when present, are the only syllable breaks used.
+    An author's soft hyphens, when present, are the only breaks inside words; a hyphen
+    the author wrote is always a break (without a second hyphen).
     """
     options: dict[int, Break] = {}
     if SOFT_HYPHEN in word:
@@ -123,21 +117,37 @@ def break_options(word: str, language: str = "da") -> list[Break]:
     else:
         clean = word
         for match in _LETTERS.finditer(clean):
-            if match.end() - match.start() < 6:
+            if match.end() - match.start() < 2 * EDGE_LETTERS:
                 continue
-            for point, strong in syllable_breaks(match.group(), language):
+            run = match.group()
+            for point in syllable_breaks(run, language):
                 at = match.start() + point
-                options[at] = Break(clean[:at] + "-", clean[at:], strong)
+                options[at] = Break(clean[:at] + "-", clean[at:],
+                                    _between_parts(run[:point], run[point:], language))
     for at, char in enumerate(clean):
-        if char == "-" and 1 < at < len(clean) - 1 and clean[at + 1].isalnum():
+        if (char == "-" and clean[at + 1:at + 2].isalnum()
+                and min(_letter_count(clean[:at]), _letter_count(clean[at:])) >= EDGE_LETTERS):
             options[at + 1] = Break(clean[:at + 1], clean[at + 1:], True)
     return [options[at] for at in sorted(options, reverse=True)]
 
 
-def _split_to_fit(word: str, face: Face, size: float, room: float,
-                  language: str) -> tuple[str, str] | None:
+def clear_hyphenation_cache() -> None:
+    """Forget the words already looked up (benchmarks start each run cold)."""
+    syllable_breaks.cache_clear()
+    for dictionary in pyphen.hdcache.values():
+        dictionary.cache.clear()
+
+
+def _split_to_fit(word: str, face: Face, size: float, room: float, language: str,
+                  optional: bool = False) -> tuple[str, str] | None:
+    """The longest head of `word` that fits in `room` (an author's hyphen preferred);
+    when the break is `optional`, none but a seam that leaves less than MIN_HEAD."""
     fitting = [option for option in break_options(word, language)
                if face.width(option.head, size) <= room]
+    if optional:
+        letters = _letter_count(word)
+        fitting = [option for option in fitting
+                   if option.strong or _letter_count(option.head) >= MIN_HEAD * letters]
     if not fitting:
         return None
     longest = face.width(fitting[0].head, size)
@@ -145,6 +155,10 @@ def _split_to_fit(word: str, face: Face, size: float, room: float,
         if option.strong and face.width(option.head, size) >= PREFER_STRONG * longest:
             return option.head, option.tail
     return fitting[0].head, fitting[0].tail
+
+
+def _letter_count(text: str) -> int:
+    return sum(len(run) for run in _LETTERS.findall(text))
 
 
 def _cut_to_fit(word: str, face: Face, size: float, room: float) -> tuple[str, str]:
@@ -182,8 +196,9 @@ def wrap(text: str, face: Face, size: float, width: float, indent: float = 0.0,
         room = avail - used - space if line else avail
         long_word = eager and word_width > LONG_WORD * width and room >= MIN_ROOM * width
         if word_width > avail or long_word:
-            split = _split_to_fit(word, face, size, room, language)
-            if split is None and not line:
+            split = _split_to_fit(word, face, size, room, language,
+                                  optional=word_width <= width)
+            if split is None and not line and word_width > width:
                 split = _cut_to_fit(word, face, size, room)
             if split is not None:
                 line.append(split[0])
@@ -191,7 +206,7 @@ def wrap(text: str, face: Face, size: float, width: float, indent: float = 0.0,
                 lines.append(" ".join(line))
                 line, used, avail = [], 0.0, width
                 continue
-        if line:
+        if line or avail < width:  # after a lead, the first line may stay empty
             lines.append(" ".join(line))
             line, used, avail = [], 0.0, width
             queue.appendleft(word)
@@ -221,6 +236,13 @@ class Block:
         if not self.lines:
             return 0.0
         return (ASCENT + DESCENT) * self.size + (len(self.lines) - 1) * self.leading
+
+    def width(self) -> float:
+        """The width of the widest line (the first with its indent)."""
+        widths = [self.face.width(line, self.size) for line in self.lines]
+        if widths:
+            widths[0] += self.indent
+        return max(widths, default=0.0)
 
     def draw(self, canvas: Canvas, x: float, top: float, align: str = "left") -> None:
         """Draw the block with the top of its first line at `top`.
