@@ -27,10 +27,10 @@ def test_deck_check_valid_files(capsys: pytest.CaptureFixture[str]) -> None:
                        str(CARDS / "vaerdispil.en.yaml"))
     assert code == 0
     assert out.splitlines() == [
-        f"{CARDS / 'vaerdispil.da.yaml'}: ok: vaerdispil (da), 71 cards (4 blank, 21 question, "
-        "46 value), 6 rounds",
-        f"{CARDS / 'vaerdispil.en.yaml'}: ok: vaerdispil (en), 71 cards (4 blank, 21 question, "
-        "46 value), 6 rounds",
+        f"{CARDS / 'vaerdispil.da.yaml'}: ok: vaerdispil (da), 85 cards (4 blank, 23 question, "
+        "58 value), 6 rounds",
+        f"{CARDS / 'vaerdispil.en.yaml'}: ok: vaerdispil (en), 85 cards (4 blank, 23 question, "
+        "58 value), 6 rounds",
     ]
 
 
@@ -45,7 +45,7 @@ def test_deck_check_invalid_file_exits_1_with_located_errors(
     assert code == 1
     assert out.splitlines() == [
         f"{bad}:42:11: round 'stem': 'mode' is 'afstemning', which is not one of turns, pick, "
-        "vote, agree, open",
+        "vote, agree, open, review",
         f"{good}: ok: test-deck (da), 3 cards (1 blank, 1 question, 1 value), 3 rounds",
     ]
     assert err == ""
@@ -84,15 +84,16 @@ def test_deck_list(capsys: pytest.CaptureFixture[str], vaerdispil_home: Path) ->
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "LANG", "CARDS", "TITLE", "WHERE"]
     # The bundled decks come first, in file-name order; the main deck's files sort last.
-    bundled = [line.split()[:2] for line in lines[1:11]]
+    bundled = [line.split()[:2] for line in lines[1:13]]
     assert bundled == [[deck, lang] for deck in ("civilsamfund", "kommune-helhedsplan",
-                                                 "medborgercenter", "vaerdispil-kort",
-                                                 "vaerdispil") for lang in ("da", "en")]
-    assert all(line.split()[-1] == "bundled" for line in lines[1:11])
-    assert lines[9].split() == ["vaerdispil", "da", "71", "Værdispillet", "bundled"]
-    assert lines[10].split() == ["vaerdispil", "en", "71", "The", "Value", "Game", "bundled"]
-    assert "broken: 6 problems, see vaerdispil deck check" in lines[11]
-    assert lines[12].split()[:4] == ["test-deck", "da", "3", "Testdeck"]
+                                                 "medborgercenter", "opfoelgning",
+                                                 "vaerdispil-kort", "vaerdispil")
+                       for lang in ("da", "en")]
+    assert all(line.split()[-1] == "bundled" for line in lines[1:13])
+    assert lines[11].split() == ["vaerdispil", "da", "85", "Værdispillet", "bundled"]
+    assert lines[12].split() == ["vaerdispil", "en", "85", "The", "Value", "Game", "bundled"]
+    assert "broken: 6 problems, see vaerdispil deck check" in lines[13]
+    assert lines[14].split()[:4] == ["test-deck", "da", "3", "Testdeck"]
     assert f"Your own decks: {decks}" in out
 
 

@@ -103,6 +103,33 @@ async def test_every_bundled_deck_plays_on_screen(entry, tmp_path: Path,  # type
         assert isinstance(app.screen, SummaryScreen)
     modes = {round_.mode.value for round_ in entry.deck.rounds}
     expected = {"turns": "TurnsPanel", "pick": "PickPanel", "vote": "VotePanel",
-                "agree": "AgreePanel", "open": "NotesPanel"}
+                "agree": "AgreePanel", "open": "NotesPanel", "review": "ReviewPanel"}
     assert seen_panels == {expected[mode] for mode in modes}
     assert game.state.ended
+
+
+def test_demo_follow_up_plays_the_loop(tmp_path: Path) -> None:
+    """`demo --follow-up`: the sample workshop, then its follow-up meeting, both saved."""
+    session = tmp_path / "opfoelgning.jsonl"
+    home = tmp_path / "home"
+    result = subprocess.run(
+        [sys.executable, "-m", "vaerdispil", "demo", "--follow-up", "--speed", "0",
+         "--session", str(session)],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "VAERDISPIL_HOME": str(home)},
+    )
+    assert result.returncode == 0, result.stderr
+    game = Game.open(session)
+    try:
+        assert game.state.ended and game.deck.id == "opfoelgning"
+        assert game.state.details.title == "Opfølgning: Demo: værksted i Solbakken"
+        assert game.header.follows is not None
+        first = home / "sessions" / f"{game.header.follows['name']}.jsonl"
+        assert first.is_file()
+        statuses = {review.status for review in game.state.reviews.values()}
+        assert {"done", "partly", "yes"} <= statuses  # most went well, some partly
+        from vaerdispil.outcome import outcome
+
+        assert len(outcome(game.state, game.deck).reviews) == len(game.state.reviews)
+    finally:
+        game.close()

@@ -110,3 +110,81 @@ def test_play_follow_up_opens_a_new_workshop_that_follows_the_saved_one(
     code, _, err = run_cli(capsys, "play", "--follow-up", saved.stem, "--session", "x",
                            "--deck", str(deck))
     assert code == 1 and "--follow-up starts a new workshop" in err
+
+
+async def test_a_follow_up_from_the_summary_of_a_finished_workshop(
+        vaerdispil_home: Path, clock: FakeClock) -> None:
+    from tests.test_review import FOLLOW_UP
+    from vaerdispil.paths import deck_file_name, user_decks_dir
+    from vaerdispil.session.store import new_session_path
+    from vaerdispil.tui.app import VaerdispilApp
+    from vaerdispil.tui.dialogs.form import FormDialog
+    from vaerdispil.tui.screens.setup import SetupScreen
+    from vaerdispil.tui.screens.summary import SummaryScreen
+
+    user_decks_dir().mkdir(parents=True, exist_ok=True)  # the follow-up deck, as a user's
+    (user_decks_dir() / deck_file_name("opfoelgning", "da")).write_text(
+        FOLLOW_UP.replace("id: test-opfoelgning", "id: opfoelgning"), encoding="utf-8")
+    saved = new_session_path("Værksted i Vollsmose", "2026-11-22")
+    complete_workshop(saved, clock).close()
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.screen.open_saved(saved)  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)  # a finished one opens at its summary
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert "Start et opfølgningsmøde på »2026-11-22-vaerksted-i-vollsmose«" in \
+            app.screen.form_title
+        await pilot.click("#ok")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        game = app.game
+        assert game is not None and game.header.follows["name"] == saved.stem
+        assert [o.name for o in game.state.active_organisations()] == [
+            "Netto", "B1909 | *fodbold*", "Plejehjemmet"]
+        assert game.deck.id == "opfoelgning"
+
+
+def test_the_report_groups_a_workshop_and_its_follow_ups_as_one_partnership(
+        tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    from tests.conftest import run_cli
+    from tests.test_review import DECK as FOLLOW_UP_DECK
+
+    complete_workshop(tmp_path / "vollsmose.jsonl", clock).close()
+    complete_workshop(tmp_path / "gellerup.jsonl", clock).close()  # another partnership
+    first = start_follow_up(tmp_path / "vollsmose.jsonl", tmp_path / "vollsmose-2.jsonl",
+                            FOLLOW_UP_DECK, clock)
+    first.next_round()
+    first.review("action:0", "done")
+    first.review("action:1", "not_done")
+    first.end_session()
+    first.close()
+    start_follow_up(tmp_path / "vollsmose-2.jsonl", tmp_path / "vollsmose-3.jsonl",
+                    FOLLOW_UP_DECK, clock).close()
+    names = ["vollsmose-3", "gellerup", "vollsmose-2", "vollsmose"]  # in any order
+    code, _, err = run_cli(capsys, "report", *(str(tmp_path / f"{n}.jsonl") for n in names),
+                           "-o", str(tmp_path / "r.csv"))
+    assert code == 0, err
+    rows = [row for row in csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text("utf-8")))
+            if row["table"] == "workshop"]
+    assert {(row["file"], row["follows"], row["partnership"]) for row in rows} == {
+        ("vollsmose", "", "vollsmose"), ("vollsmose-2", "vollsmose", "vollsmose"),
+        ("vollsmose-3", "vollsmose-2", "vollsmose"), ("gellerup", "", "")}
+    from vaerdispil.report import tally
+    from vaerdispil.session_commands import outcome_of
+
+    report = tally((n, outcome_of(tmp_path / f"{n}.jsonl")[0]) for n in names)
+    assert [[report.workshops[i].name for i in chain] for chain in report.partnerships] == [
+        ["vollsmose", "vollsmose-2", "vollsmose-3"]]
+    second = next(w for w in report.workshops if w.name == "vollsmose-2")
+    assert second.reviewed == {"done": 1, "not_done": 1}

@@ -261,13 +261,25 @@ def play_open(game: Game) -> None:
     game.note("Vi skal tale mere om det her næste gang")
 
 
-def play(deck: Deck, path: Path, clock: FakeClock) -> Game:
-    """A whole workshop with generated partners, every round as its mode says."""
-    game = Game.new(path, deck, seed=7, clock=clock, title=f"Prøve af {deck.title}",
-                    date="2026-11-22", facilitator="Mette")
-    orgs = [game.add_organisation(name, kind) for name, kind in ORGANISATIONS]
-    for number in range(7):
-        game.add_participant(f"Deltager {number + 1}", orgs[number % len(orgs)])
+def play_review(game: Game, round_: Round) -> None:
+    """Each item of the followed workshop said to have gone one way or another."""
+    items = rules.review_items(game.state, round_.review)
+    assert items, round_.id
+    for number, item in enumerate(items):
+        statuses = rules.STATUSES[item.kind]
+        game.review(item.key, statuses[number % len(statuses)], f"Linje {number + 1}")
+
+
+def play(deck: Deck, path: Path, clock: FakeClock, game: Game | None = None) -> Game:
+    """A whole workshop with generated partners, every round as its mode says (`game`: a
+    follow-up, begun already with the partners of the workshop it follows)."""
+    if game is None:
+        game = Game.new(path, deck, seed=7, clock=clock, title=f"Prøve af {deck.title}",
+                        date="2026-11-22", facilitator="Mette")
+        orgs = [game.add_organisation(name, kind) for name, kind in ORGANISATIONS]
+        for number in range(7):
+            game.add_participant(f"Deltager {number + 1}", orgs[number % len(orgs)])
+    orgs = [org.id for org in game.state.active_organisations()]
     for index, round_ in enumerate(deck.rounds):
         game.next_round()
         assert game.state.round_index == index
@@ -280,6 +292,8 @@ def play(deck: Deck, path: Path, clock: FakeClock) -> Game:
             play_vote(game, round_)
         elif round_.mode is Mode.AGREE:
             play_agree(game, round_, orgs)
+        elif round_.mode is Mode.REVIEW:
+            play_review(game, round_)
         else:
             assert round_.mode is Mode.OPEN
             play_open(game)
@@ -300,8 +314,16 @@ def test_every_bundled_deck_plays_to_the_end(name: str, tmp_path: Path,
                                               clock: FakeClock) -> None:
     deck = DECKS[name]
     path = tmp_path / "workshop.jsonl"
-    game = play(deck, path, clock)
+    follow_up = None
+    if any(round_.mode is Mode.REVIEW for round_ in deck.rounds):  # a follow-up meeting
+        from vaerdispil.followup import start_follow_up
+
+        play(DECKS[f"vaerdispil.{deck.language}.yaml"], tmp_path / "first.jsonl",
+             clock).close()
+        follow_up = start_follow_up(tmp_path / "first.jsonl", path, deck, clock)
+    game = play(deck, path, clock, follow_up)
     live = game.state
+    assert bool(live.reviews) == (follow_up is not None)
     assert live.ended and live.round_index == len(deck.rounds) - 1
     assert set(live.rounds) == {round_.id for round_ in deck.rounds}
     assert live.picks and live.agreed and len(live.actions) == 2 and live.follow_up

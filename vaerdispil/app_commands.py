@@ -35,6 +35,7 @@ def register(commands: Any) -> None:
     demo.add_argument("--speed", type=_speed, default=1.0, metavar="N",
                       help=cli_text("cli.demo.speed"))
     demo.add_argument("--lang", choices=("da", "en"), help=cli_text("cli.demo.lang"))
+    demo.add_argument("--follow-up", action="store_true", help=cli_text("cli.demo.follow_up"))
     demo.set_defaults(run=run_demo)
 
     serve = commands.add_parser("serve", help=cli_text("cli.serve"))
@@ -217,9 +218,13 @@ def run_demo(args: Any) -> int:
     language = args.lang or "da"
     try:
         deck = resolve_deck("vaerdispil", language)
-        path = resolve_session(args.session, NEW).path if args.session else new_session_path(
-            WORDS[language]["title"], "")
-        game = Game.new(path, deck)
+        if getattr(args, "follow_up", False):
+            deck, game = _demo_follow_up(deck, language, args.session)
+            path = game.log.path
+        else:
+            path = resolve_session(args.session, NEW).path if args.session else \
+                new_session_path(WORDS[language]["title"], "")
+            game = Game.new(path, deck)
     except (DeckError, SessionError) as error:
         return _say(error)
     delay = 0.0 if args.speed == 0 else 1.5 / args.speed
@@ -227,6 +232,31 @@ def run_demo(args: Any) -> int:
     app.run(headless=args.speed == 0 and not sys.stdout.isatty())
     print(cli_text("cli.demo.saved", path=path), file=sys.stderr)
     return app.return_code or 0
+
+
+def _demo_follow_up(deck: Any, language: str, name: str | None) -> tuple[Any, Any]:
+    """The sample workshop, played through at once (and saved), and a follow-up meeting
+    of it in a new file (`name`, or named after it), ready to be played on screen."""
+    from datetime import date
+
+    from .deck.catalog import resolve_deck
+    from .demo import WORDS, demo_steps
+    from .followup import start_follow_up
+    from .i18n import text
+    from .session.game import Game
+    from .session.store import NEW, new_session_path, resolve_session
+
+    first = Game.new(new_session_path(WORDS[language]["title"], ""), deck)
+    try:
+        for step in demo_steps(first):
+            step()
+    finally:
+        first.close()
+    follow_deck = resolve_deck(FOLLOW_UP_DECK, language)
+    path = resolve_session(name, NEW).path if name else new_session_path(
+        text(language, "followup.title", title=WORDS[language]["title"]),
+        date.today().isoformat())
+    return follow_deck, start_follow_up(first.log.path, path, follow_deck, language=language)
 
 
 def run_play(args: Any) -> int:

@@ -494,6 +494,40 @@ class VaerdispilApp(App[None]):
         self.call_from_thread(self.deliver_binary, path, save_filename=name)
         return name
 
+    def follow_up_dialog(self, path: Path) -> None:
+        """Ask, then start a follow-up meeting of the finished workshop in `path`."""
+        from .dialogs.form import FormDialog
+
+        def answered(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.notify(self.t("followup.working"))
+                self._start_follow_up(path)
+
+        self.push_screen(FormDialog(self.t("followup.ask", name=path.stem), [], self.language,
+                                    ok_label=self.t("followup.start"),
+                                    cancel_label=self.t("key.back")), answered)
+
+    @work(thread=True, exit_on_error=False, group="open")
+    def _start_follow_up(self, path: Path) -> None:
+        from ..app_commands import start_follow_up_named
+        from ..deck.errors import DeckError
+        from ..session.errors import SessionError
+
+        try:
+            game = start_follow_up_named(str(path), None, None)
+        except SessionError as error:
+            self.call_from_thread(self.notify, str(error).removeprefix(f"{path}: "),
+                                  severity="error", timeout=15)
+            return
+        except DeckError as error:
+            self.call_from_thread(self.notify, error.lines()[0], severity="error", timeout=15)
+            return
+        self.call_from_thread(self._enter_follow_up, game)
+
+    async def _enter_follow_up(self, game: Game) -> None:
+        await self.leave_game()
+        self.enter_game(game)
+
     def on_app_focus(self) -> None:
         """Back to this window (or browser tab): the saved list, if it is showing, is read
         again, as another tab may have played on (unchanged files come from the index)."""

@@ -49,6 +49,7 @@ class StartScreen(AppScreen):
                 Option(self.t("start.resume"), id="resume"),
                 Option(self.t("start.print"), id="print"),
                 Option(self.t("start.decks"), id="decks"),
+                Option(self.t("start.follow_up"), id="follow_up"),
                 Option(self.t("start.help"), id="help"),
                 Option(self.t("start.quit"), id="quit"),
                 id="menu",
@@ -142,6 +143,8 @@ class StartScreen(AppScreen):
             self.app.push_screen(SetupScreen(self.vapp.deck))
         elif choice == "resume":
             self.resume()
+        elif choice == "follow_up":
+            self.follow_up()
         elif choice == "print":
             self.vapp.print_dialog()
         elif choice == "decks":
@@ -171,6 +174,21 @@ class StartScreen(AppScreen):
             self.app.notify(self.t("start.resume_none"))
             return
         self._open(path)
+
+    def follow_up(self) -> None:
+        """A follow-up meeting of the finished workshop highlighted in the list, else of
+        the finished one most recently changed."""
+        if self._saved is None:
+            self.app.notify(self.t("start.loading"))
+            return
+        path = self._highlighted_saved()
+        ended = [info for info in self._saved if info.ended]
+        if path is None or path not in {info.path for info in ended}:
+            path = ended[0].path if ended else None
+        if path is None:
+            self.app.notify(self.t("start.follow_up_none"))
+            return
+        self.vapp.follow_up_dialog(path)
 
     def _highlighted_saved(self) -> Path | None:
         """The saved workshop the facilitator has moved to in the list, if any."""

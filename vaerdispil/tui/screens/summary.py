@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -35,6 +36,7 @@ class SummaryScreen(AppScreen):
         Binding("a", "print_summary(True)", "Anonymous PDF", id="print_anonymous"),
         Binding("e", "export", "Export", id="export"),
         Binding("k", "calendar", "Calendar", id="calendar"),
+        Binding("o", "follow_up", "Follow-up meeting", id="start_follow_up"),
     ]
 
     def __init__(self, view: Replay | None = None) -> None:
@@ -91,6 +93,25 @@ class SummaryScreen(AppScreen):
 
     def action_export(self) -> None:
         self.vapp.export_summary(self.view)
+
+    def _source(self) -> tuple[Path, bool] | None:
+        """The workshop shown: its file, and whether it is finished."""
+        if self.view is not None:
+            return self.view.path, self.view.state.ended
+        game = self.vapp.game
+        return (game.log.path, game.state.ended) if game is not None else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A follow-up only of a finished workshop (the key shows once it is)."""
+        if action == "follow_up":
+            source = self._source()
+            return source is not None and source[1]
+        return True
+
+    def action_follow_up(self) -> None:
+        source = self._source()
+        if source is not None and source[1]:
+            self.vapp.follow_up_dialog(source[0])
 
     def action_calendar(self) -> None:
         """The follow-up and the actions' deadlines, as a file for calendars (.ics)."""
