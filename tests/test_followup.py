@@ -188,3 +188,68 @@ def test_the_report_groups_a_workshop_and_its_follow_ups_as_one_partnership(
         ["vollsmose", "vollsmose-2", "vollsmose-3"]]
     second = next(w for w in report.workshops if w.name == "vollsmose-2")
     assert second.reviewed == {"done": 1, "not_done": 1}
+
+
+async def test_a_whole_follow_up_by_keys_to_the_then_and_now_pdf(
+        vaerdispil_home: Path, clock: FakeClock) -> None:
+    """From a finished workshop's summary, o begins the follow-up (the bundled deck); its
+    reviews are said by keys, the other rounds passed by, and the summary PDF says then
+    and now, with no person's name in the anonymous one."""
+    from pypdf import PdfReader
+
+    from vaerdispil.session.store import new_session_path
+    from vaerdispil.tui.app import VaerdispilApp
+    from vaerdispil.tui.screens.summary import SummaryScreen
+    from vaerdispil.tui.widgets.review import ReviewPanel
+
+    saved = new_session_path("Værksted i Vollsmose", "2026-11-22")
+    complete_workshop(saved, clock).close()
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        app.screen.open_saved(saved)  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.click("#ok")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        game = app.game
+        assert game is not None and game.deck.id == "opfoelgning"
+        said = {"actions": "12", "organisations": "123123", "agreements": "2"}
+        for round_ in game.deck.rounds:
+            await pilot.press("f6")  # the next round (the first from set-up)
+            await pilot.pause()
+            assert game.state.round_index == game.deck.rounds.index(round_)
+            if round_.review:
+                await pilot.pause()
+                app.screen.query_one(ReviewPanel).query_one("#review-items").focus()
+                await pilot.press(*said[round_.review])
+                await pilot.pause()
+        await pilot.press("f6")  # after the last round: finish
+        await pilot.pause()
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert game.state.ended and isinstance(app.screen, SummaryScreen)
+        assert {key: review.status for key, review in game.state.reviews.items()} == {
+            "action:0": "done", "action:1": "partly", "gave:0": "yes", "got:0": "partly",
+            "gave:1": "no", "got:1": "yes", "gave:2": "partly", "got:2": "no",
+            "agreed:0": "changed"}
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        path = game.log.path
+    text = " ".join(PdfReader(path.with_name(path.stem + "-summary.pdf")).pages[1]
+                    .extract_text().split())
+    assert "Dengang og nu" in text and "Opfølgning på »Værksted i Vollsmose«" in text
+    assert "Lav en nøgleaftale Aisha, Netto, 15. december 2026 Gjort" in text
+    assert "Gav vi det? Ja: 1 · Delvist: 1 · Nej: 1" in text
+    assert "Vi deler lokaler" in text and "Ændret" in text
+    anonymous = " ".join(page.extract_text() for page in PdfReader(
+        path.with_name(path.stem + "-summary-anonymous.pdf")).pages)
+    assert "Dengang og nu" in anonymous
+    for name in ("Aisha", "Bo", "Cem", "Mette"):
+        assert name not in anonymous.split(), name

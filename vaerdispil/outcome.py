@@ -119,6 +119,14 @@ class ReviewRecord:
     status: str = ""
     """What was said of it (see game.review.STATUSES); "" if it was not gone through."""
     note: str = ""
+    person: str = ""
+    """An action's owner then (a person's name: an anonymous summary leaves it out)."""
+    organisation: str = ""
+    """An action's organisation then."""
+    due: str = ""
+    """An action's date then."""
+    count: int = 0
+    """How many values the item had then: an organisation's gives (gave) or gets (got)."""
 
 
 @dataclass(frozen=True)
@@ -379,6 +387,11 @@ def _reviews(state: SessionState) -> tuple[dict[str, str], list[ReviewRecord]]:
             subject = str(item.get("text", ""))
             detail = ", ".join(map(str, item.get("organisations", [])))
         said = state.reviews.get(f"{kind}:{number}")
-        records.append(ReviewRecord(kind, subject, detail, said.status if said else "",
-                                    said.note if said else ""))
+        count = len(item.get("gives" if kind == "gave" else "gets", [])) \
+            if kind in ("gave", "got") else 0
+        records.append(ReviewRecord(
+            kind, subject, detail, said.status if said else "", said.note if said else "",
+            str(item.get("person", "")) if kind == "action" else "",
+            str(item.get("organisation", "")) if kind == "action" else "",
+            str(item.get("due", "")) if kind == "action" else "", count))
     return follows, records

@@ -55,6 +55,7 @@ from .summary_style import (
     Para,
     format_date,
 )
+from .summary_then import then_and_now
 
 REPLACEMENT = "\u25a1"
 """What a character no font of the PDF has prints as: U+25A1 WHITE SQUARE, the box that
@@ -141,6 +142,7 @@ def render_summary(result: Outcome, anonymous: bool = False) -> SummaryRendered:
 
 SECTIONS: list[tuple[str, Callable[[Outcome, dict[str, str]], Iterable[Flowable]]]] = [
     ("overview.heading", overview),
+    ("then.heading", then_and_now),
     ("map.heading", value_map),
     ("votes.heading", votes),
     ("rounds.heading", rounds),
@@ -338,6 +340,9 @@ def anonymised(result: Outcome, facilitator: str = "facilitator") -> Outcome:
     for action in result.actions:
         if action.person:
             owners.setdefault(action.person, action.organisation)
+    for review in result.reviews:  # a follow-up: the owners of the actions then
+        if review.person:
+            owners.setdefault(review.person, review.organisation)
     if result.facilitator:
         owners.setdefault(result.facilitator, facilitator)
     scrub = _name_scrubber(owners)
@@ -367,8 +372,13 @@ def anonymised(result: Outcome, facilitator: str = "facilitator") -> Outcome:
                      leaders=[scrub(value) for value in vote.leaders],
                      undotted=[scrub(value) for value in vote.undotted])
              for vote in result.votes]
+    reviews = [replace(review, person="", subject=scrub(review.subject), note=scrub(review.note),
+                       detail=(", ".join(part for part in (review.organisation, review.due)
+                                         if part) if review.kind == "action"
+                               else scrub(review.detail)))
+               for review in result.reviews]
     return replace(result, title=scrub(result.title), place=scrub(result.place),
-                   facilitator="",
+                   facilitator="", reviews=reviews,
                    organisations=organisations, agreements=agreements, votes=votes,
                    turns=[turn(t) for t in result.turns], notes=[note(n) for n in result.notes],
                    actions=[action(a) for a in result.actions])
