@@ -26,6 +26,7 @@ from typing import Any
 
 from . import __version__
 from .outcome import Outcome
+from .session.store import file_stamp
 
 FORMAT = 1
 
@@ -60,14 +61,6 @@ def _entry(path: Path) -> Path:
     return _folder() / f"{name[:40]}.json"
 
 
-def _stamp(path: Path) -> list[int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return [info.st_size, info.st_mtime_ns]
-
-
 @cache
 def _builder(kind: Any) -> Callable[[Any], Any] | None:
     """How to make a value of the type `kind` from its JSON form: dataclasses and lists
@@ -90,7 +83,7 @@ def _builder(kind: Any) -> Callable[[Any], Any] | None:
 
 def cached(path: Path) -> tuple[Outcome, list[str]] | None:
     """The kept outcome (and warnings) of a workshop file, if still true to it."""
-    stamp = _stamp(path)
+    stamp = file_stamp(path)
     if stamp is None:
         return None
     try:
@@ -107,7 +100,7 @@ def cached(path: Path) -> tuple[Outcome, list[str]] | None:
 
 def keep(path: Path, stamp: list[int] | None, result: Outcome, warnings: list[str]) -> None:
     """Keep a workshop's outcome, as read from the file when it had `stamp`."""
-    if stamp is None or stamp != _stamp(path):
+    if stamp is None or stamp != file_stamp(path):
         return  # the file changed while it was read: keep nothing
     entry = {"format": FORMAT, "code": code_key(), "path": str(path.resolve()),
              "stamp": stamp, "warnings": warnings, "outcome": result.as_dict()}
@@ -129,7 +122,7 @@ def read_outcome_cached(path: Path) -> tuple[Outcome, list[str]]:
         return found
     from .session_commands import outcome_of
 
-    stamp = _stamp(path)
+    stamp = file_stamp(path)
     result, warnings = outcome_of(path)
     keep(path, stamp, result, warnings)
     return result, warnings

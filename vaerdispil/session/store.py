@@ -148,7 +148,9 @@ index is checked against each file and rebuilt where it is missing, stale or dam
 INDEX_VERSION = 1
 
 
-def _stamp(path: Path) -> list[int] | None:
+def file_stamp(path: Path) -> list[int] | None:
+    """What tells a file changed: its size and modification time (None: it is gone).
+    The saved list's index and the report's kept outcomes are checked against it."""
     try:
         status = path.stat()
     except OSError:
@@ -192,7 +194,7 @@ def iter_sessions(folder: Path | None = None) -> Iterator[SessionInfo]:
         paths = [p for p in folder.iterdir() if p.suffix == SUFFIX and p.is_file()]
     except OSError:
         return
-    stamps = {path: _stamp(path) for path in paths}
+    stamps = {path: file_stamp(path) for path in paths}
     paths.sort(key=lambda path: (stamps[path] or [0, 0])[1], reverse=True)
     index = _load_index(folder)
     fresh: dict[str, Any] = {}
