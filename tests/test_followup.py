@@ -253,3 +253,27 @@ async def test_a_whole_follow_up_by_keys_to_the_then_and_now_pdf(
     assert "Dengang og nu" in anonymous
     for name in ("Aisha", "Bo", "Cem", "Mette"):
         assert name not in anonymous.split(), name
+
+
+def test_the_report_pdf_shows_each_partnership_over_time(
+        tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader
+
+    from tests.conftest import run_cli
+    from tests.test_review import DECK as FOLLOW_UP_DECK
+
+    complete_workshop(tmp_path / "vollsmose.jsonl", clock).close()
+    follow = start_follow_up(tmp_path / "vollsmose.jsonl", tmp_path / "vollsmose-2.jsonl",
+                             FOLLOW_UP_DECK, clock)
+    follow.next_round()
+    follow.review("action:0", "done")
+    follow.review("action:1", "not_done")
+    follow.close()
+    code, _, err = run_cli(capsys, "report", str(tmp_path / "vollsmose.jsonl"),
+                           str(tmp_path / "vollsmose-2.jsonl"), "-o", str(tmp_path / "r.pdf"))
+    assert code == 0, err
+    text = " ".join(" ".join(page.extract_text() for page in
+                             PdfReader(tmp_path / "r.pdf").pages).split())
+    assert "Partnerskaber over tid" in text
+    assert "22. november 2026: Værksted i Vollsmose" in text
+    assert "Handlinger: Gjort 1, Ikke gjort 1" in text

@@ -47,6 +47,7 @@ from .summary_style import (
     WIDTH,
     Para,
     format_date,
+    label,
     table,
     text,
 )
@@ -104,6 +105,40 @@ SHORT_TABLE = 6
 """A table of up to this many rows stays whole on the page of its heading, if it can."""
 
 
+def _partnerships(report: Report, labels: dict[str, str]) -> Iterable[Flowable]:
+    """Each workshop with the follow-up meetings that follow it: the meetings, and what
+    the follow-ups said of the actions, the promises and the values (in the screens'
+    own words)."""
+    if not report.partnerships:
+        return
+    from ..game.review import STATUSES
+    from ..i18n import text as i18n_text
+
+    language = report.language if report.language in ("da", "en") else "da"
+    rows: list[list[Flowable | str]] = [[label(labels["report.col.partnership"]),
+                                         label(labels["report.col.meetings"]),
+                                         label(labels["report.col.reviewed"])]]
+    for chain in report.partnerships:
+        meetings = [report.workshops[number] for number in chain]
+        said: dict[str, int] = {}
+        for meeting in meetings:
+            for status, count in meeting.reviewed.items():
+                said[status] = said.get(status, 0) + count
+        words = []
+        for kind in ("action", "gave", "agreed"):
+            parts = [f"{i18n_text(language, f'review.{kind}.{status}')} {said[status]}"
+                     for status in STATUSES[kind] if said.get(status)]
+            if parts:
+                words.append(f"{labels[f'report.reviewed.{kind}']}: {', '.join(parts)}")
+        rows.append([text(meetings[0].title),
+                     Para("<br/>".join(markup(f"{format_date(m.date, labels)}: {m.title}")
+                                       for m in meetings), STYLES["cell"]),
+                     Para("<br/>".join(markup(line) for line in words) or "–", STYLES["cell"])])
+    yield from _section([Para(labels["report.partnerships"], H2),
+                         Para(labels["report.partnerships.intro"], INTRO)],
+                        table(rows, [45 * mm, WIDTH - 115 * mm, 70 * mm]))
+
+
 def _story(report: Report, labels: dict[str, str], title: str) -> Iterable[Flowable]:
     yield Para(markup(title), STYLES["title"])
     yield Para(labels["report.intro"], STYLES["body"])
@@ -117,6 +152,7 @@ def _story(report: Report, labels: dict[str, str], title: str) -> Iterable[Flowa
                      _num(workshop.agreed), _num(workshop.actions)])
     yield from _section([Para(labels["report.workshops"], H2)], table(
         rows, _widths(keys, labels, [0, 34 * mm, 30 * mm, 18 * mm, 18 * mm, 18 * mm])))
+    yield from _partnerships(report, labels)
 
     heading = Para(labels["report.values"], H2)
     if not report.values:
