@@ -199,6 +199,14 @@ def _follow_up_set(state: SessionState, deck: Deck, e: Event) -> None:
     state.follow_up = e["date"]
 
 
+def _phone_bound(state: SessionState, deck: Deck, e: Event) -> None:
+    state.phones[e["participant"]] = e["token"]
+
+
+def _phone_released(state: SessionState, deck: Deck, e: Event) -> None:
+    state.phones.pop(e["participant"], None)
+
+
 def _reviewed(state: SessionState, deck: Deck, e: Event) -> None:
     state.reviews[e["item"]] = Review(e["item"], e["round"], e["status"], e.get("note", ""))
 
@@ -260,6 +268,8 @@ APPLY: dict[str, Callable[[SessionState, Deck, Event], None]] = {
     "action_added": _action_added,
     "follow_up_set": _follow_up_set,
     "reviewed": _reviewed,
+    "phone_bound": _phone_bound,
+    "phone_released": _phone_released,
     "item_edited": _item_edited,
     "item_removed": _item_removed,
 }

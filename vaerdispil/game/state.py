@@ -196,6 +196,8 @@ class SessionState:
     """In a follow-up meeting: the workshop it follows, as its header keeps it (its name,
     its file's sha256, and its outcome: what was agreed then). Read only."""
     reviews: dict[str, Review] = field(default_factory=dict)
+    phones: dict[str, str] = field(default_factory=dict)
+    """Participants' own phones: the sha256 of each bound phone's token, by participant."""
     """In a follow-up meeting: what is said now of each item of `then`, by item key."""
     ended: bool = False
     ended_at: str = ""

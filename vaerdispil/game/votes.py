@@ -44,8 +44,10 @@ def tally(state: SessionState, deck: Deck, round_id: str) -> list[tuple[Value, i
 
 
 def decide_vote(state: SessionState, deck: Deck, participant_id: str, value: str,
-                dots: int) -> Event:
-    """Set how many dots a participant puts on a value (0 takes them off)."""
+                dots: int, in_turn: bool = True) -> Event:
+    """Set how many dots a participant puts on a value (0 takes them off). At the shared
+    screen a secret vote goes in turn; from a participant's own phone (`in_turn` False)
+    everyone votes at once."""
     round_ = round_in_mode(state, deck, Mode.VOTE)
     require_participant(state, participant_id)
     values = {v.key for v in picked_values(state, deck)}
@@ -56,7 +58,7 @@ def decide_vote(state: SessionState, deck: Deck, participant_id: str, value: str
     record = state.round_state(round_.id)
     if participant_id in record.voted:
         raise RuleError("error.already_voted")
-    if round_.secret and current_voter(state, round_) != participant_id:
+    if in_turn and round_.secret and current_voter(state, round_) != participant_id:
         raise RuleError("error.not_your_vote")
     if dots < 0 or (not round_.stack and dots > 1):
         raise RuleError("error.dots_per_value" if dots > 1 else "error.dots_negative")
@@ -69,13 +71,15 @@ def decide_vote(state: SessionState, deck: Deck, participant_id: str, value: str
             "value": value, "dots": dots}
 
 
-def decide_vote_done(state: SessionState, deck: Deck, participant_id: str) -> Event:
-    """A participant has finished voting (in a secret vote, the next one's turn)."""
+def decide_vote_done(state: SessionState, deck: Deck, participant_id: str,
+                     in_turn: bool = True) -> Event:
+    """A participant has finished voting (in a secret vote at the shared screen, the next
+    one's turn; from a phone, `in_turn` False, whenever they are done)."""
     round_ = round_in_mode(state, deck, Mode.VOTE)
     require_participant(state, participant_id)
     if participant_id in state.round_state(round_.id).voted:
         raise RuleError("error.already_voted")
-    if round_.secret and current_voter(state, round_) != participant_id:
+    if in_turn and round_.secret and current_voter(state, round_) != participant_id:
         raise RuleError("error.not_your_vote")
     return {"type": "vote_done", "round": round_.id, "participant": participant_id}
 

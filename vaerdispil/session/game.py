@@ -109,6 +109,8 @@ _TOUCHES: dict[str, tuple[str, ...]] = {
     "round_started": ("round_index", "ended", "ended_at"),
     "session_ended": ("ended", "ended_at"),
     "follow_up_set": ("follow_up",),
+    "phone_bound": ("phones",),
+    "phone_released": ("phones",),
     "item_removed": ("dissents",),
 }
 """The parts of the state (beyond the item and the round it names) that each kind of
@@ -521,11 +523,20 @@ class Game:
                                                card_id, side, reason, text))
         return str(event["id"])
 
-    def vote(self, participant_id: str, value: str, dots: int) -> Event:
-        return self._commit(rules.decide_vote(self.state, self.deck, participant_id, value, dots))
+    def vote(self, participant_id: str, value: str, dots: int, in_turn: bool = True) -> Event:
+        return self._commit(rules.decide_vote(self.state, self.deck, participant_id, value, dots,
+                                              in_turn))
 
-    def finish_vote(self, participant_id: str) -> Event:
-        return self._commit(rules.decide_vote_done(self.state, self.deck, participant_id))
+    def finish_vote(self, participant_id: str, in_turn: bool = True) -> Event:
+        return self._commit(rules.decide_vote_done(self.state, self.deck, participant_id,
+                                                   in_turn))
+
+    def bind_phone(self, participant_id: str, token_hash: str) -> Event:
+        """A participant's own phone (the sha256 of its token) joins the workshop."""
+        return self._commit(rules.decide_bind_phone(self.state, participant_id, token_hash))
+
+    def release_phone(self, participant_id: str) -> Event:
+        return self._commit(rules.decide_release_phone(self.state, participant_id))
 
     def reveal_votes(self) -> Event:
         return self._commit(rules.decide_reveal(self.state, self.deck))

@@ -86,6 +86,13 @@ def ids(value: Any) -> str | None:
     return None
 
 
+def token_hash(value: Any) -> str | None:
+    """The sha256 of a phone's token, as 64 hex digits."""
+    if type(value) is str and len(value) == 64 and all(c in "0123456789abcdef" for c in value):
+        return None
+    return f"is {_show(value)}, not the hash of a phone's token"
+
+
 def review_item(value: Any) -> str | None:
     """An item of the followed workshop: action:N, gave:N, got:N or agreed:N."""
     if type(value) is str and ITEM.match(value):
@@ -194,6 +201,8 @@ SHAPES: dict[str, dict[str, tuple[Check, bool]]] = {
                  "status": (one_of(*sorted({s for kind in STATUSES.values() for s in kind})),
                             True),
                  "note": (OPTIONAL_LINES, False)},
+    "phone_bound": {"participant": (ident, True), "token": (token_hash, True)},
+    "phone_released": {"participant": (ident, True)},
     "item_edited": {"id": (ident, True), "field": (ident, True), "value": (lambda v: None, True)},
     "item_removed": {"id": (ident, True)},
     "undo": {"target": (whole(1, 10**9), True)},
@@ -411,6 +420,12 @@ _REFS: dict[str, Callable[[SessionState, Deck, Event], str | None]] = {
         else f"reviews '{e['item']}', which the workshop it follows does not have",
         None if e["status"] in STATUSES[e["item"].split(":")[0]]
         else f"says '{e['status']}' of '{e['item']}', which cannot be said of it"),
+    "phone_bound": lambda s, d, e: _first(
+        _person(s, e["participant"]),
+        f"binds a second phone to '{e['participant']}'" if e["participant"] in s.phones
+        else None),
+    "phone_released": lambda s, d, e: None if e["participant"] in s.phones
+    else f"releases the phone of '{e['participant']}', who has none",
     "item_edited": _edited,
     "item_removed": lambda s, d, e: None if find_item(s, e["id"]) is not None
     else f"removes '{e['id']}', which does not exist",

@@ -1,0 +1,143 @@
+"""Participants' own phones, by protocol (aiohttp's test client against the phones'
+server with a real workshop): joining, one phone per person, a secret vote from every
+seat at once, and nothing another person's phone may see."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from tests.test_game_rules import game as game  # noqa: F401, PLC0414 - the fixture
+from tests.test_game_rules import goto, people, pick_three
+from vaerdispil.phones.desk import Desk
+from vaerdispil.phones.server import MAX_BODY, PhoneServer
+from vaerdispil.session.game import Game
+
+
+@pytest.fixture
+async def phones(game: Game) -> AsyncIterator[tuple[Desk, TestClient]]:  # noqa: F811
+    desk = Desk(lambda: game)
+
+    async def run(command: Any) -> Any:  # the app runs each tap's command, one at a time
+        return command()
+
+    client = TestClient(TestServer(PhoneServer(desk, run).app(), host="127.0.0.1"))
+    await client.start_server()
+    try:
+        yield desk, client
+    finally:
+        await client.close()
+
+
+async def join(client: TestClient, desk: Desk, participant: str) -> str:
+    answer = await client.post(f"/{desk.key}/api/join", json={"participant": participant})
+    assert answer.status == 200, await answer.text()
+    data = await answer.json()
+    assert data["received"] is True
+    return str(data["token"])
+
+
+async def test_join_binds_one_phone_per_person_in_the_log(
+        phones: tuple[Desk, TestClient], game: Game) -> None:  # noqa: F811
+    desk, client = phones
+    listed = await (await client.get(f"/{desk.key}/api/people")).json()
+    assert [person["name"] for person in listed["people"]] == [
+        "Aisha", "Bo", "Cem", "Dorthe", "Emil"]
+    aisha = people(game)["Aisha"]
+    token = await join(client, desk, aisha)
+    assert game.state.phones[aisha] != token and len(game.state.phones[aisha]) == 64
+    # A second phone for the same person: refused in one line, until she is released.
+    answer = await client.post(f"/{desk.key}/api/join", json={"participant": aisha})
+    assert answer.status == 409
+    assert (await answer.json())["error"] == \
+        "Aisha har allerede en telefon med; facilitatoren kan slippe den."
+    listed = await (await client.get(f"/{desk.key}/api/people")).json()
+    assert listed["people"][0]["taken"] is True
+    game.release_phone(aisha)
+    assert await join(client, desk, aisha) != token
+    # The binding is in the log: reopened, the phone is still Aisha's.
+    events = [json.loads(line) for line in game.log.path.read_text("utf-8").splitlines()[1:]]
+    assert [e["type"] for e in events if e["type"].startswith("phone_")] == [
+        "phone_bound", "phone_released", "phone_bound"]
+    assert all(token not in line for line in game.log.path.read_text("utf-8").splitlines())
+
+
+async def test_a_secret_vote_from_every_seat_at_once(
+        phones: tuple[Desk, TestClient], game: Game) -> None:  # noqa: F811
+    desk, client = phones
+    values = pick_three(game)
+    ids = people(game)
+    tokens = {name: await join(client, desk, ids[name]) for name in ids}
+
+    async def tap(name: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        answer = await client.post(f"/{desk.key}/api/{path}", json=body,
+                                   headers={"X-Phone": tokens[name]})
+        assert answer.status == 200, await answer.text()
+        data = await answer.json()
+        assert data["received"] is True  # on disk before the phone hears it
+        return data["state"]
+
+    # Emil votes first, though a secret vote at the shared screen goes in turn.
+    state = await tap("Emil", "vote", {"value": values[1], "dots": 2})
+    assert state["left"] == 1 and state["secret"] and not state["visible"]
+    bo = await tap("Bo", "vote", {"value": values[0], "dots": 3})
+    # Bo's phone sees his own dots and nobody else's.
+    assert [v["mine"] for v in bo["values"]] == [3, 0, 0] and "tally" not in bo
+    text = json.dumps(bo)
+    assert '"mine": 2' not in text
+    for name in ids:
+        if name not in ("Emil", "Bo"):
+            await tap(name, "vote", {"value": values[2], "dots": 1})
+        done = await tap(name, "done", {})
+    assert done["voted"] == 5 and done["visible"]  # all voted: the dots show
+    assert [row["dots"] for row in done["tally"]] == [3, 3, 2]
+    assert game.state.round_state("afstemning").voted == list(
+        ids[name] for name in ids)  # in the order they finished
+
+
+async def test_no_key_no_token_bad_bodies(phones: tuple[Desk, TestClient],
+                                          game: Game) -> None:  # noqa: F811
+    desk, client = phones
+    assert (await client.get("/not-the-key/api/people")).status == 404
+    assert (await client.get(f"/{desk.key}x/")).status == 404
+    assert (await client.get("/")).status == 404
+    answer = await client.get(f"/{desk.key}/api/state", headers={"X-Phone": "made-up"})
+    assert answer.status == 401
+    answer = await client.post(f"/{desk.key}/api/join", data=b"x" * (MAX_BODY + 1),
+                               headers={"Content-Type": "application/json"})
+    assert answer.status == 413
+    answer = await client.post(f"/{desk.key}/api/join", data=b"{not json",
+                               headers={"Content-Type": "application/json"})
+    assert answer.status == 400
+    answer = await client.post(f"/{desk.key}/api/join", json={"participant": "p-999"})
+    assert answer.status == 409
+    token = await join(client, desk, people(game)["Aisha"])
+    goto(game, "afstemning")  # a vote with nothing picked: refused, in Danish
+    answer = await client.post(f"/{desk.key}/api/vote", json={"value": "card:x", "dots": 1},
+                               headers={"X-Phone": token})
+    assert answer.status == 409
+    answer = await client.post(f"/{desk.key}/api/vote", json={"value": "card:x", "dots": "1"},
+                               headers={"X-Phone": token})
+    assert answer.status == 400
+    page = await client.get(f"/{desk.key}/")
+    assert page.status == 200 and "Hvem er du?" in await page.text()
+    for answer in (page, await client.get(f"/{desk.key}/phone.js")):
+        assert "default-src 'none'" in answer.headers["Content-Security-Policy"]
+        assert answer.headers["Cache-Control"] == "no-store"
+    assert (await client.get(f"/{desk.key}/../pyproject.toml")).status == 404
+
+
+async def test_a_phone_outside_its_round_is_told_to_follow_the_screen(
+        phones: tuple[Desk, TestClient], game: Game) -> None:  # noqa: F811
+    desk, client = phones
+    token = await join(client, desk, people(game)["Cem"])
+    state = (await (await client.get(f"/{desk.key}/api/state",
+                                     headers={"X-Phone": token})).json())["state"]
+    assert state["mode"] == "waiting" and state["you"]["name"] == "Cem"
+    goto(game, "det-giver-vi")
+    answer = await client.post(f"/{desk.key}/api/done", json={}, headers={"X-Phone": token})
+    assert answer.status == 409  # not a vote round

@@ -1,0 +1,133 @@
+"""What participants' own phones may see and do in a workshop (no web code here: the
+server in server.py only carries it).
+
+A phone joins by picking its person; it gets a random token that only it holds, and the
+log keeps the token's sha256 (`phone_bound`), so the phone reconnects after the app is
+reopened. What a phone is shown is built for its person alone: in a secret vote, only
+that person's own dots, and the others' only once the votes are shown on the shared
+screen. What a phone does is the engine command a key press makes, run by the app (the
+only writer of the log); the phone hears "received" once the event is on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+from ..deck.model import Mode
+from ..game import rules
+from ..i18n import text
+from ..session.game import Game
+
+KEY_BYTES = 16
+"""The workshop key in the phones' address: 128 random bits, new each time phones go on."""
+TOKEN_BYTES = 24
+"""A phone's own token: 192 random bits."""
+
+Command = Callable[[], Any]
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Desk:
+    """The phones' view of one workshop, and the commands their taps make."""
+
+    def __init__(self, game: Callable[[], Game | None]) -> None:
+        self._game = game
+        self.key = secrets.token_urlsafe(KEY_BYTES)
+
+    @property
+    def game(self) -> Game | None:
+        return self._game()
+
+    def language(self) -> str:
+        game = self.game
+        return game.state.details.language if game is not None else "da"
+
+    def who(self, token: str | None) -> str | None:
+        """The participant a phone's token is bound to, if any (and still at the table)."""
+        game = self.game
+        if game is None or not token:
+            return None
+        wanted = token_hash(token)
+        for participant, bound in game.state.phones.items():
+            if secrets.compare_digest(bound, wanted):
+                person = game.state.participants.get(participant)
+                return participant if person is not None and person.active else None
+        return None
+
+    def people(self) -> list[dict[str, Any]]:
+        """Who can join: everyone at the table, and whether a phone has them already."""
+        game = self.game
+        if game is None:
+            return []
+        state = game.state
+        return [{"id": person.id, "name": person.name,
+                 "organisation": state.organisations[person.org].name,
+                 "taken": person.id in state.phones}
+                for person in state.active_participants()]
+
+    def join(self, participant: str) -> tuple[str, Command]:
+        """A new token for a phone, and the command that binds it to `participant`."""
+        game = self.game
+        assert game is not None
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        return token, lambda: game.bind_phone(participant, token_hash(token))
+
+    def vote(self, participant: str, value: str, dots: int) -> Command:
+        game = self.game
+        assert game is not None
+        return lambda: game.vote(participant, value, dots, in_turn=False)
+
+    def done(self, participant: str) -> Command:
+        game = self.game
+        assert game is not None
+        return lambda: game.finish_vote(participant, in_turn=False)
+
+    def view(self, participant: str) -> dict[str, Any]:
+        """What `participant`'s phone shows now; never another person's secret dots."""
+        game = self.game
+        if game is None:
+            return {"mode": "closed"}
+        state, deck = game.state, game.deck
+        language = state.details.language
+        person = state.participants[participant]
+        view: dict[str, Any] = {
+            "language": language, "workshop": state.details.title,
+            "you": {"name": person.name, "organisation": state.organisations[person.org].name},
+        }
+        round_ = rules.current_round(state, deck)
+        if round_ is None or state.ended:
+            view.update(mode="ended" if state.ended else "waiting",
+                        round=text(language, "phone.waiting") if not state.ended else "")
+            return view
+        view.update(mode=round_.mode.value, round=round_.title, prompt=round_.prompt)
+        if round_.mode is Mode.VOTE:
+            view.update(self._vote_view(game, round_, participant))
+        return view
+
+    def _vote_view(self, game: Game, round_: Any, participant: str) -> dict[str, Any]:
+        state, deck = game.state, game.deck
+        record = state.round_state(round_.id)
+        values = rules.picked_values(state, deck)
+        mine = record.votes.get(participant, {})
+        budget = round_.dots or 0
+        used = rules.dots_used(state, deck, round_.id, participant)
+        people = state.active_participants()
+        voted = [person for person in people if person.id in record.voted]
+        visible = rules.votes_visible(state, round_)
+        view: dict[str, Any] = {
+            "dots": budget, "left": budget - used, "stack": round_.stack,
+            "secret": round_.secret, "done": participant in record.voted,
+            "voted": len(voted), "people": len(people), "visible": visible,
+            "values": [{"key": value.key, "title": value.title,
+                        "mine": mine.get(value.key, 0)} for value in values],
+        }
+        if visible:  # everyone's dots, as the shared screen shows them
+            view["tally"] = [{"title": value.title, "dots": dots}
+                             for value, dots in rules.tally(state, deck, round_.id)]
+        return view

@@ -1,0 +1,185 @@
+"""The phones' web server: one small page and its API, inside the app's own process.
+
+Everything lives under /KEY/ (the workshop key: 128 random bits, new each time phones go
+on); any other address is 404. After joining, every request carries the phone's token
+(header X-Phone). Bodies are small, each address may make only so many requests, and
+every answer has security headers (a CSP allowing nothing from elsewhere, no-store, no
+referrer, no framing). Nothing but the page, its script and style, and the API is served.
+
+A tap is an engine command that `run` carries out on the app's side (the app is the only
+writer of the log); the answer says "received" only once the event is on disk.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from ..game.checks import RuleError
+from ..i18n import text
+from ..session.errors import SessionError
+from .desk import Command, Desk
+
+HERE = Path(__file__).parent
+MAX_BODY = 4 * 1024
+"""Bytes a request's body may have: a vote or a join is a few dozen."""
+RATE = (40, 10.0)
+"""At most 40 requests from one address in 10 seconds (a phone polls about every 2 s)."""
+
+Runner = Callable[[Command], Awaitable[Any]]
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+CSP = "; ".join(("default-src 'none'", "script-src 'self'", "style-src 'self'",
+                 "connect-src 'self'", "img-src 'self'", "base-uri 'none'",
+                 "form-action 'none'", "frame-ancestors 'none'"))
+
+
+class PhoneServer:
+    """The page and API for one workshop's phones; `app()` is the aiohttp application."""
+
+    def __init__(self, desk: Desk, run: Runner) -> None:
+        self.desk = desk
+        self.run = run
+        self._recent: dict[str, deque[float]] = {}
+
+    def app(self) -> web.Application:
+        app = web.Application(middlewares=[self._guard], client_max_size=MAX_BODY)
+        key = self.desk.key
+        app.add_routes([
+            web.get(f"/{key}/", self.page),
+            web.get(f"/{key}/phone.js", self.asset),
+            web.get(f"/{key}/phone.css", self.asset),
+            web.get(f"/{key}/api/people", self.people),
+            web.post(f"/{key}/api/join", self.join),
+            web.get(f"/{key}/api/state", self.state),
+            web.post(f"/{key}/api/vote", self.vote),
+            web.post(f"/{key}/api/done", self.done),
+        ])
+        return app
+
+    # -- the guard on every request ------------------------------------------------
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        try:
+            if not self._allowed(request.remote or "?"):
+                raise web.HTTPTooManyRequests(text="too many requests; wait a moment")
+            response = await handler(request)
+        except web.HTTPException as error:
+            response = error
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Frame-Options"] = "DENY"
+        if isinstance(response, web.HTTPException):
+            raise response
+        return response
+
+    def _allowed(self, address: str) -> bool:
+        most, seconds = RATE
+        now = time.monotonic()
+        recent = self._recent.setdefault(address, deque())
+        while recent and now - recent[0] > seconds:
+            recent.popleft()
+        if len(recent) >= most:
+            return False
+        recent.append(now)
+        return True
+
+    # -- the page ----------------------------------------------------------------
+
+    async def page(self, request: web.Request) -> web.Response:
+        language = self.desk.language()
+        words = {name: text(language, f"phone.{name}") for name in PAGE_WORDS}
+        page = (HERE / "static" / "phone.html").read_text(encoding="utf-8")
+        page = page.replace("{{ language }}", language).replace(
+            "{{ words }}", html.escape(json.dumps(words, ensure_ascii=False), quote=True))
+        return web.Response(text=page, content_type="text/html", charset="utf-8")
+
+    async def asset(self, request: web.Request) -> web.FileResponse:
+        name = request.path.rsplit("/", 1)[1]
+        kind = "text/javascript" if name.endswith(".js") else "text/css"
+        return web.FileResponse(HERE / "static" / name, headers={"Content-Type": kind})
+
+    # -- the API -----------------------------------------------------------------
+
+    def _person(self, request: web.Request) -> str:
+        participant = self.desk.who(request.headers.get("X-Phone"))
+        if participant is None:
+            raise web.HTTPUnauthorized(text=json.dumps(
+                {"error": text(self.desk.language(), "phone.not_joined")}),
+                content_type="application/json")
+        return participant
+
+    async def _body(self, request: web.Request) -> dict[str, Any]:
+        try:
+            body = await request.json()
+        except (ValueError, UnicodeDecodeError):
+            raise web.HTTPBadRequest(text='{"error": "not JSON"}',
+                                     content_type="application/json") from None
+        if not isinstance(body, dict):
+            raise web.HTTPBadRequest(text='{"error": "not an object"}',
+                                     content_type="application/json")
+        return body
+
+    async def _carry(self, command: Command) -> None:
+        """Run a tap's command in the app; a refusal is said in the workshop's language."""
+        try:
+            await self.run(command)
+        except RuleError as error:
+            raise web.HTTPConflict(text=json.dumps(
+                {"error": error.message(self.desk.language())}, ensure_ascii=False),
+                content_type="application/json") from None
+        except SessionError:
+            raise web.HTTPServiceUnavailable(text=json.dumps(
+                {"error": text(self.desk.language(), "phone.not_saved")}, ensure_ascii=False),
+                content_type="application/json") from None
+
+    async def people(self, request: web.Request) -> web.Response:
+        return web.json_response({"people": self.desk.people()})
+
+    async def join(self, request: web.Request) -> web.Response:
+        body = await self._body(request)
+        participant = body.get("participant")
+        if not isinstance(participant, str) or \
+                participant not in {person["id"] for person in self.desk.people()}:
+            raise web.HTTPConflict(text=json.dumps(
+                {"error": text(self.desk.language(), "phone.no_person")}, ensure_ascii=False),
+                content_type="application/json")
+        token, command = self.desk.join(participant)
+        await self._carry(command)
+        return web.json_response({"token": token, "received": True,
+                                  "state": self.desk.view(participant)})
+
+    async def state(self, request: web.Request) -> web.Response:
+        participant = self._person(request)
+        return web.json_response({"state": self.desk.view(participant)})
+
+    async def vote(self, request: web.Request) -> web.Response:
+        participant = self._person(request)
+        body = await self._body(request)
+        value, dots = body.get("value"), body.get("dots")
+        if not isinstance(value, str) or type(dots) is not int:
+            raise web.HTTPBadRequest(text='{"error": "value and dots"}',
+                                     content_type="application/json")
+        await self._carry(self.desk.vote(participant, value, dots))
+        return web.json_response({"received": True, "state": self.desk.view(participant)})
+
+    async def done(self, request: web.Request) -> web.Response:
+        participant = self._person(request)
+        await self._carry(self.desk.done(participant))
+        return web.json_response({"received": True, "state": self.desk.view(participant)})
+
+
+PAGE_WORDS = ("title", "choose", "taken", "joined", "received", "waiting", "done", "finished",
+              "dots_left", "dots_left_one", "voted", "hidden", "not_joined", "offline",
+              "ended", "round")
+"""The words the page needs (phone.NAME in vaerdispil.i18n), in the workshop's language."""

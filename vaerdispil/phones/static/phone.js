@@ -1,0 +1,100 @@
+// The phone page: join as a person, then follow the round (a vote: place your dots).
+// Plain JavaScript; user text goes in with textContent only, never as HTML.
+"use strict";
+const words = JSON.parse(document.body.dataset.words);
+const base = window.location.pathname.replace(/\/$/, "");
+const store = "vaerdispil-phone:" + base;
+let token = window.localStorage.getItem(store);
+
+function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  Object.assign(node, props || {});
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function say(message) { document.getElementById("status").textContent = message || ""; }
+
+async function call(path, body) {
+  const options = { headers: { "X-Phone": token || "" } };
+  if (body !== undefined) {
+    options.method = "POST";
+    options.headers["Content-Type"] = "application/json";
+    options.body = JSON.stringify(body);
+  }
+  let answer;
+  try { answer = await fetch(base + "/api/" + path, options); }
+  catch (error) { say(words.offline); return null; }
+  const data = await answer.json().catch(() => ({}));
+  if (answer.status === 401) { token = null; window.localStorage.removeItem(store); join(); return null; }
+  if (!answer.ok) { say(data.error || String(answer.status)); return null; }
+  return data;
+}
+
+async function join() {
+  document.getElementById("title").textContent = words.title;
+  const data = await call("people");
+  if (!data) return;
+  const main = document.getElementById("main");
+  main.replaceChildren(el("h2", { textContent: words.choose }));
+  for (const person of data.people) {
+    const label = person.name + " · " + person.organisation + (person.taken ? " (" + words.taken + ")" : "");
+    const button = el("button", { className: "person", textContent: label, disabled: person.taken });
+    button.addEventListener("click", async () => {
+      const joined = await call("join", { participant: person.id });
+      if (!joined) return;
+      token = joined.token;
+      window.localStorage.setItem(store, token);
+      say(words.joined);
+      show(joined.state);
+    });
+    main.append(button);
+  }
+}
+
+function show(state) {
+  document.getElementById("title").textContent = state.round || words.title;
+  document.getElementById("you").textContent = state.you ? state.you.name + " · " + state.you.organisation : "";
+  const main = document.getElementById("main");
+  main.replaceChildren();
+  if (state.prompt) main.append(el("p", { textContent: state.prompt }));
+  if (state.mode !== "vote") {
+    main.append(el("p", { textContent: state.mode === "ended" ? words.ended : words.waiting }));
+    return;
+  }
+  const left = state.left === 1 ? words.dots_left_one : words.dots_left.replace("{left}", state.left);
+  main.append(el("p", { className: "left", textContent: left }));
+  for (const value of state.values) {
+    const less = el("button", { textContent: "−", disabled: state.done || value.mine === 0 });
+    const more = el("button", { textContent: "+", disabled: state.done || state.left === 0 ||
+                                                   (!state.stack && value.mine > 0) });
+    less.setAttribute("aria-label", "−1 " + value.title);
+    more.setAttribute("aria-label", "+1 " + value.title);
+    less.addEventListener("click", () => place(value.key, value.mine - 1));
+    more.addEventListener("click", () => place(value.key, value.mine + 1));
+    main.append(el("div", { className: "value" }, el("span", { className: "title", textContent: value.title }),
+                   less, el("span", { className: "mine", textContent: String(value.mine) }), more));
+  }
+  const finish = el("button", { className: "primary", textContent: state.done ? words.finished : words.done,
+                                disabled: state.done });
+  finish.addEventListener("click", async () => {
+    const answer = await call("done", {});
+    if (answer) { say(words.received); show(answer.state); }
+  });
+  main.append(finish);
+  main.append(el("p", { textContent: words.voted.replace("{voted}", state.voted).replace("{people}", state.people) }));
+}
+
+async function place(value, dots) {
+  const answer = await call("vote", { value: value, dots: dots });
+  if (answer && answer.received) { say(words.received); show(answer.state); }
+}
+
+async function follow() {
+  if (!token) return;
+  const data = await call("state");
+  if (data) show(data.state);
+}
+
+if (token) { follow(); } else { join(); }
+window.setInterval(follow, 2000);
