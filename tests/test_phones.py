@@ -141,3 +141,45 @@ async def test_a_phone_outside_its_round_is_told_to_follow_the_screen(
     goto(game, "det-giver-vi")
     answer = await client.post(f"/{desk.key}/api/done", json={}, headers={"X-Phone": token})
     assert answer.status == 409  # not a vote round
+
+
+async def test_f7_turns_phones_on_and_the_screen_counts_their_votes(
+        game: Game, clock: Any) -> None:  # noqa: F811
+    import aiohttp
+
+    from tests.test_game_rules import DECK
+    from vaerdispil.tui.app import VaerdispilApp
+    from vaerdispil.tui.dialogs.phones import PhonesDialog
+
+    values = pick_three(game)  # at the secret vote
+    ids = people(game)
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock, phones_host="127.0.0.1",
+                        phones_port=0)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, PhonesDialog)
+        address = app.room.address
+        assert address.startswith("http://127.0.0.1:") and len(app.room.desk.key) >= 22
+        shown = str(app.screen.query_one("#phones-qr").render())
+        assert "█" in shown and "▀" in shown  # the QR code, drawn in the terminal
+        async with aiohttp.ClientSession() as phone:
+            async with phone.post(address + "api/join",
+                                  json={"participant": ids["Cem"]}) as answer:
+                token = (await answer.json())["token"]
+            async with phone.post(address + "api/vote", headers={"X-Phone": token},
+                                  json={"value": values[0], "dots": 3}) as answer:
+                assert (await answer.json())["received"] is True
+            async with phone.post(address + "api/done", headers={"X-Phone": token},
+                                  json={}) as answer:
+                assert answer.status == 200
+        await pilot.pause()
+        assert ids["Cem"] in game.state.round_state("afstemning").voted
+        app.screen.refresh_joined()  # type: ignore[attr-defined]
+        assert "Cem" in str(app.screen.query_one("#phones-joined").get_option_at_index(2).prompt)
+        await pilot.click("#off")
+        await pilot.pause()
+        assert app.room is None
+        async with aiohttp.ClientSession() as phone:
+            with pytest.raises(aiohttp.ClientConnectionError):
+                await phone.get(address + "api/people")

@@ -27,6 +27,9 @@ def register(commands: Any) -> None:
     play.add_argument("--follow-up", metavar=cli_text("cli.metavar.name"),
                       help=cli_text("cli.play.follow_up"))
     play.add_argument("--lang", choices=("da", "en"), help=cli_text("cli.lang_screens"))
+    play.add_argument("--phones-host", metavar="ADDRESS", help=cli_text("cli.play.phones_host"))
+    play.add_argument("--phones-port", metavar="N", type=_port, default=None,
+                      help=cli_text("cli.play.phones_port"))
     play.set_defaults(run=run_play)
 
     demo = commands.add_parser("demo", help=cli_text("cli.demo"))
@@ -267,5 +270,7 @@ def run_play(args: Any) -> int:
                         getattr(args, "follow_up", None))
     except (DeckError, SessionError) as error:
         return _say(error)
+    app.phones_host = getattr(args, "phones_host", None)
+    app.phones_port = getattr(args, "phones_port", None)
     app.run()
     return app.return_code or 0

@@ -551,6 +551,22 @@ _SCREENS: dict[str, tuple[str, str]] = {
                                 "Did we give and get what we said?"),
     "review.section.values": ("Værdierne, vi blev enige om", "The values we agreed on"),
     # participants' own phones (issue 20)
+    "key.phones": ("Telefoner", "Phones"),
+    "cmd.phones_help": ("Deltagerne stemmer og vælger på deres egne telefoner (F7)",
+                        "Participants vote and pick on their own phones (F7)"),
+    "phones.title": ("Deltagernes telefoner", "Participants' phones"),
+    "phones.how": ("Scan koden med telefonens kamera, eller skriv adressen. Telefonen skal være "
+                   "på samme wifi som denne computer.",
+                   "Scan the code with the phone's camera, or type the address. The phone must "
+                   "be on the same wifi as this computer."),
+    "phones.joined": ("Med på telefon (Enter slipper en telefon)",
+                      "On a phone (Enter releases a phone)"),
+    "phones.off": ("Slå telefoner fra", "Turn phones off"),
+    "phones.stopped": ("Telefonerne er slået fra.", "Phones are off."),
+    "phones.failed": ("Telefonerne kunne ikke starte på {address} ({error}). Vælg en anden port "
+                      "med --phones-port.",
+                      "Phones could not start on {address} ({error}). Choose another port with "
+                      "--phones-port."),
     "phone.title": ("Værdispillet", "The Value Game"),
     "phone.choose": ("Hvem er du?", "Who are you?"),
     "phone.taken": ("har en telefon med", "has a phone in"),
@@ -853,6 +869,12 @@ _COMMAND_LINE: dict[str, tuple[str, str]] = {
                       "its back on the next; {option} does not go with it"),
     "cli.print.how.shop": ("ét kort pr. side med 3 mm beskæring; send filen til trykkeriet",
                  "one card a page with 3 mm bleed; send the file to the print shop"),
+    "cli.play.phones_host": ("adressen, telefonerne skal bruge, hvis gættet på computerens "
+                             "adresse i lokalets net er forkert",
+                             "the address phones should use, where the guess at this "
+                             "computer's address in the room's network is wrong"),
+    "cli.play.phones_port": ("porten til telefonerne (standard: 8470)",
+                             "the port for phones (default: 8470)"),
     "cli.play.follow_up": ("start et opfølgningsmøde på et afsluttet værksted (dets navn eller "
                            "fil): hvad blev gjort, gav og fik I det, I sagde?",
                            "start a follow-up meeting of a finished workshop (its name or "

@@ -67,6 +67,7 @@ class VaerdispilApp(App[None]):
         Binding("f1", "help", "Help", id="help"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+y", "redo", "Redo", id="redo"),
+        Binding("f7", "phones", "Phones", id="phones"),
         # Textual's own palette key, declared here so the footer names it in our language.
         Binding("ctrl+p", "command_palette", "palette", id="command_palette", show=False,
                 priority=True),
@@ -76,7 +77,8 @@ class VaerdispilApp(App[None]):
                  game: Game | None = None, clock: Clock = utc_now,
                  sessions_folder: Path | None = None,
                  demo: Iterator[Callable[[], Any]] | None = None,
-                 demo_delay: float = 1.5) -> None:
+                 demo_delay: float = 1.5, phones_host: str | None = None,
+                 phones_port: int | None = None) -> None:
         """`deck` None: the bundled default deck in `language`, loaded when first needed
         (the caller has made sure no user deck of that name could shadow it)."""
         super().__init__()
@@ -93,6 +95,10 @@ class VaerdispilApp(App[None]):
         self.clock = clock
         self.sessions_folder = sessions_folder
         self._handed: set[str] = set()
+        self.room: Any = None
+        """Participants' phones while they are on (phones.room.Room), else None."""
+        self.phones_host = phones_host
+        self.phones_port = phones_port
         """Names this tab's downloads have had (served in a browser)."""
         self.title = t(language, "app.title")
         self.register_theme(HIGH_CONTRAST)
@@ -125,8 +131,8 @@ class VaerdispilApp(App[None]):
         self.deck  # noqa: B018
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Undo and redo only show (and work) while a workshop is open."""
-        if action in ("undo", "redo"):
+        """Undo, redo and phones only show (and work) while a workshop is open."""
+        if action in ("undo", "redo", "phones"):
             return self.game is not None
         return True
 
@@ -213,6 +219,7 @@ class VaerdispilApp(App[None]):
         in the list of saved workshops, to resume."""
         while len(self.screen_stack) > 1:
             await self.pop_screen()
+        await self.phones_off()
         game, self.game = self.game, None
         if game is not None:
             game.close()
@@ -364,6 +371,7 @@ class VaerdispilApp(App[None]):
             if values is not None and self.run_command(game.end_session) is not None:
                 self.notify(self.t("finish.done"))
                 self.show_summary()
+                self.call_later(self.phones_off)  # a finished workshop takes no more taps
 
         self.push_screen(FormDialog(self.t("finish.ask"), [], self.language,
                                     ok_label=self.t("cmd.finish"),
@@ -528,6 +536,46 @@ class VaerdispilApp(App[None]):
         await self.leave_game()
         self.enter_game(game)
 
+    async def action_phones(self) -> None:
+        """Participants' own phones: turn them on (the server starts on the room's
+        network) and show the QR code, or show it again; the dialog turns them off."""
+        from ..phones.room import DEFAULT_PORT, Room
+        from .dialogs.phones import PhonesDialog
+
+        if self.game is None:
+            return
+        if self.room is None:
+            room = Room(lambda: self.game, self._phone_tap, self.phones_host,
+                        DEFAULT_PORT if self.phones_port is None else self.phones_port)
+            try:
+                await room.start()
+            except OSError as error:
+                self.notify(self.t("phones.failed", address=f"{room.host}:{room.port}",
+                                   error=error.strerror or str(error)),
+                            severity="error", timeout=15)
+                return
+            self.room = room
+
+        async def closed(answer: str | None) -> None:
+            if answer == "off":
+                await self.phones_off()
+                self.notify(self.t("phones.stopped"))
+
+        self.push_screen(PhonesDialog(self.room, self.language), closed)
+
+    async def _phone_tap(self, command: Callable[[], Any]) -> Any:
+        """A phone's tap: the engine command a key press makes, run here (the app is the
+        only writer of the log), then shown on the shared screen."""
+        result = command()
+        self.refresh_game()
+        return result
+
+    async def phones_off(self) -> None:
+        """Stop the phones' server: its address no longer answers."""
+        room, self.room = self.room, None
+        if room is not None:
+            await room.stop()
+
     def on_app_focus(self) -> None:
         """Back to this window (or browser tab): the saved list, if it is showing, is read
         again, as another tab may have played on (unchanged files come from the index)."""
@@ -609,7 +657,8 @@ class VaerdispilApp(App[None]):
         self._exit_renderables.append(Text(crash_message(error)))
         self._close_messages_no_wait()
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
+        await self.phones_off()  # the phones' address stops answering with the app
         if self.game is not None:
             self.game.close()
 
