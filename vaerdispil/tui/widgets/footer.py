@@ -19,7 +19,7 @@ from textual.widgets._footer import FooterKey
 RANK = {
     "help": 0, "next_round": 10, "start": 10, "summary": 11, "guide": 12, "quit": 12,
     "timer": 12, "note": 13, "back": 13, "choose": 14, "extend": 14, "skip": 14, "undo": 14,
-    "previous_round": 15, "redo": 17, "command_palette": 18,
+    "previous_round": 15, "phones": 16, "redo": 17, "command_palette": 18,
 }
 """Lower first. The focused widget's own keys rank 1 unless named here (in a turn, drawing,
 answering and passing come before moving on; pausing, notes and choosing after); other
