@@ -183,3 +183,32 @@ async def test_f7_turns_phones_on_and_the_screen_counts_their_votes(
         async with aiohttp.ClientSession() as phone:
             with pytest.raises(aiohttp.ClientConnectionError):
                 await phone.get(address + "api/people")
+
+
+async def test_with_phones_on_the_shared_screen_shows_only_how_many_have_voted(
+        game: Game, clock: Any) -> None:  # noqa: F811
+    from textual.widgets import Static
+
+    from tests.test_game_rules import DECK
+    from vaerdispil.tui.app import VaerdispilApp
+    from vaerdispil.tui.widgets.votes import VotePanel
+
+    values = pick_three(game)
+    ids = people(game)
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock, phones_host="127.0.0.1",
+                        phones_port=0)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press("escape")  # the dialog closes; phones stay on
+        await pilot.pause()
+        assert app.room is not None
+        game.vote(ids["Dorthe"], values[2], 3, in_turn=False)  # as a phone's tap does
+        game.finish_vote(ids["Dorthe"], in_turn=False)
+        app.refresh_game()
+        await pilot.pause()
+        panel = app.screen.query_one(VotePanel)
+        banner = str(panel.query_one("#voter", Static).render())
+        assert banner == "1 af 5 har stemt på deres telefon"
+        assert "●" not in " ".join(str(panel.query_one("#values").get_option_at_index(i).prompt)
+                                   for i in range(3))  # nobody's dots on the shared screen

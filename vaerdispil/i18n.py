@@ -552,6 +552,8 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "review.section.values": ("Værdierne, vi blev enige om", "The values we agreed on"),
     # participants' own phones (issue 20)
     "key.phones": ("Telefoner", "Phones"),
+    "round.phones_voted": ("{voted} af {people} har stemt på deres telefon",
+                           "{voted} of {people} have voted on their phones"),
     "cmd.phones_help": ("Deltagerne stemmer og vælger på deres egne telefoner (F7)",
                         "Participants vote and pick on their own phones (F7)"),
     "phones.title": ("Deltagernes telefoner", "Participants' phones"),

@@ -47,8 +47,17 @@ class VotePanel(RoundPanel):
         self.query_one("#values", OptionList).focus()
 
     @property
+    def on_phones(self) -> bool:
+        """Whether participants vote on their own phones now (a secret vote, phones on):
+        then nobody votes at the shared screen, and it shows only how many have voted."""
+        return self.round.secret and getattr(self.vapp, "room", None) is not None
+
+    @property
     def voter(self) -> str | None:
-        """Who is voting now: in turn (secret), or the one chosen on the left (open)."""
+        """Who is voting now: in turn (secret), or the one chosen on the left (open);
+        nobody while everyone votes on their phones."""
+        if self.on_phones:
+            return None
         if self.round.secret:
             return rules.current_voter(self.game.state, self.round)
         option = self.query_one("#voters", OptionList).highlighted_option
@@ -74,6 +83,12 @@ class VotePanel(RoundPanel):
         name, org = self.name_of(voter)
         if not values:
             self.query_one("#voter", Static).update(Text(self.t("round.no_values"), style="bold"))
+        elif self.on_phones and not visible:
+            voted = sum(1 for person in state.active_participants()
+                        if person.id in record.voted)
+            self.query_one("#voter", Static).update(Text(self.t(
+                "round.phones_voted", voted=voted, people=len(state.active_participants())),
+                style="bold"))
         elif voter is None:
             self.query_one("#voter", Static).update(Text(self.t("round.all_voted"), style="bold"))
         else:
