@@ -212,3 +212,35 @@ async def test_with_phones_on_the_shared_screen_shows_only_how_many_have_voted(
         assert banner == "1 af 5 har stemt på deres telefon"
         assert "●" not in " ".join(str(panel.query_one("#values").get_option_at_index(i).prompt)
                                    for i in range(3))  # nobody's dots on the shared screen
+
+
+async def test_a_phone_picks_for_its_organisation_in_its_own_words_too(
+        phones: tuple[Desk, TestClient], game: Game) -> None:  # noqa: F811
+    desk, client = phones
+    ids = people(game)
+    aisha = await join(client, desk, ids["Aisha"])  # Netto
+    bo = await join(client, desk, ids["Bo"])  # the nursing home
+    goto(game, "det-giver-vi")
+
+    async def tap(token: str, path: str, body: dict[str, Any], status: int = 200) -> Any:
+        answer = await client.post(f"/{desk.key}/api/{path}", json=body,
+                                   headers={"X-Phone": token})
+        assert answer.status == status, await answer.text()
+        return (await answer.json()).get("state")
+
+    state = await tap(aisha, "pick", {"card": "lokaler", "reason": "Baglokalet"})
+    assert state["mode"] == "pick" and [p["title"] for p in state["picked"]] == ["Lokaler"]
+    assert any(card["id"] == "lokaler" for card in state["cards"])
+    blank = next(card["id"] for card in state["cards"] if card["blank"])
+    state = await tap(aisha, "pick", {"card": blank, "text": "Frugt til <b>lektiecaféen</b>"})
+    assert [p["title"] for p in state["picked"]] == ["Lokaler", "Frugt til <b>lektiecaféen</b>"]
+    netto = next(o.id for o in game.state.organisations.values() if o.name == "Netto")
+    picks = [p for p in game.state.picks.values() if p.org == netto]
+    assert [(p.card, p.reason) for p in picks] == [("lokaler", "Baglokalet"), (blank, "")]
+    # Bo's phone picks for the nursing home, and cannot take back Netto's pick.
+    bo_state = await tap(bo, "pick", {"card": "frivillige"})
+    assert [p["title"] for p in bo_state["picked"]] == ["Frivillige"]
+    await tap(bo, "unpick", {"pick": picks[0].id}, status=409)
+    state = await tap(aisha, "unpick", {"pick": picks[0].id})
+    assert [p["title"] for p in state["picked"]] == ["Frugt til <b>lektiecaféen</b>"]
+    await tap(aisha, "pick", {"card": 7}, status=400)

@@ -88,6 +88,28 @@ class Desk:
         assert game is not None
         return lambda: game.finish_vote(participant, in_turn=False)
 
+    def pick(self, participant: str, card: str, side: str | None, text: str,
+             reason: str) -> Command:
+        """The participant's organisation picks a card (a blank one: its own words)."""
+        game = self.game
+        assert game is not None
+        org = game.state.participants[participant].org
+        return lambda: game.pick(org, card, side, reason, text)
+
+    def unpick(self, participant: str, pick_id: str) -> Command:
+        """Take back one of the organisation's picks in this round (no one else's)."""
+        game = self.game
+        assert game is not None
+        state = game.state
+        org = state.participants[participant].org
+        round_ = rules.current_round(state, game.deck)
+        pick = state.picks.get(pick_id)
+        if pick is None or pick.org != org or round_ is None or pick.round != round_.id:
+            def refuse() -> Any:
+                raise rules.RuleError("error.no_item", id=pick_id)
+            return refuse
+        return lambda: game.remove(pick_id)
+
     def view(self, participant: str) -> dict[str, Any]:
         """What `participant`'s phone shows now; never another person's secret dots."""
         game = self.game
@@ -108,7 +130,24 @@ class Desk:
         view.update(mode=round_.mode.value, round=round_.title, prompt=round_.prompt)
         if round_.mode is Mode.VOTE:
             view.update(self._vote_view(game, round_, participant))
+        elif round_.mode is Mode.PICK:
+            view.update(self._pick_view(game, round_, participant))
         return view
+
+    def _pick_view(self, game: Game, round_: Any, participant: str) -> dict[str, Any]:
+        """The round's cards, and what the participant's organisation has picked in it."""
+        state, deck = game.state, game.deck
+        org = state.participants[participant].org
+        cards = []
+        for card in rules.round_cards(deck, round_):
+            category = deck.category(card.category).name if card.category else ""
+            cards.append({"id": card.id, "title": card.title, "text": card.text,
+                          "category": category, "blank": card.kind.value == "blank"})
+        picked = [{"id": pick.id, "card": pick.card, "side": pick.side,
+                   "title": pick.text or deck.card(pick.card).title, "reason": pick.reason}
+                  for pick in state.picks.values() if pick.org == org and pick.round == round_.id]
+        return {"side": str(round_.side.value if round_.side else ""), "most": round_.picks,
+                "cards": cards, "picked": picked}
 
     def _vote_view(self, game: Game, round_: Any, participant: str) -> dict[str, Any]:
         state, deck = game.state, game.deck

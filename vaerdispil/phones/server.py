@@ -61,6 +61,8 @@ class PhoneServer:
             web.get(f"/{key}/api/state", self.state),
             web.post(f"/{key}/api/vote", self.vote),
             web.post(f"/{key}/api/done", self.done),
+            web.post(f"/{key}/api/pick", self.pick),
+            web.post(f"/{key}/api/unpick", self.unpick),
         ])
         return app
 
@@ -173,6 +175,27 @@ class PhoneServer:
         await self._carry(self.desk.vote(participant, value, dots))
         return web.json_response({"received": True, "state": self.desk.view(participant)})
 
+    async def pick(self, request: web.Request) -> web.Response:
+        participant = self._person(request)
+        body = await self._body(request)
+        card, side = body.get("card"), body.get("side")
+        words, reason = body.get("text", ""), body.get("reason", "")
+        if not isinstance(card, str) or not isinstance(words, str) or \
+                not isinstance(reason, str) or not (side is None or isinstance(side, str)):
+            raise web.HTTPBadRequest(text='{"error": "card, side, text, reason"}',
+                                     content_type="application/json")
+        await self._carry(self.desk.pick(participant, card, side, words, reason))
+        return web.json_response({"received": True, "state": self.desk.view(participant)})
+
+    async def unpick(self, request: web.Request) -> web.Response:
+        participant = self._person(request)
+        body = await self._body(request)
+        pick = body.get("pick")
+        if not isinstance(pick, str):
+            raise web.HTTPBadRequest(text='{"error": "pick"}', content_type="application/json")
+        await self._carry(self.desk.unpick(participant, pick))
+        return web.json_response({"received": True, "state": self.desk.view(participant)})
+
     async def done(self, request: web.Request) -> web.Response:
         participant = self._person(request)
         await self._carry(self.desk.done(participant))
@@ -181,5 +204,6 @@ class PhoneServer:
 
 PAGE_WORDS = ("title", "choose", "taken", "joined", "received", "waiting", "done", "finished",
               "dots_left", "dots_left_one", "voted", "hidden", "not_joined", "offline",
-              "ended", "round")
+              "ended", "round", "pick", "picked", "own_words", "why", "remove", "give",
+              "get")
 """The words the page needs (phone.NAME in vaerdispil.i18n), in the workshop's language."""

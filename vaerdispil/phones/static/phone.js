@@ -53,11 +53,13 @@ async function join() {
 }
 
 function show(state) {
+  shown = JSON.stringify(state);
   document.getElementById("title").textContent = state.round || words.title;
   document.getElementById("you").textContent = state.you ? state.you.name + " · " + state.you.organisation : "";
   const main = document.getElementById("main");
   main.replaceChildren();
   if (state.prompt) main.append(el("p", { textContent: state.prompt }));
+  if (state.mode === "pick") { showPick(main, state); return; }
   if (state.mode !== "vote") {
     main.append(el("p", { textContent: state.mode === "ended" ? words.ended : words.waiting }));
     return;
@@ -85,15 +87,57 @@ function show(state) {
   main.append(el("p", { textContent: words.voted.replace("{voted}", state.voted).replace("{people}", state.people) }));
 }
 
+function showPick(main, state) {
+  // What the organisation has picked in this round, then the cards to pick from.
+  main.append(el("h2", { textContent: words.picked }));
+  for (const pick of state.picked) {
+    const remove = el("button", { textContent: words.remove });
+    remove.addEventListener("click", () => send("unpick", { pick: pick.id }));
+    const label = (state.side === "both" ? (pick.side === "give" ? words.give : words.get) + ": " : "") + pick.title;
+    main.append(el("div", { className: "value" }, el("span", { className: "title", textContent: label }), remove));
+  }
+  const full = state.most !== null && state.picked.length >= state.most && state.side !== "both";
+  for (const card of state.cards) {
+    const already = !card.blank && state.picked.some((pick) => pick.card === card.id);
+    const sides = state.side === "both" ? ["give", "get"] : [null];
+    const buttons = sides.map((side) => {
+      const button = el("button", { textContent: side ? words[side] : words.pick, disabled: already || full });
+      button.addEventListener("click", () => {
+        let text = "";
+        if (card.blank) {
+          text = window.prompt(words.own_words) || "";
+          if (!text.trim()) return;
+        }
+        const reason = window.prompt(words.why) || "";
+        send("pick", { card: card.id, side: side, text: text, reason: reason });
+      });
+      return button;
+    });
+    const title = el("span", { className: "title" }, el("strong", { textContent: card.title }),
+                     el("br"), el("small", { textContent: card.category }));
+    main.append(el("div", { className: "value" }, title, ...buttons));
+  }
+}
+
+async function send(path, body) {
+  const answer = await call(path, body);
+  if (answer && answer.received) { say(words.received); show(answer.state); }
+}
+
 async function place(value, dots) {
   const answer = await call("vote", { value: value, dots: dots });
   if (answer && answer.received) { say(words.received); show(answer.state); }
 }
 
+let shown = "";
+
 async function follow() {
+  // Redrawn only when something changed: a list under a finger does not move.
   if (!token) return;
   const data = await call("state");
-  if (data) show(data.state);
+  if (!data) return;
+  const now = JSON.stringify(data.state);
+  if (now !== shown) show(data.state);
 }
 
 if (token) { follow(); } else { join(); }
