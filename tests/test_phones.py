@@ -244,3 +244,33 @@ async def test_a_phone_picks_for_its_organisation_in_its_own_words_too(
     state = await tap(aisha, "unpick", {"pick": picks[0].id})
     assert [p["title"] for p in state["picked"]] == ["Frugt til <b>lektiecaféen</b>"]
     await tap(aisha, "pick", {"card": 7}, status=400)
+
+
+async def test_the_card_on_the_table_a_pass_on_ones_own_turn_and_a_note(
+        phones: tuple[Desk, TestClient], game: Game) -> None:  # noqa: F811
+    desk, client = phones
+    ids = people(game)
+    aisha = await join(client, desk, ids["Aisha"])
+    bo = await join(client, desk, ids["Bo"])
+    game.next_round()  # turns per participant: Aisha first
+    game.draw()
+
+    async def tap(token: str, path: str, body: dict[str, Any], status: int = 200) -> Any:
+        answer = await client.post(f"/{desk.key}/api/{path}", json=body,
+                                   headers={"X-Phone": token})
+        assert answer.status == status, await answer.text()
+        return await answer.json()
+
+    state = (await (await client.get(f"/{desk.key}/api/state",
+                                     headers={"X-Phone": bo})).json())["state"]
+    assert state["mode"] == "turns" and state["turn"] == "Det er Aishas tur"
+    assert state["card"]["title"] and not state["yours"]
+    refused = await tap(bo, "pass", {}, status=409)
+    assert refused["error"] == "Det er ikke din tur."
+    state = (await tap(aisha, "pass", {}))["state"]
+    assert state["turn"] == "Det er Bos tur"
+    record = game.state.round_state(game.deck.rounds[0].id)
+    assert record.turns[ids["Aisha"]].outcome == "passed"
+    await tap(bo, "note", {"text": "Kan vi tale om <b>nøglerne</b>?"})
+    note = list(game.state.notes.values())[-1]
+    assert note.text == "Kan vi tale om <b>nøglerne</b>?" and note.taker == ids["Bo"]

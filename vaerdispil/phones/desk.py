@@ -18,7 +18,7 @@ from typing import Any
 
 from ..deck.model import Mode
 from ..game import rules
-from ..i18n import text
+from ..i18n import possessive, text
 from ..session.game import Game
 
 KEY_BYTES = 16
@@ -110,6 +110,26 @@ class Desk:
             return refuse
         return lambda: game.remove(pick_id)
 
+    def pass_turn(self, participant: str) -> Command:
+        """The participant passes: only on their own turn (or their organisation's)."""
+        game = self.game
+        assert game is not None
+        state = game.state
+        round_ = rules.current_round(state, game.deck)
+        mine = {participant, state.participants[participant].org}
+        if round_ is None or round_.mode is not Mode.TURNS or \
+                rules.turn_progress(state, round_).taker not in mine:
+            def refuse() -> Any:
+                raise rules.RuleError("error.not_your_turn")
+            return refuse
+        return lambda: game.end_turn("passed")
+
+    def note(self, participant: str, words: str) -> Command:
+        """A note or a question for the facilitator, from this participant."""
+        game = self.game
+        assert game is not None
+        return lambda: game.note(words, taker=participant)
+
     def view(self, participant: str) -> dict[str, Any]:
         """What `participant`'s phone shows now; never another person's secret dots."""
         game = self.game
@@ -132,7 +152,30 @@ class Desk:
             view.update(self._vote_view(game, round_, participant))
         elif round_.mode is Mode.PICK:
             view.update(self._pick_view(game, round_, participant))
+        elif round_.mode is Mode.TURNS:
+            view.update(self._turn_view(game, round_, participant))
         return view
+
+    def _turn_view(self, game: Game, round_: Any, participant: str) -> dict[str, Any]:
+        """The card on the table, large; whose turn it is; whether it is this person's."""
+        state, deck = game.state, game.deck
+        progress = rules.turn_progress(state, round_)
+        taker = progress.taker
+        name = ""
+        if taker in state.participants:
+            name = state.participants[taker].name
+        elif taker in state.organisations:
+            name = state.organisations[taker].name
+        card = None
+        if progress.turn is not None and progress.turn.card is not None:
+            drawn = deck.card(progress.turn.card)
+            card = {"title": drawn.title, "text": drawn.text}
+        yours = taker in (participant, state.participants[participant].org)
+        language = state.details.language
+        says = text(language, "phone.your_turn") if yours else (
+            text(language, "phone.turn_of", owner=possessive(name, language)) if name else "")
+        return {"turn": says, "card": card, "number": progress.number, "total": progress.total,
+                "yours": yours}
 
     def _pick_view(self, game: Game, round_: Any, participant: str) -> dict[str, Any]:
         """The round's cards, and what the participant's organisation has picked in it."""

@@ -63,6 +63,8 @@ class PhoneServer:
             web.post(f"/{key}/api/done", self.done),
             web.post(f"/{key}/api/pick", self.pick),
             web.post(f"/{key}/api/unpick", self.unpick),
+            web.post(f"/{key}/api/pass", self.pass_turn),
+            web.post(f"/{key}/api/note", self.note),
         ])
         return app
 
@@ -196,6 +198,19 @@ class PhoneServer:
         await self._carry(self.desk.unpick(participant, pick))
         return web.json_response({"received": True, "state": self.desk.view(participant)})
 
+    async def pass_turn(self, request: web.Request) -> web.Response:
+        participant = self._person(request)
+        await self._carry(self.desk.pass_turn(participant))
+        return web.json_response({"received": True, "state": self.desk.view(participant)})
+
+    async def note(self, request: web.Request) -> web.Response:
+        participant = self._person(request)
+        words = (await self._body(request)).get("text")
+        if not isinstance(words, str):
+            raise web.HTTPBadRequest(text='{"error": "text"}', content_type="application/json")
+        await self._carry(self.desk.note(participant, words))
+        return web.json_response({"received": True, "state": self.desk.view(participant)})
+
     async def done(self, request: web.Request) -> web.Response:
         participant = self._person(request)
         await self._carry(self.desk.done(participant))
@@ -205,5 +220,5 @@ class PhoneServer:
 PAGE_WORDS = ("title", "choose", "taken", "joined", "received", "waiting", "done", "finished",
               "dots_left", "dots_left_one", "voted", "hidden", "not_joined", "offline",
               "ended", "round", "pick", "picked", "own_words", "why", "remove", "give",
-              "get")
+              "get", "pass", "note", "note_sent")
 """The words the page needs (phone.NAME in vaerdispil.i18n), in the workshop's language."""

@@ -59,11 +59,43 @@ function show(state) {
   const main = document.getElementById("main");
   main.replaceChildren();
   if (state.prompt) main.append(el("p", { textContent: state.prompt }));
-  if (state.mode === "pick") { showPick(main, state); return; }
-  if (state.mode !== "vote") {
-    main.append(el("p", { textContent: state.mode === "ended" ? words.ended : words.waiting }));
-    return;
+  if (state.mode === "pick") { showPick(main, state); }
+  else if (state.mode === "turns") { showTurn(main, state); }
+  else if (state.mode === "vote") { showVote(main, state); }
+  else { main.append(el("p", { textContent: state.mode === "ended" ? words.ended : words.waiting })); }
+  // The note box stays outside what is redrawn: a half-written note is never lost.
+  document.getElementById("note").hidden = state.mode === "ended" || state.mode === "closed";
+}
+
+function showTurn(main, state) {
+  // The card on the table, large, for those far from the screen; the one whose turn it
+  // is may pass.
+  main.append(el("h2", { textContent: state.turn }));
+  if (state.card) {
+    main.append(el("div", { className: "card" }, el("strong", { textContent: state.card.title }),
+                   el("p", { textContent: state.card.text })));
   }
+  if (state.yours) {
+    const pass = el("button", { className: "primary", textContent: words.pass });
+    pass.addEventListener("click", () => send("pass", {}));
+    main.append(pass);
+  }
+}
+
+function setUpNote() {
+  // A note or a question for the facilitator, from any round.
+  const box = document.getElementById("note-text");
+  const button = document.getElementById("note-send");
+  box.setAttribute("aria-label", words.note);
+  button.textContent = words.note;
+  button.addEventListener("click", async () => {
+    if (!box.value.trim()) return;
+    const answer = await call("note", { text: box.value });
+    if (answer && answer.received) { box.value = ""; say(words.note_sent); }
+  });
+}
+
+function showVote(main, state) {
   const left = state.left === 1 ? words.dots_left_one : words.dots_left.replace("{left}", state.left);
   main.append(el("p", { className: "left", textContent: left }));
   for (const value of state.values) {
@@ -140,5 +172,6 @@ async function follow() {
   if (now !== shown) show(data.state);
 }
 
+setUpNote();
 if (token) { follow(); } else { join(); }
 window.setInterval(follow, 2000);
