@@ -274,3 +274,46 @@ async def test_the_card_on_the_table_a_pass_on_ones_own_turn_and_a_note(
     await tap(bo, "note", {"text": "Kan vi tale om <b>nøglerne</b>?"})
     note = list(game.state.notes.values())[-1]
     assert note.text == "Kan vi tale om <b>nøglerne</b>?" and note.taker == ids["Bo"]
+
+
+async def test_after_the_app_is_killed_phones_reconnect_and_no_received_vote_is_lost(
+        game: Game) -> None:  # noqa: F811
+    """The key and the phones' bindings are in the log; a vote a phone heard "received"
+    for is on disk. A new app on the same file answers the same address and tokens."""
+    import aiohttp
+
+    from vaerdispil.phones.room import Room
+
+    values = pick_three(game)
+    ids = people(game)
+
+    async def run(command: Any) -> Any:
+        return command()
+
+    room = Room(lambda: game, run, "127.0.0.1", 0)
+    await room.start()
+    address = room.address
+    async with aiohttp.ClientSession() as phone:
+        async with phone.post(address + "api/join", json={"participant": ids["Emil"]}) as answer:
+            token = (await answer.json())["token"]
+        async with phone.post(address + "api/vote", headers={"X-Phone": token},
+                              json={"value": values[1], "dots": 2}) as answer:
+            assert (await answer.json())["received"] is True
+    # The app dies here: no goodbye, the socket and the file are simply gone.
+    await room.stop()
+    path = game.log.path
+    game.log.close()
+    again = Game.open(path)
+    try:
+        room = Room(lambda: again, run, "127.0.0.1", 0)
+        await room.start()
+        assert room.desk.key == address.rstrip("/").rsplit("/", 1)[1]  # the same address
+        async with aiohttp.ClientSession() as phone:
+            async with phone.get(room.address + "api/state",
+                                 headers={"X-Phone": token}) as answer:
+                state = (await answer.json())["state"]
+        assert state["you"]["name"] == "Emil"
+        assert [value["mine"] for value in state["values"]] == [0, 2, 0]
+        await room.stop()
+    finally:
+        again.close()

@@ -83,6 +83,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "error.phone_taken": "{name} har allerede en telefon med; facilitatoren kan slippe den.",
         "error.no_phone": "Der er ingen telefon at slippe.",
         "error.not_your_turn": "Det er ikke din tur.",
+        "error.phones_open": "Telefonerne har allerede en adresse i dette værksted.",
         "error.already_ended": "Værkstedet er allerede afsluttet.",
         "error.dissent_twice": "{org} er allerede uenig i »{value}«; ret den uenighed i stedet.",
         "error.backer_dissents": "{org} er uenig i denne værdi og kan ikke også stå bag den. Fjern uenigheden først.",
@@ -203,6 +204,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "error.phone_taken": "{name} has a phone in already; the facilitator can release it.",
         "error.no_phone": "There is no phone to release.",
         "error.not_your_turn": "It is not your turn.",
+        "error.phones_open": "The phones have an address in this workshop already.",
         "error.already_ended": "The workshop is finished already.",
         "error.dissent_twice": "{org} already disagrees with “{value}”; edit that dissent instead.",
         "error.backer_dissents": "{org} disagrees with this value and cannot also stand behind it. Remove the dissent first.",
@@ -694,6 +696,7 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "event.reviewed": ("en gennemgang", "a review"),
     "event.phone_bound": ("en telefon, der kom med", "a phone joining"),
     "event.phone_released": ("en telefon, der blev sluppet", "releasing a phone"),
+    "event.phones_opened": ("telefonernes adresse", "the phones' address"),
     "event.item_edited": ("en ændring", "an edit"),
     "event.item_removed": ("en fjernelse", "a removal"),
 }

@@ -207,6 +207,10 @@ def _phone_released(state: SessionState, deck: Deck, e: Event) -> None:
     state.phones.pop(e["participant"], None)
 
 
+def _phones_opened(state: SessionState, deck: Deck, e: Event) -> None:
+    state.phones_key = e["key"]
+
+
 def _reviewed(state: SessionState, deck: Deck, e: Event) -> None:
     state.reviews[e["item"]] = Review(e["item"], e["round"], e["status"], e.get("note", ""))
 
@@ -270,6 +274,7 @@ APPLY: dict[str, Callable[[SessionState, Deck, Event], None]] = {
     "reviewed": _reviewed,
     "phone_bound": _phone_bound,
     "phone_released": _phone_released,
+    "phones_opened": _phones_opened,
     "item_edited": _item_edited,
     "item_removed": _item_removed,
 }

@@ -28,3 +28,16 @@ def decide_release_phone(state: SessionState, participant_id: str) -> Event:
     if participant_id not in state.phones:
         raise RuleError("error.no_phone")
     return {"type": "phone_released", "participant": participant_id}
+
+
+KEY = re.compile(r"^[A-Za-z0-9_-]{22,64}$")
+
+
+def decide_open_phones(state: SessionState, key: str) -> Event:
+    """The key in the phones' address, the first time phones go on in a workshop: kept in
+    the log, so after a restart the phones' address (and their tokens) still work."""
+    if state.phones_key:
+        raise RuleError("error.phones_open")
+    if not KEY.match(key):
+        raise RuleError("error.no_item", id=key[:16])
+    return {"type": "phones_opened", "key": key}

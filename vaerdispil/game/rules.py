@@ -22,7 +22,7 @@ from .checks import (
     takers,
 )
 from .edits import EDITABLE, check_undo, decide_edit, decide_remove
-from .phones import decide_bind_phone, decide_release_phone
+from .phones import decide_bind_phone, decide_open_phones, decide_release_phone
 from .picks import Value, decide_pick, picked_values, value_key
 from .review import STATUSES, ReviewItem, decide_review, review_items
 from .review import then_items as review_then_items
@@ -66,7 +66,7 @@ __all__ = [
     "decide_end_turn", "decide_extend", "decide_follow_up", "decide_note", "decide_order",
     "decide_pause", "decide_pick", "decide_remove", "decide_remove_org",
     "decide_remove_participant", "decide_reveal", "decide_resume", "decide_review",
-    "decide_start_round", "decide_bind_phone", "decide_release_phone", "STATUSES", "ReviewItem", "review_items", "review_then_items",
+    "decide_start_round", "decide_bind_phone", "decide_open_phones", "decide_release_phone", "STATUSES", "ReviewItem", "review_items", "review_then_items",
     "decide_vote", "decide_vote_done", "dots_used", "own_cards", "picked_values", "round_cards",
     "takers", "tally", "turn_progress", "value_key", "votes_visible",
 ]

@@ -198,6 +198,8 @@ class SessionState:
     reviews: dict[str, Review] = field(default_factory=dict)
     phones: dict[str, str] = field(default_factory=dict)
     """Participants' own phones: the sha256 of each bound phone's token, by participant."""
+    phones_key: str = ""
+    """The key in the phones' address, once phones have been on in this workshop."""
     """In a follow-up meeting: what is said now of each item of `then`, by item key."""
     ended: bool = False
     ended_at: str = ""

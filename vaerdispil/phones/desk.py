@@ -38,7 +38,18 @@ class Desk:
 
     def __init__(self, game: Callable[[], Game | None]) -> None:
         self._game = game
-        self.key = secrets.token_urlsafe(KEY_BYTES)
+        found = game()
+        self.key = (found.state.phones_key if found is not None else "") or \
+            secrets.token_urlsafe(KEY_BYTES)
+        """The workshop's key: the one its log keeps, else a new one (see keep_key)."""
+
+    def keep_key(self) -> Command | None:
+        """The command that keeps a new key in the log (None if it is there already), so
+        the phones' address and tokens outlive a restart of the app."""
+        game = self.game
+        if game is None or game.state.phones_key == self.key:
+            return None
+        return lambda: game.open_phones(self.key)
 
     @property
     def game(self) -> Game | None:

@@ -75,7 +75,12 @@ class Room:
         return self._runner is not None
 
     async def start(self) -> None:
-        """Listen on the room's address; OSError (say, the port is taken) if it cannot."""
+        """Listen on the room's address; OSError (say, the port is taken) if it cannot.
+        The workshop's key goes into its log first (the first time), so the address
+        works again after a restart."""
+        keep = self.desk.keep_key()
+        if keep is not None:
+            keep()
         runner = web.AppRunner(self._server.app(), access_log=None, handle_signals=False,
                                shutdown_timeout=1.0)
         await runner.setup()

@@ -111,6 +111,7 @@ _TOUCHES: dict[str, tuple[str, ...]] = {
     "follow_up_set": ("follow_up",),
     "phone_bound": ("phones",),
     "phone_released": ("phones",),
+    "phones_opened": ("phones_key",),
     "item_removed": ("dissents",),
 }
 """The parts of the state (beyond the item and the round it names) that each kind of
@@ -537,6 +538,10 @@ class Game:
 
     def release_phone(self, participant_id: str) -> Event:
         return self._commit(rules.decide_release_phone(self.state, participant_id))
+
+    def open_phones(self, key: str) -> Event:
+        """Keep the key of the phones' address (the first time phones go on)."""
+        return self._commit(rules.decide_open_phones(self.state, key))
 
     def reveal_votes(self) -> Event:
         return self._commit(rules.decide_reveal(self.state, self.deck))

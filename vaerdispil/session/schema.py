@@ -93,6 +93,14 @@ def token_hash(value: Any) -> str | None:
     return f"is {_show(value)}, not the hash of a phone's token"
 
 
+def phones_key(value: Any) -> str | None:
+    """The key in the phones' address: 22 to 64 URL-safe characters."""
+    if type(value) is str and 22 <= len(value) <= 64 and \
+            all(c.isascii() and (c.isalnum() or c in "-_") for c in value):
+        return None
+    return f"is {_show(value)}, not a key for the phones' address"
+
+
 def review_item(value: Any) -> str | None:
     """An item of the followed workshop: action:N, gave:N, got:N or agreed:N."""
     if type(value) is str and ITEM.match(value):
@@ -203,6 +211,7 @@ SHAPES: dict[str, dict[str, tuple[Check, bool]]] = {
                  "note": (OPTIONAL_LINES, False)},
     "phone_bound": {"participant": (ident, True), "token": (token_hash, True)},
     "phone_released": {"participant": (ident, True)},
+    "phones_opened": {"key": (phones_key, True)},
     "item_edited": {"id": (ident, True), "field": (ident, True), "value": (lambda v: None, True)},
     "item_removed": {"id": (ident, True)},
     "undo": {"target": (whole(1, 10**9), True)},
@@ -431,7 +440,8 @@ _REFS: dict[str, Callable[[SessionState, Deck, Event], str | None]] = {
     else f"removes '{e['id']}', which does not exist",
 }
 
-assert set(_REFS) | {"details_set", "session_ended", "follow_up_set", "undo", "redo"} == \
+assert set(_REFS) | {"details_set", "session_ended", "follow_up_set", "undo", "redo",
+                     "phones_opened"} == \
     set(SHAPES), "every kind of event is declared once"
 assert set(ITEM_COLLECTIONS) == set(EDITABLE)
 
