@@ -317,3 +317,33 @@ async def test_after_the_app_is_killed_phones_reconnect_and_no_received_vote_is_
         await room.stop()
     finally:
         again.close()
+
+
+async def test_phones_from_the_f2_panel_and_the_palette(game: Game, clock: Any) -> None:  # noqa: F811
+    from tests.test_game_rules import DECK
+    from vaerdispil.tui.app import VaerdispilApp
+    from vaerdispil.tui.dialogs.phones import PhonesDialog
+
+    game.next_round()
+    app = VaerdispilApp(DECK, "da", game=game, clock=clock, phones_host="127.0.0.1",
+                        phones_port=0)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.click("#ctl-phones")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PhonesDialog) and app.room is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"telefoner")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PhonesDialog)
+        await pilot.click("#off")
+        await pilot.pause()
+        assert app.room is None

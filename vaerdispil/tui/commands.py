@@ -32,7 +32,7 @@ class WorkshopCommands(Provider):
                 yield t("cmd.finish"), t("cmd.finish_help"), app.finish_dialog
             yield t("cmd.export"), t("cmd.export_help"), app.export_summary
             yield (t("key.phones"), t("cmd.phones_help"),
-                   lambda: app.run_action("phones"))
+                   lambda: app.call_later(app.run_action, "phones"))
             yield t("cmd.leave"), t("cmd.leave_help"), lambda: app.call_later(app.leave_game)
         yield t("start.print"), t("cmd.print_help"), app.print_dialog
         yield t("cmd.contrast"), t("cmd.contrast_help"), app.action_toggle_contrast

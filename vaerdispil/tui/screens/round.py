@@ -71,6 +71,7 @@ class RoundScreen(AppScreen):
                 yield Button(self.t("key.next_round"), id="ctl-next")
                 yield Button(self.t("cmd.add_person"), id="ctl-person")
                 yield Button(self.t("cmd.remove_person"), id="ctl-leaves")
+                yield Button(self.t("key.phones"), id="ctl-phones")
                 yield Button(self.t("key.summary"), id="ctl-summary")
                 yield Button(self.t("cmd.finish"), id="ctl-finish")
                 yield Button(self.t("start.print"), id="ctl-print")
@@ -157,6 +158,7 @@ class RoundScreen(AppScreen):
             "ctl-next": self.action_next_round,
             "ctl-person": self.vapp.add_participant_dialog,
             "ctl-leaves": self.vapp.remove_participant_dialog,
+            "ctl-phones": lambda: self.app.call_later(self.app.run_action, "phones"),
             "ctl-summary": self.vapp.show_summary,
             "ctl-finish": self.vapp.finish_dialog,
             "ctl-print": self.vapp.print_dialog,
