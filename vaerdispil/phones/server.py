@@ -31,7 +31,8 @@ HERE = Path(__file__).parent
 MAX_BODY = 4 * 1024
 """Bytes a request's body may have: a vote or a join is a few dozen."""
 RATE = (40, 10.0)
-"""At most 40 requests from one address in 10 seconds (a phone polls about every 2 s)."""
+"""At most 40 requests in 10 seconds from one phone, or from one address before joining
+(a phone polls about every 2 s)."""
 
 Runner = Callable[[Command], Awaitable[Any]]
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -73,7 +74,8 @@ class PhoneServer:
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         try:
-            if not self._allowed(request.remote or "?"):
+            # Counted per phone (its token), and per address before a phone has joined.
+            if not self._allowed(request.headers.get("X-Phone") or request.remote or "?"):
                 raise web.HTTPTooManyRequests(text="too many requests; wait a moment")
             response = await handler(request)
         except web.HTTPException as error:
@@ -87,10 +89,13 @@ class PhoneServer:
             raise response
         return response
 
-    def _allowed(self, address: str) -> bool:
+    def _allowed(self, who: str) -> bool:
         most, seconds = RATE
         now = time.monotonic()
-        recent = self._recent.setdefault(address, deque())
+        if len(self._recent) > 10_000:  # made-up tokens: forget the quiet ones
+            self._recent = {key: times for key, times in self._recent.items()
+                            if times and now - times[-1] <= seconds}
+        recent = self._recent.setdefault(who[:64], deque())
         while recent and now - recent[0] > seconds:
             recent.popleft()
         if len(recent) >= most:

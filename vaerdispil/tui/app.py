@@ -99,6 +99,7 @@ class VaerdispilApp(App[None]):
         """Participants' phones while they are on (phones.room.Room), else None."""
         self.phones_host = phones_host
         self.phones_port = phones_port
+        self._phones_redraw = False
         """Names this tab's downloads have had (served in a browser)."""
         self.title = t(language, "app.title")
         self.register_theme(HIGH_CONTRAST)
@@ -565,10 +566,17 @@ class VaerdispilApp(App[None]):
 
     async def _phone_tap(self, command: Callable[[], Any]) -> Any:
         """A phone's tap: the engine command a key press makes, run here (the app is the
-        only writer of the log), then shown on the shared screen."""
+        only writer of the log; it is on disk when this returns), then shown on the shared
+        screen: once for all the taps that came in together, not once each."""
         result = command()
-        self.refresh_game()
+        if not self._phones_redraw:
+            self._phones_redraw = True
+            self.call_later(self._phones_redrawn)
         return result
+
+    def _phones_redrawn(self) -> None:
+        self._phones_redraw = False
+        self.refresh_game()
 
     async def phones_off(self) -> None:
         """Stop the phones' server: its address no longer answers."""
