@@ -134,21 +134,43 @@ function showPick(main, state) {
     const sides = state.side === "both" ? ["give", "get"] : [null];
     const buttons = sides.map((side) => {
       const button = el("button", { textContent: side ? words[side] : words.pick, disabled: already || full });
-      button.addEventListener("click", () => {
-        let text = "";
-        if (card.blank) {
-          text = window.prompt(words.own_words) || "";
-          if (!text.trim()) return;
-        }
-        const reason = window.prompt(words.why) || "";
-        send("pick", { card: card.id, side: side, text: text, reason: reason });
-      });
+      button.addEventListener("click", () => askPick(row, card, side));
       return button;
     });
     const title = el("span", { className: "title" }, el("strong", { textContent: card.title }),
                      el("br"), el("small", { textContent: card.category }));
-    main.append(el("div", { className: "value" }, title, ...buttons));
+    const row = el("div", { className: "value" }, title, ...buttons);
+    main.append(row);
   }
+}
+
+let editing = false;
+
+function askPick(row, card, side) {
+  // Own words (a blank card) and why, in the page itself: no popup. While it is open the
+  // page is not redrawn, so nothing typed is lost.
+  editing = true;
+  const form = el("div", { className: "ask" });
+  let own = null;
+  if (card.blank) {
+    own = el("input", { type: "text", maxLength: 200, placeholder: words.own_words });
+    own.setAttribute("aria-label", words.own_words);
+    form.append(own);
+  }
+  const why = el("input", { type: "text", maxLength: 2000, placeholder: words.why });
+  why.setAttribute("aria-label", words.why);
+  const ok = el("button", { className: "primary", textContent: words.pick });
+  const cancel = el("button", { textContent: "×" });
+  cancel.setAttribute("aria-label", "×");
+  form.append(why, ok, cancel);
+  row.after(form);
+  (own || why).focus();
+  cancel.addEventListener("click", () => { editing = false; form.remove(); });
+  ok.addEventListener("click", async () => {
+    if (own && !own.value.trim()) { own.focus(); return; }
+    editing = false;
+    await send("pick", { card: card.id, side: side, text: own ? own.value : "", reason: why.value });
+  });
 }
 
 async function send(path, body) {
@@ -165,7 +187,7 @@ let shown = "";
 
 async function follow() {
   // Redrawn only when something changed: a list under a finger does not move.
-  if (!token) return;
+  if (!token || editing) return;
   const data = await call("state");
   if (!data) return;
   const now = JSON.stringify(data.state);
