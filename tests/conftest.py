@@ -23,7 +23,8 @@ SLOW = ("test_a_whole_workshop_by_keys", "test_choosing_english_in_setup",
         "test_the_demo_on_screen", "test_every_bundled_deck_plays_on_screen",
         "test_a_saved_setup_takes_the_new_language", "test_an_anonymous_summary_names_no",
         "test_palette_jumps_to_a_round", "test_no_heading_is_left_alone",
-        "test_one_byte_flips_in_every_event")
+        "test_one_byte_flips_in_every_event", "test_a_workshop_in_the_browser_offline",
+        "test_three_phones_pick_and_vote_secretly", "test_a_whole_follow_up_by_keys")
 """Tests that take many seconds. xdist (worksteal) gives each of the two workers half of
 the list to start with: each half begins with half of these, so that neither worker is
 left running one of them alone at the end while the other waits."""
