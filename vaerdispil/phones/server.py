@@ -25,6 +25,7 @@ from aiohttp import web
 from ..game.checks import RuleError
 from ..i18n import text
 from ..session.errors import SessionError
+from ..web.headers import secure
 from .desk import Command, Desk
 
 HERE = Path(__file__).parent
@@ -80,14 +81,7 @@ class PhoneServer:
             response = await handler(request)
         except web.HTTPException as error:
             response = error
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["X-Frame-Options"] = "DENY"
-        if isinstance(response, web.HTTPException):
-            raise response
-        return response
+        return secure(response, CSP)
 
     def _allowed(self, who: str) -> bool:
         most, seconds = RATE

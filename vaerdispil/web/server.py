@@ -28,6 +28,8 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from .headers import secure
+
 HERE = Path(__file__).parent
 FONTS = HERE.parent / "fonts"
 MAX_MESSAGE = 64 * 1024
@@ -95,18 +97,11 @@ class SafeServer(Server):
         except web.HTTPException as error:
             response = error
         socket_source = self.public_url.replace("http://", "ws://", 1)
-        response.headers.setdefault("Content-Security-Policy", "; ".join((
+        return secure(response, "; ".join((
             "default-src 'self'", f"connect-src 'self' {socket_source}",
             "img-src 'self' data:", "font-src 'self'", "style-src 'self' 'unsafe-inline'",
             "script-src 'self'", "object-src 'none'", "base-uri 'none'",
             "frame-ancestors 'none'", "form-action 'none'")))
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["X-Frame-Options"] = "DENY"
-        if isinstance(response, web.HTTPException):
-            raise response
-        return response
 
     async def handle_page(self, request: web.Request) -> web.Response:
         """The page, for the address with this run's token; 403 otherwise."""
