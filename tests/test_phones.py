@@ -84,6 +84,7 @@ async def test_a_secret_vote_from_every_seat_at_once(
     # Emil votes first, though a secret vote at the shared screen goes in turn.
     state = await tap("Emil", "vote", {"value": values[1], "dots": 2})
     assert state["left"] == 1 and state["secret"] and not state["visible"]
+    assert state["left_text"] == "Du har 1 prik tilbage"  # the singular, not "1 prikker"
     bo = await tap("Bo", "vote", {"value": values[0], "dots": 3})
     # Bo's phone sees his own dots and nobody else's.
     assert [v["mine"] for v in bo["values"]] == [3, 0, 0] and "tally" not in bo
@@ -94,6 +95,7 @@ async def test_a_secret_vote_from_every_seat_at_once(
             await tap(name, "vote", {"value": values[2], "dots": 1})
         done = await tap(name, "done", {})
     assert done["voted"] == 5 and done["visible"]  # all voted: the dots show
+    assert done["voted_text"] == "5 af 5 har stemt"
     assert [row["dots"] for row in done["tally"]] == [3, 3, 2]
     assert game.state.round_state("afstemning").voted == list(
         ids[name] for name in ids)  # in the order they finished
@@ -263,12 +265,12 @@ async def test_the_card_on_the_table_a_pass_on_ones_own_turn_and_a_note(
 
     state = (await (await client.get(f"/{desk.key}/api/state",
                                      headers={"X-Phone": bo})).json())["state"]
-    assert state["mode"] == "turns" and state["turn"] == "Det er Aishas tur"
+    assert state["mode"] == "turns" and state["turn"] == "Tur: Aisha"
     assert state["card"]["title"] and not state["yours"]
     refused = await tap(bo, "pass", {}, status=409)
     assert refused["error"] == "Det er ikke din tur."
     state = (await tap(aisha, "pass", {}))["state"]
-    assert state["turn"] == "Det er Bos tur"
+    assert state["turn"] == "Tur: Bo"
     record = game.state.round_state(game.deck.rounds[0].id)
     assert record.turns[ids["Aisha"]].outcome == "passed"
     await tap(bo, "note", {"text": "Kan vi tale om <b>nøglerne</b>?"})

@@ -264,6 +264,11 @@ def counted(language: str, noun: str, count: int) -> str:
     return text(language, f"n.{noun}" if count == 1 else f"n.{noun}s", count=count)
 
 
+def plural(language: str, key: str, count: int, **values: object) -> str:
+    """The string for `key` in the form for `count` (the key KEY_one holds the singular)."""
+    return text(language, f"{key}_one" if count == 1 else key, **values)
+
+
 def text(language: str, key: str, **values: object) -> str:
     """The string for `key` in `language` (Danish if the language is unknown), filled in."""
     table = STRINGS.get(language, STRINGS["da"])
@@ -583,8 +588,11 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "phone.done": ("Færdig", "Done"),
     "phone.finished": ("Du har stemt ✓", "You have voted ✓"),
     "phone.dots_left": ("Du har {left} prikker tilbage", "You have {left} dots left"),
-    "phone.dots_left_one": ("Du har 1 prik tilbage", "You have 1 dot left"),
+    "phone.dots_left_one": ("Du har {left} prik tilbage", "You have {left} dot left"),
     "phone.voted": ("{voted} af {people} har stemt", "{voted} of {people} have voted"),
+    "phone.voted_one": ("{voted} af {people} har stemt", "{voted} of {people} has voted"),
+    "phone.language": ("Sprog", "Language"),
+    "phone.in_danish": ("På dansk", "In Danish"),
     "phone.hidden": ("Stemmerne vises, når alle har stemt.",
                      "The votes show when everyone has voted."),
     "phone.not_joined": ("Vælg, hvem du er, først.", "Choose who you are first."),
@@ -600,7 +608,7 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "phone.get": ("Det får vi", "We get"),
     "phone.pass": ("Jeg står over", "I pass"),
     "phone.your_turn": ("Det er din tur", "It is your turn"),
-    "phone.turn_of": ("Det er {owner} tur", "It is {owner} turn"),
+    "phone.turn_of": ("Tur: {name}", "Turn: {name}"),
     "phone.note": ("Skriv til facilitatoren", "Write to the facilitator"),
     "phone.note_sent": ("Sendt til facilitatoren ✓", "Sent to the facilitator ✓"),
     "phone.no_person": ("Den person er ikke ved bordet.", "That person is not at the table."),

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..deck.model import Mode
 from ..game import rules
-from ..i18n import possessive, text
+from ..i18n import plural, text
 from ..session.game import Game
 
 KEY_BYTES = 16
@@ -184,7 +184,7 @@ class Desk:
         yours = taker in (participant, state.participants[participant].org)
         language = state.details.language
         says = text(language, "phone.your_turn") if yours else (
-            text(language, "phone.turn_of", owner=possessive(name, language)) if name else "")
+            text(language, "phone.turn_of", name=name) if name else "")
         return {"turn": says, "card": card, "number": progress.number, "total": progress.total,
                 "yours": yours}
 
@@ -205,6 +205,7 @@ class Desk:
 
     def _vote_view(self, game: Game, round_: Any, participant: str) -> dict[str, Any]:
         state, deck = game.state, game.deck
+        language = state.details.language
         record = state.round_state(round_.id)
         values = rules.picked_values(state, deck)
         mine = record.votes.get(participant, {})
@@ -217,6 +218,9 @@ class Desk:
             "dots": budget, "left": budget - used, "stack": round_.stack,
             "secret": round_.secret, "done": participant in record.voted,
             "voted": len(voted), "people": len(people), "visible": visible,
+            "left_text": plural(language, "phone.dots_left", budget - used, left=budget - used),
+            "voted_text": plural(language, "phone.voted", len(voted), voted=len(voted),
+                                 people=len(people)),
             "values": [{"key": value.key, "title": value.title,
                         "mine": mine.get(value.key, 0)} for value in values],
         }

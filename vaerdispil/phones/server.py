@@ -217,7 +217,7 @@ class PhoneServer:
 
 
 PAGE_WORDS = ("title", "choose", "taken", "joined", "received", "waiting", "done", "finished",
-              "dots_left", "dots_left_one", "voted", "hidden", "not_joined", "offline",
+              "hidden", "not_joined", "offline",
               "ended", "round", "pick", "picked", "own_words", "why", "remove", "give",
               "get", "pass", "note", "note_sent")
 """The words the page needs (phone.NAME in vaerdispil.i18n), in the workshop's language."""

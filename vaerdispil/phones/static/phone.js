@@ -96,8 +96,7 @@ function setUpNote() {
 }
 
 function showVote(main, state) {
-  const left = state.left === 1 ? words.dots_left_one : words.dots_left.replace("{left}", state.left);
-  main.append(el("p", { className: "left", textContent: left }));
+  main.append(el("p", { className: "left", textContent: state.left_text }));
   for (const value of state.values) {
     const less = el("button", { textContent: "−", disabled: state.done || value.mine === 0 });
     const more = el("button", { textContent: "+", disabled: state.done || state.left === 0 ||
@@ -116,7 +115,7 @@ function showVote(main, state) {
     if (answer) { say(words.received); show(answer.state); }
   });
   main.append(finish);
-  main.append(el("p", { textContent: words.voted.replace("{voted}", state.voted).replace("{people}", state.people) }));
+  main.append(el("p", { textContent: state.voted_text }));
 }
 
 function showPick(main, state) {
