@@ -349,3 +349,90 @@ async def test_phones_from_the_f2_panel_and_the_palette(game: Game, clock: Any) 
         await pilot.click("#off")
         await pilot.pause()
         assert app.room is None
+
+
+class Newsroom:
+    """The phones' server as the app runs it: each command, then the news to the phones."""
+
+    def __init__(self, game: Game) -> None:  # noqa: F811
+        self.desk = Desk(lambda: game)
+        self.server = PhoneServer(self.desk, self.run)
+        self.client = TestClient(TestServer(self.server.app(), host="127.0.0.1"))
+
+    async def run(self, command: Any) -> Any:
+        result = command()
+        self.server.changed()
+        return result
+
+    async def state(self, token: str, seen: str = "") -> dict[str, Any]:
+        answer = await self.client.get(f"/{self.desk.key}/api/state", params={"seen": seen},
+                                       headers={"X-Phone": token})
+        return dict(await answer.json())
+
+    async def tap(self, token: str, path: str) -> None:
+        answer = await self.client.post(f"/{self.desk.key}/api/{path}", json={},
+                                        headers={"X-Phone": token})
+        assert answer.status == 200, await answer.text()
+
+    async def waiting_for(self, seen: str, token: str) -> Any:
+        """A phone's question "what is new since `seen`?", once the server holds it."""
+        import asyncio
+
+        news = asyncio.ensure_future(self.state(token, seen))
+
+        async def held() -> None:
+            while self.server.waiting == 0 and not news.done():
+                await asyncio.sleep(0.01)
+
+        await asyncio.wait_for(held(), 10)
+        assert not news.done()  # nothing new yet: the question waits
+        return news
+
+
+async def test_a_waiting_phone_hears_of_a_change_at_once(game: Game) -> None:  # noqa: F811
+    """A phone asks "what is new since this?" and is answered when the workshop changes,
+    not on its next poll; turning phones off answers it at once too."""
+    import asyncio
+
+    pick_three(game)
+    ids = people(game)
+    room = Newsroom(game)
+    await room.client.start_server()
+    try:
+        aisha = await join(room.client, room.desk, ids["Aisha"])
+        bo = await join(room.client, room.desk, ids["Bo"])
+        first = await room.state(aisha)
+        assert first["state"]["voted_text"] == "0 af 5 har stemt"
+        news = await room.waiting_for(first["seen"], aisha)
+        await room.tap(bo, "done")  # Bo is done with his secret vote
+        heard = await asyncio.wait_for(news, 10)
+        assert heard["state"]["voted_text"] == "1 af 5 har stemt"
+        assert heard["seen"] != first["seen"]
+        news = await room.waiting_for(heard["seen"], aisha)
+        room.server.close()  # phones off: answered now, not after half a minute
+        assert (await asyncio.wait_for(news, 10))["seen"] == heard["seen"]
+    finally:
+        await room.client.close()
+
+
+async def test_undo_on_the_laptop_reaches_a_waiting_phone(game: Game) -> None:  # noqa: F811
+    import asyncio
+
+    ids = people(game)
+    room = Newsroom(game)
+    await room.client.start_server()
+    try:
+        aisha = await join(room.client, room.desk, ids["Aisha"])
+        bo = await join(room.client, room.desk, ids["Bo"])
+        game.next_round()  # turns per participant: Aisha first
+        game.draw()
+        await room.tap(aisha, "pass")
+        now = await room.state(bo)
+        assert now["state"]["turn"] == "Det er din tur" and now["state"]["yours"]
+        news = await room.waiting_for(now["seen"], bo)
+        game.undo()  # the facilitator takes Aisha's pass back
+        room.server.changed()  # what the app's refresh does after every change
+        heard = await asyncio.wait_for(news, 10)
+        assert heard["state"]["turn"] == "Tur: Aisha" and not heard["state"]["yours"]
+    finally:
+        await room.client.close()

@@ -95,8 +95,13 @@ class Room:
             self.port = int(sockets[0].getsockname()[1])
         self._runner = runner
 
+    def changed(self) -> None:
+        """The workshop changed: phones waiting for news get it now."""
+        self._server.changed()
+
     async def stop(self) -> None:
         """Stop listening: the address no longer answers."""
         runner, self._runner = self._runner, None
         if runner is not None:
+            self._server.close()
             await runner.cleanup()

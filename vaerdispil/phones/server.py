@@ -12,6 +12,8 @@ writer of the log); the answer says "received" only once the event is on disk.
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import html
 import json
 import time
@@ -33,7 +35,11 @@ MAX_BODY = 4 * 1024
 """Bytes a request's body may have: a vote or a join is a few dozen."""
 RATE = (40, 10.0)
 """At most 40 requests in 10 seconds from one phone, or from one address before joining
-(a phone polls about every 2 s)."""
+(a phone asks again at once after each change, and after WAIT seconds of none)."""
+WAIT = 25.0
+"""How long a phone's question "what is new since this?" waits for a change before it is
+answered with the same (under the usual 30-60 s at which phones and wifi drop a quiet
+connection)."""
 
 Runner = Callable[[Command], Awaitable[Any]]
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -50,6 +56,41 @@ class PhoneServer:
         self.desk = desk
         self.run = run
         self._recent: dict[str, deque[float]] = {}
+        self._change = asyncio.Event()
+        self._closing = False
+        self.waiting = 0
+        """Phones waiting for news right now (each open page has one question out)."""
+
+    def changed(self) -> None:
+        """The workshop changed (a key, a tap, an undo): every phone waiting hears of it."""
+        change, self._change = self._change, asyncio.Event()
+        change.set()
+
+    def close(self) -> None:
+        """Answer every waiting phone now: the server is about to stop."""
+        self._closing = True
+        self.changed()
+
+    async def _fresh(self, seen: str, look: Callable[[], Any]) -> web.Response:
+        """What `look` gives, as soon as it differs from what the phone has (`seen`, the
+        stamp of its last answer), or after WAIT seconds: a phone learns of a change at
+        once instead of on its next poll."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + WAIT
+        while True:
+            data = look()
+            stamp = hashlib.blake2b(json.dumps(data, sort_keys=True).encode(),
+                                    digest_size=9).hexdigest()
+            left = deadline - loop.time()
+            if stamp != seen or left <= 0 or self._closing:
+                return web.json_response({**data, "seen": stamp})
+            self.waiting += 1
+            try:
+                await asyncio.wait_for(self._change.wait(), left)
+            except TimeoutError:
+                pass
+            finally:
+                self.waiting -= 1
 
     def app(self) -> web.Application:
         app = web.Application(middlewares=[self._guard], client_max_size=MAX_BODY)
@@ -147,7 +188,9 @@ class PhoneServer:
                 content_type="application/json") from None
 
     async def people(self, request: web.Request) -> web.Response:
-        return web.json_response({"people": self.desk.people()})
+        """Who may join; with ?seen=STAMP, waits for a change (a late arrival appears)."""
+        return await self._fresh(request.query.get("seen", ""),
+                                 lambda: {"people": self.desk.people()})
 
     async def join(self, request: web.Request) -> web.Response:
         body = await self._body(request)
@@ -163,8 +206,10 @@ class PhoneServer:
                                   "state": self.desk.view(participant)})
 
     async def state(self, request: web.Request) -> web.Response:
+        """The phone's view; with ?seen=STAMP, answered when it changes (or after WAIT)."""
         participant = self._person(request)
-        return web.json_response({"state": self.desk.view(participant)})
+        return await self._fresh(request.query.get("seen", ""),
+                                 lambda: {"state": self.desk.view(participant)})
 
     async def vote(self, request: web.Request) -> web.Response:
         participant = self._person(request)

@@ -288,7 +288,9 @@ class VaerdispilApp(App[None]):
         return None
 
     def refresh_game(self) -> None:
-        """Let the screens on the stack re-render from the state."""
+        """Let the screens on the stack re-render from the state, and the phones know."""
+        if self.room is not None:
+            self.room.changed()
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_game", None)
             if refresh is not None and screen.is_mounted:  # a new screen draws on mount

@@ -25,19 +25,23 @@ async function call(path, body) {
   let answer;
   try { answer = await fetch(base + "/api/" + path, options); }
   catch (error) { say(words.offline); return null; }
+  if (document.getElementById("status").textContent === words.offline) say("");  // back
   const data = await answer.json().catch(() => ({}));
   if (answer.status === 401) { token = null; window.localStorage.removeItem(store); join(); return null; }
   if (!answer.ok) { say(data.error || String(answer.status)); return null; }
   return data;
 }
 
-async function join() {
+function join() {
+  // Back to choosing who you are (the laptop released this phone): the list comes next.
+  seen = "";
+}
+
+function listPeople(people) {
   document.getElementById("title").textContent = words.title;
-  const data = await call("people");
-  if (!data) return;
   const main = document.getElementById("main");
   main.replaceChildren(el("h2", { textContent: words.choose }));
-  for (const person of data.people) {
+  for (const person of people) {
     const label = person.name + " · " + person.organisation + (person.taken ? " (" + words.taken + ")" : "");
     const button = el("button", { className: "person", textContent: label, disabled: person.taken });
     button.addEventListener("click", async () => {
@@ -45,6 +49,7 @@ async function join() {
       if (!joined) return;
       token = joined.token;
       window.localStorage.setItem(store, token);
+      seen = "";
       say(words.joined);
       show(joined.state);
     });
@@ -164,10 +169,11 @@ function askPick(row, card, side) {
   form.append(why, ok, cancel);
   row.after(form);
   (own || why).focus();
-  cancel.addEventListener("click", () => { editing = false; form.remove(); });
+  cancel.addEventListener("click", () => { editing = false; form.remove(); drawPending(); });
   ok.addEventListener("click", async () => {
     if (own && !own.value.trim()) { own.focus(); return; }
     editing = false;
+    pending = null;
     await send("pick", { card: card.id, side: side, text: own ? own.value : "", reason: why.value });
   });
 }
@@ -183,16 +189,31 @@ async function place(value, dots) {
 }
 
 let shown = "";
+let seen = "";
+let pending = null;
+
+function later(seconds) { return new Promise((done) => window.setTimeout(done, seconds * 1000)); }
 
 async function follow() {
-  // Redrawn only when something changed: a list under a finger does not move.
-  if (!token || editing) return;
-  const data = await call("state");
-  if (!data) return;
-  const now = JSON.stringify(data.state);
-  if (now !== shown) show(data.state);
+  // Asks "what is new since what I have?"; the laptop answers as soon as something
+  // changes (or after half a minute), so a turn, an undo or a late arrival shows at once.
+  // Redrawn only when something changed, and not while own words are being written: a
+  // list under a finger does not move, and nothing typed is lost.
+  for (;;) {
+    const path = token ? "state" : "people";
+    const data = await call(path + "?seen=" + encodeURIComponent(seen));
+    if (!data) { seen = ""; await later(2); continue; }
+    seen = data.seen || "";
+    if (!token) { if (path === "people") listPeople(data.people); continue; }
+    if (!data.state) continue;
+    if (editing) { pending = data.state; continue; }
+    if (JSON.stringify(data.state) !== shown) show(data.state);
+  }
+}
+
+function drawPending() {
+  if (pending && !editing) { const state = pending; pending = null; show(state); }
 }
 
 setUpNote();
-if (token) { follow(); } else { join(); }
-window.setInterval(follow, 2000);
+follow();
