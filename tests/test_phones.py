@@ -248,6 +248,40 @@ async def test_a_phone_picks_for_its_organisation_in_its_own_words_too(
     await tap(aisha, "pick", {"card": 7}, status=400)
 
 
+async def test_a_tap_that_arrives_twice_is_carried_out_once(
+        phones: tuple[Desk, TestClient], game: Game) -> None:  # noqa: F811
+    """A retried or replayed request (same token, same tap id) is answered again and not
+    carried out again: no second card in one's own words, no second note."""
+    desk, client = phones
+    ids = people(game)
+    aisha = await join(client, desk, ids["Aisha"])
+    goto(game, "det-giver-vi")
+    blank = next(card.id for card in game.deck.cards if card.kind.value == "blank")
+
+    async def send(path: str, body: dict[str, Any], tap: str) -> Any:
+        answer = await client.post(f"/{desk.key}/api/{path}", json=body,
+                                   headers={"X-Phone": aisha, "X-Tap": tap})
+        assert answer.status == 200, await answer.text()
+        return await answer.json()
+
+    first = await send("pick", {"card": blank, "text": "Kaffe"}, "tap-1")
+    again = await send("pick", {"card": blank, "text": "Kaffe"}, "tap-1")
+    assert again == first and again["received"] is True
+    assert [p.text for p in game.state.picks.values()] == ["Kaffe"]
+    await send("note", {"text": "Pause snart?"}, "tap-2")
+    await send("note", {"text": "Pause snart?"}, "tap-2")
+    assert [n.text for n in game.state.notes.values()] == ["Pause snart?"]
+    # A new tap with the same words is a new action: the person meant it twice.
+    await send("pick", {"card": blank, "text": "Kaffe"}, "tap-3")
+    assert [p.text for p in game.state.picks.values()] == ["Kaffe", "Kaffe"]
+    # A replay with a released phone's token is refused, whatever its tap id.
+    game.release_phone(ids["Aisha"])
+    for tap in ("tap-4", "tap-1"):
+        answer = await client.post(f"/{desk.key}/api/note", json={"text": "x"},
+                                   headers={"X-Phone": aisha, "X-Tap": tap})
+        assert answer.status == 401
+
+
 async def test_the_card_on_the_table_a_pass_on_ones_own_turn_and_a_note(
         phones: tuple[Desk, TestClient], game: Game) -> None:  # noqa: F811
     desk, client = phones

@@ -124,7 +124,7 @@ async def test_three_phones_pick_and_vote_secretly_in_real_browsers(
                 driver = phone_browser(address)
                 phones.append(driver)
                 click_text(driver, "button.person", name)
-                until(lambda d=driver: "Jeres valg" in d.find_element("id", "main").text,
+                until(lambda d=driver: "Vælg" in d.find_element("id", "main").text,
                       "the pick round")
             pick(phones[0], "Lokaler", reason="Baglokalet")
             pick(phones[1], "Jeres egen værdi", own="Kaffe <b>og</b> kage")

@@ -22,7 +22,8 @@ from ..i18n import plural, text
 from ..session.game import Game
 
 KEY_BYTES = 16
-"""The workshop key in the phones' address: 128 random bits, new each time phones go on."""
+"""The workshop key in the phones' address: 128 random bits, one per workshop, kept in its
+log so that the address outlives a restart of the app."""
 TOKEN_BYTES = 24
 """A phone's own token: 192 random bits."""
 

@@ -36,6 +36,8 @@ MAX_BODY = 4 * 1024
 RATE = (40, 10.0)
 """At most 40 requests in 10 seconds from one phone, or from one address before joining
 (a phone asks again at once after each change, and after WAIT seconds of none)."""
+ANSWERS_KEPT = 2000
+"""Taps whose answers are kept for a repeat (a few minutes of a busy room)."""
 WAIT = 25.0
 """How long a phone's question "what is new since this?" waits for a change before it is
 answered with the same (under the usual 30-60 s at which phones and wifi drop a quiet
@@ -60,6 +62,10 @@ class PhoneServer:
         self._closing = False
         self.waiting = 0
         """Phones waiting for news right now (each open page has one question out)."""
+        self._answered: dict[tuple[str, str], bytes] = {}
+        """Recent taps by (token, the tap's id, header X-Tap) and what they were answered:
+        a tap that arrives twice (a retry after the wifi dropped the answer, or a replay)
+        is answered again, never carried out twice."""
 
     def changed(self) -> None:
         """The workshop changed (a key, a tap, an undo): every phone waiting hears of it."""
@@ -119,7 +125,17 @@ class PhoneServer:
             # Counted per phone (its token), and per address before a phone has joined.
             if not self._allowed(request.headers.get("X-Phone") or request.remote or "?"):
                 raise web.HTTPTooManyRequests(text="too many requests; wait a moment")
+            tap = (request.headers.get("X-Phone", ""), request.headers.get("X-Tap", "")[:64])
+            once = request.method == "POST" and all(tap)
+            if once and tap in self._answered and self.desk.who(tap[0]) is not None:
+                return secure(web.Response(body=self._answered[tap],
+                                           content_type="application/json"), CSP)
             response = await handler(request)
+            if once and response.status == 200 and isinstance(response, web.Response) and \
+                    isinstance(response.body, bytes):
+                if len(self._answered) >= ANSWERS_KEPT:
+                    del self._answered[next(iter(self._answered))]  # the oldest first
+                self._answered[tap] = response.body
         except web.HTTPException as error:
             response = error
         return secure(response, CSP)

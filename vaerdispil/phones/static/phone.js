@@ -20,6 +20,10 @@ async function call(path, body) {
   if (body !== undefined) {
     options.method = "POST";
     options.headers["Content-Type"] = "application/json";
+    // Each tap has its own id: if it arrives twice, the laptop carries it out once.
+    const id = new Uint8Array(12);
+    window.crypto.getRandomValues(id);
+    options.headers["X-Tap"] = Array.from(id, (b) => b.toString(16).padStart(2, "0")).join("");
     options.body = JSON.stringify(body);
   }
   let answer;
@@ -92,6 +96,7 @@ function setUpNote() {
   const box = document.getElementById("note-text");
   const button = document.getElementById("note-send");
   box.setAttribute("aria-label", words.note);
+  box.placeholder = words.note;
   button.textContent = words.note;
   button.addEventListener("click", async () => {
     if (!box.value.trim()) return;
@@ -125,7 +130,7 @@ function showVote(main, state) {
 
 function showPick(main, state) {
   // What the organisation has picked in this round, then the cards to pick from.
-  main.append(el("h2", { textContent: words.picked }));
+  if (state.picked.length) main.append(el("h2", { textContent: words.picked }));
   for (const pick of state.picked) {
     const remove = el("button", { textContent: words.remove });
     remove.addEventListener("click", () => send("unpick", { pick: pick.id }));
