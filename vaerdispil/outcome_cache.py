@@ -56,8 +56,9 @@ def _folder() -> Path:
     return data_dir() / "cache" / "outcomes"
 
 
-def _entry(path: Path) -> Path:
-    name = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+def _entry(where: str) -> Path:
+    """The entry of the workshop file at the absolute path `where`."""
+    name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()
     return _folder() / f"{name[:40]}.json"
 
 
@@ -81,15 +82,15 @@ def _builder(kind: Any) -> Callable[[Any], Any] | None:
     return None
 
 
-def cached(path: Path) -> tuple[Outcome, list[str]] | None:
+def cached(path: Path, where: str = "") -> tuple[Outcome, list[str]] | None:
     """The kept outcome (and warnings) of a workshop file, if still true to it."""
+    where = where or str(path.resolve())
     stamp = file_stamp(path)
     if stamp is None:
         return None
     try:
-        data = json.loads(_entry(path).read_bytes())
-        if data["code"] != code_key() or data["stamp"] != stamp or \
-                data["path"] != str(path.resolve()):
+        data = json.loads(_entry(where).read_bytes())
+        if data["code"] != code_key() or data["stamp"] != stamp or data["path"] != where:
             return None
         build = _builder(Outcome)
         assert build is not None
@@ -98,13 +99,15 @@ def cached(path: Path) -> tuple[Outcome, list[str]] | None:
         return None  # missing or damaged: made again from the log
 
 
-def keep(path: Path, stamp: list[int] | None, result: Outcome, warnings: list[str]) -> None:
+def keep(path: Path, stamp: list[int] | None, result: Outcome, warnings: list[str],
+         where: str = "") -> None:
     """Keep a workshop's outcome, as read from the file when it had `stamp`."""
     if stamp is None or stamp != file_stamp(path):
         return  # the file changed while it was read: keep nothing
-    entry = {"format": FORMAT, "code": code_key(), "path": str(path.resolve()),
+    where = where or str(path.resolve())
+    entry = {"format": FORMAT, "code": code_key(), "path": where,
              "stamp": stamp, "warnings": warnings, "outcome": result.as_dict()}
-    target = _entry(path)
+    target = _entry(where)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:  # no fsync: a lost entry is made again, and a torn one is not read
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -117,12 +120,13 @@ def keep(path: Path, stamp: list[int] | None, result: Outcome, warnings: list[st
 
 def read_outcome_cached(path: Path) -> tuple[Outcome, list[str]]:
     """A workshop's outcome and warnings: kept, or replayed from its log and kept."""
-    found = cached(path)
+    where = str(path.resolve())
+    found = cached(path, where)
     if found is not None:
         return found
     from .session_commands import outcome_of
 
     stamp = file_stamp(path)
     result, warnings = outcome_of(path)
-    keep(path, stamp, result, warnings)
+    keep(path, stamp, result, warnings, where)
     return result, warnings
