@@ -16,13 +16,14 @@ import pytest
 from tests.conftest import CARDS
 from vaerdispil import demo
 from vaerdispil.deck import spec
+from vaerdispil.deck.catalog import deck_files
 from vaerdispil.deck.loader import load_deck
 from vaerdispil.deck.model import CardKind, Deck, Mode
 from vaerdispil.i18n import STRINGS
 from vaerdispil.pdf.labels import LABELS
 
 GLOSSARY = CARDS / "GLOSSARY.md"
-BUNDLED = sorted(CARDS.glob("*.yaml"))
+BUNDLED = deck_files(CARDS)  # Danish and English (the translations have no synonyms list)
 DECKS = {path.name: load_deck(path) for path in BUNDLED}
 DECK_IDS = sorted({deck.id for deck in DECKS.values()})
 LANGUAGES = ("da", "en")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FakeClock
-from vaerdispil.deck.catalog import bundled_decks_dir, find_decks
+from vaerdispil.deck.catalog import bundled_decks_dir, deck_files, find_decks
 from vaerdispil.deck.loader import load_deck
 from vaerdispil.deck.model import CardKind, Deck, Draw, Mode, Per, Round, Side
 from vaerdispil.deck.readability import lix
@@ -25,7 +25,7 @@ from vaerdispil.session.game import Game
 
 # Collected without VAERDISPIL_HOME (the fixtures are not active yet), so only the bundled
 # folder is read here; test_every_bundled_deck_loads checks that find_decks() agrees.
-BUNDLED = sorted(bundled_decks_dir().glob("*.yaml"))
+BUNDLED = deck_files(bundled_decks_dir())  # translations: tests/test_translations.py
 DECKS = {path.name: load_deck(path) for path in BUNDLED}
 IDS = sorted({deck.id for deck in DECKS.values()})
 SETTING_DECKS = ("kommune-helhedsplan", "civilsamfund", "medborgercenter")

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import REPO
+from vaerdispil.deck.catalog import deck_files
 from vaerdispil.deck.loader import load_deck
 from vaerdispil.pdf.cardface import STYLES, band_of, fit_back, fit_front
 from vaerdispil.pdf.fonts import describe_char, fonts, missing_chars
@@ -163,7 +164,7 @@ def allowed_by_pyphen(word: str, at: int, language: str) -> bool:
     return False
 
 
-@pytest.mark.parametrize("path", sorted((REPO / "cards").glob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", deck_files(REPO / "cards"), ids=lambda p: p.name)
 def test_every_break_in_every_bundled_deck_is_one_pyphen_allows(path: Path) -> None:
     deck = load_deck(path)
     labels = labels_for(deck.language)

@@ -23,12 +23,42 @@ def bundled_decks_dir() -> Path:
 
 @dataclass(frozen=True)
 class DeckEntry:
-    """A deck file found in a deck folder, loaded or with the reason it would not load."""
+    """A deck file found in a deck folder, loaded or with the reason it would not load.
+    A translation file (deck.translated) is loaded as the deck in its language."""
 
     path: Path
     bundled: bool
     deck: Deck | None
     error: DeckError | None
+
+    @property
+    def translation(self) -> bool:
+        return self.deck is not None and self.deck.reviewed is not None
+
+
+def _is_translation(path: Path) -> bool:
+    from .translated import is_translation
+
+    try:
+        with open(path, "rb") as file:
+            return is_translation(file.read(64 * 1024))
+    except OSError:
+        return False
+
+
+def load_deck_file(path: Path, base: Deck | None = None) -> Deck:
+    """A deck file, or a translation file as the deck in its language (its deck is looked
+    for beside it first, then among all decks, in Danish). DeckError if either is bad."""
+    if not _is_translation(path):
+        return load_deck(path)
+    from .translated import load_translation, translate
+
+    translation = load_translation(path)
+    if base is None or base.id != translation.translates:
+        beside = path.with_name(deck_file_name(translation.translates, "da"))
+        base = load_deck(beside) if beside.is_file() else \
+            resolve_deck(translation.translates, "da")
+    return translate(base, translation)
 
 
 def _deck_files(folder: Path) -> list[Path]:
@@ -38,13 +68,27 @@ def _deck_files(folder: Path) -> list[Path]:
         return []
 
 
-def find_decks() -> list[DeckEntry]:
-    """Every bundled and user deck, bundled first, each loaded (errors kept, not raised)."""
+def deck_files(folder: Path) -> list[Path]:
+    """The deck files in a folder, without the translation files beside them."""
+    return [path for path in _deck_files(folder) if not _is_translation(path)]
+
+
+def translation_files(folder: Path) -> list[Path]:
+    """The translation files in a folder (deck.translated)."""
+    return [path for path in _deck_files(folder) if _is_translation(path)]
+
+
+def find_decks(translations: bool = False) -> list[DeckEntry]:
+    """Every bundled and user deck, bundled first, each loaded (errors kept, not raised).
+    With `translations`, the translation files too (each as the deck in its language):
+    they are for print and phones; a workshop runs in a deck's own language."""
     entries = []
     for folder, bundled in ((bundled_decks_dir(), True), (user_decks_dir(), False)):
         for path in _deck_files(folder):
+            if not translations and _is_translation(path):
+                continue
             try:
-                entries.append(DeckEntry(path, bundled, load_deck(path), None))
+                entries.append(DeckEntry(path, bundled, load_deck_file(path), None))
             except DeckError as error:
                 entries.append(DeckEntry(path, bundled, None, error))
     return entries
@@ -57,16 +101,16 @@ def resolve_deck(name: str, language: str | None = None) -> Deck:
     """
     path = Path(name).expanduser()
     if path.suffix in DECK_SUFFIXES or path.is_file() or "/" in name or "\\" in name:
-        return load_deck(path)
+        return load_deck_file(path)
     for lang in [language] if language else ["da", "en"]:
         # The usual case, without reading every deck: the file named after the id.
         for folder in (user_decks_dir(), bundled_decks_dir()):
             candidate = folder / deck_file_name(name, lang)
             if candidate.is_file():
-                deck = load_deck(candidate)
+                deck = load_deck_file(candidate)
                 if deck.id == name and deck.language == lang:
                     return deck
-    entries = find_decks()
+    entries = find_decks(translations=True)
     found = [entry.deck for entry in entries if entry.deck and entry.deck.id == name]
     for lang in [language] if language else ["da", "en"]:
         for deck in found:

@@ -126,6 +126,10 @@ class Deck:
     """sha256 of the file's bytes: a session records it to notice a changed deck."""
     text: str = field(default="", compare=False, repr=False)
     """The file's text, exactly: a session keeps a copy, so it opens whatever the deck becomes."""
+    translator: str = ""
+    """Who wrote the texts, for a deck read from a translation file (deck.translated)."""
+    reviewed: bool | None = None
+    """A translation: whether a native speaker has reviewed it. None for a deck's own texts."""
     _by_id: dict[str, Card] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
