@@ -84,16 +84,20 @@ def test_deck_list(capsys: pytest.CaptureFixture[str], vaerdispil_home: Path) ->
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "LANG", "CARDS", "TITLE", "WHERE"]
     # The bundled decks come first, in file-name order; the main deck's files sort last.
-    bundled = [line.split()[:2] for line in lines[1:13]]
-    assert bundled == [[deck, lang] for deck in ("civilsamfund", "kommune-helhedsplan",
-                                                 "medborgercenter", "opfoelgning",
-                                                 "vaerdispil-kort", "vaerdispil")
-                       for lang in ("da", "en")]
-    assert all(line.split()[-1] == "bundled" for line in lines[1:13])
-    assert lines[11].split() == ["vaerdispil", "da", "85", "Værdispillet", "bundled"]
-    assert lines[12].split() == ["vaerdispil", "en", "85", "The", "Value", "Game", "bundled"]
-    assert "broken: 6 problems, see vaerdispil deck check" in lines[13]
-    assert lines[14].split()[:4] == ["test-deck", "da", "3", "Testdeck"]
+    # Translations in the residents' languages are listed as such.
+    bundled = [line for line in lines[1:] if line.endswith("bundled")]
+    own = [line for line in bundled if "(translation" not in line]
+    assert [line.split()[:2] for line in own] == [
+        [deck, lang] for deck in ("civilsamfund", "kommune-helhedsplan", "medborgercenter",
+                                  "opfoelgning", "vaerdispil-kort", "vaerdispil")
+        for lang in ("da", "en")]
+    assert own[-2].split() == ["vaerdispil", "da", "85", "Værdispillet", "bundled"]
+    assert own[-1].split() == ["vaerdispil", "en", "85", "The", "Value", "Game", "bundled"]
+    translated = [line for line in bundled if "(translation, not reviewed)" in line]
+    assert len(translated) == 12 and bundled == lines[1:1 + len(bundled)]
+    after = lines[1 + len(bundled):]
+    assert "broken: 6 problems, see vaerdispil deck check" in after[0]
+    assert after[1].split()[:4] == ["test-deck", "da", "3", "Testdeck"]
     assert f"Your own decks: {decks}" in out
 
 

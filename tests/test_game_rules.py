@@ -406,9 +406,11 @@ def test_undo_down_to_the_start_and_no_further(tmp_path: Path, clock: FakeClock)
 
 
 def test_rule_errors_have_words_in_both_languages() -> None:
-    error = RuleError("error.too_many_picks", most=3)
+    error = RuleError("error.too_many_picks", plural_count=3, most=3)
     assert error.message("da") == "I kan højst vælge 3 kort i denne runde."
     assert error.message("en") == "You can pick at most 3 cards in this round."
+    assert RuleError("error.too_many_picks", plural_count=1, most=1).message("en") == (
+        "You can pick at most 1 card in this round.")
 
 
 @pytest.mark.parametrize(("typed", "kept"), [

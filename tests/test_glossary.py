@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
 from tests.conftest import CARDS
 from vaerdispil import demo
@@ -19,8 +20,7 @@ from vaerdispil.deck import spec
 from vaerdispil.deck.catalog import deck_files
 from vaerdispil.deck.loader import load_deck
 from vaerdispil.deck.model import CardKind, Deck, Mode
-from vaerdispil.i18n import STRINGS
-from vaerdispil.pdf.labels import LABELS
+from vaerdispil.i18n import LOCALE
 
 GLOSSARY = CARDS / "GLOSSARY.md"
 BUNDLED = deck_files(CARDS)  # Danish and English (the translations have no synonyms list)
@@ -94,11 +94,14 @@ def deck_texts(deck: Deck) -> Iterator[tuple[str, str]]:
 
 
 def screen_texts(language: str) -> Iterator[tuple[str, str]]:
-    """The screens' words, the PDFs' labels and the demo's made-up workshop."""
-    for key, value in STRINGS[language].items():
-        yield f"i18n {key}", value
-    for key, value in LABELS[language].items():
-        yield f"pdf label {key}", value
+    """The screens' words, the PDFs' labels (every form of a plural) and the demo's made-up
+    workshop."""
+    with (Path(LOCALE) / language / "LC_MESSAGES" / "vaerdispil.po").open("rb") as file:
+        for message in read_po(file):
+            if message.id:
+                forms = message.string if isinstance(message.string, tuple) else [message.string]
+                for value in forms:
+                    yield f"catalog {message.context}", value
     for name, _, people in demo.PARTNERS[language]:
         yield "demo partner", f"{name} {' '.join(people)}"
     for key, value in demo.WORDS[language].items():

@@ -24,14 +24,14 @@ from tests.test_pdf_cards import flat, words
 from vaerdispil.deck.loader import load_deck
 from vaerdispil.game import rules
 from vaerdispil.outcome import Outcome, outcome
-from vaerdispil.pdf.labels import LABELS
+from vaerdispil.pdf.labels import labels_for
 from vaerdispil.pdf.summary import REPLACEMENT, footer_text, render_summary
 from vaerdispil.session.game import Game
 
 DECK = load_deck(CARDS / "vaerdispil.da.yaml")
 DECK_EN = load_deck(CARDS / "vaerdispil.en.yaml")
-DA = LABELS["da"]
-EN = LABELS["en"]
+DA = labels_for("da")
+EN = labels_for("en")
 
 # -- fixture workshops ------------------------------------------------------------------
 

@@ -115,3 +115,25 @@ def test_a_translation_on_its_own_is_checked_as_strictly_as_a_deck(tmp_path: Pat
         f"{path}:7:13: 'categories' must be a mapping from each category's id to its texts, "
         "such as  categories:  then  some-id: {title: ...}",
     ]
+
+
+def test_deck_list_and_deck_check_know_a_translation(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import run_cli
+
+    code, out, _ = run_cli(capsys, "--lang", "da", "deck", "list")
+    assert code == 0
+    rows = [line for line in out.splitlines() if line.startswith("vaerdispil ")]
+    assert any(" ar " in row and "(oversættelse, ikke gennemlæst)" in row for row in rows)
+    assert any(" da " in row and "oversættelse" not in row for row in rows)
+    code, out, _ = run_cli(capsys, "deck", "check", str(CARDS / "vaerdispil-kort.uk.yaml"))
+    assert code == 0 and "vaerdispil-kort (uk), 31 cards" in out
+    broken = tmp_path / "vaerdispil-kort.uk.yaml"
+    broken.write_text((CARDS / "vaerdispil-kort.uk.yaml").read_text("utf-8").replace(
+        "  penge:\n", "  pengge:\n", 1), encoding="utf-8")
+    (tmp_path / "vaerdispil-kort.da.yaml").write_bytes(
+        (CARDS / "vaerdispil-kort.da.yaml").read_bytes())
+    code, out, _ = run_cli(capsys, "deck", "check", str(broken))
+    assert code == 1
+    assert f"{broken}:" in out and "there is no card 'pengge' in vaerdispil-kort.da.yaml; " \
+                                  "did you mean 'penge'?" in out

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from string import Formatter
 
 import pytest
 from textual.widgets import DataTable, Static, TabbedContent
 
 from vaerdispil.deck.catalog import resolve_deck
-from vaerdispil.i18n import STRINGS
 from vaerdispil.tui.app import VaerdispilApp
 from vaerdispil.tui.screens.deck import DeckScreen
 
@@ -31,18 +29,6 @@ def _own_home(vaerdispil_home: Path) -> Path:
 
 def make_app(language: str = "da") -> VaerdispilApp:
     return DeckApp(resolve_deck("vaerdispil", language), language)
-
-
-def test_every_ui_string_exists_in_both_languages() -> None:
-    assert set(STRINGS["da"]) == set(STRINGS["en"])
-    for language in ("da", "en"):
-        assert all(value.strip() for value in STRINGS[language].values())
-    # Placeholders must match, or a translation would crash when filled in.
-    def fields(text: str) -> set[str]:
-        return {name for _, name, _, _ in Formatter().parse(text) if name}
-
-    for key, danish in STRINGS["da"].items():
-        assert fields(danish) == fields(STRINGS["en"][key]), key
 
 
 async def test_browse_rounds_and_cards_by_keys() -> None:

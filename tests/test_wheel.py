@@ -1,4 +1,5 @@
-"""The decks ship inside the wheel: an installed (non-editable) package finds and loads them."""
+"""The decks and the word catalogs ship inside the wheel: an installed (non-editable)
+package finds and loads them."""
 
 from __future__ import annotations
 
@@ -32,6 +33,14 @@ def test_wheel_holds_the_decks(wheel: Path) -> None:
     assert "vaerdispil/cards/deck.schema.json" in names
 
 
+def test_wheel_holds_the_word_catalogs(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    for language in ("da", "en"):
+        assert f"vaerdispil/locale/{language}/LC_MESSAGES/vaerdispil.mo" in names
+        assert f"vaerdispil/locale/{language}/LC_MESSAGES/vaerdispil.po" in names
+    assert "vaerdispil/locale/vaerdispil.pot" in names
+
+
 def test_installed_wheel_lists_and_loads_the_bundled_decks(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
@@ -54,10 +63,14 @@ def test_installed_wheel_lists_and_loads_the_bundled_decks(wheel: Path, tmp_path
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith(str(target))
-    ids = [line.split()[0] for line in lines[2:14]]
-    assert ids == [deck for deck in ("civilsamfund", "kommune-helhedsplan", "medborgercenter",
-                                     "opfoelgning", "vaerdispil-kort", "vaerdispil")
-                   for _ in ("da", "en")]
-    assert lines[12].split()[:4] == ["vaerdispil", "da", "85", "Værdispillet"]
-    assert lines[13].split()[:3] == ["vaerdispil", "en", "85"]
+    rows = [line.split() for line in lines[2:] if line.endswith("bundled")]
+    own = [row for row in rows if row[1] in ("da", "en")]
+    assert [row[0] for row in own] == [
+        deck for deck in ("civilsamfund", "kommune-helhedsplan", "medborgercenter",
+                          "opfoelgning", "vaerdispil-kort", "vaerdispil") for _ in ("da", "en")]
+    assert own[-2][:4] == ["vaerdispil", "da", "85", "Værdispillet"]
+    assert own[-1][:3] == ["vaerdispil", "en", "85"]
+    # The translations in the residents' languages are in the wheel too.
+    assert sorted(row[1] for row in rows if row[0] == "vaerdispil" and row not in own) == [
+        "ar", "fa", "so", "tr", "uk", "ur"]
     assert f"Bundled decks: {target / 'vaerdispil' / 'cards'}" in result.stdout

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import __version__
-from .i18n import CLI_LANGUAGE, LANGUAGES, cli_text
+from .i18n import CLI_LANGUAGE, LANGUAGES, cli_plural, cli_text
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -82,6 +82,8 @@ def _argparse_words(message: str) -> str:
         return f"{argument['name']}: {_argparse_words(argument['message'])}"
     for pattern, key in _ARGPARSE_MESSAGES:
         found = pattern.fullmatch(message)
+        if found and "count" in found.groupdict():
+            return cli_plural(key, int(found["count"]), **found.groupdict())
         if found:
             return cli_text(key, **found.groupdict())
     return message

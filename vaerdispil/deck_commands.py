@@ -6,7 +6,7 @@ import sys
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .i18n import cli_text
+from .i18n import cli_plural, cli_text
 
 if TYPE_CHECKING:  # the loader (and YAML) load only when a deck command runs
     from .deck.model import Deck
@@ -34,19 +34,24 @@ def list_decks(out: TextIO) -> int:
     from .deck.catalog import bundled_decks_dir, find_decks
     from .paths import user_decks_dir
 
-    entries = find_decks()
+    entries = find_decks(translations=True)
     rows = [tuple(cli_text("cli.deck.columns").split("|"))]
     broken = 0
     for entry in entries:
         where = cli_text("cli.deck.bundled") if entry.bundled else str(entry.path)
         if entry.deck:
             deck = entry.deck
-            rows.append((deck.id, deck.language, str(len(deck.cards)), deck.title, where))
+            title = deck.title
+            if deck.reviewed is not None:  # a translation file: said, and whether reviewed
+                title = cli_text("cli.deck.reviewed" if deck.reviewed else "cli.deck.unreviewed",
+                                 title=title)
+            rows.append((deck.id, deck.language, str(len(deck.cards)), title, where))
         else:
             broken += 1
             count = len(entry.error.problems) if entry.error else 0
             rows.append((entry.path.stem, "?", "-",
-                         cli_text("cli.deck.broken", count=count, path=entry.path), where))
+                         cli_plural("cli.deck.broken", count, count=count, path=entry.path),
+                         where))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         out.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])))
@@ -58,14 +63,17 @@ def list_decks(out: TextIO) -> int:
 
 def check(files: list[str], out: TextIO) -> int:
     """Validate deck files, and the translations between decks of one id; 0 if all is well."""
-    from .deck.loader import DeckError, load_deck
+    from pathlib import Path
+
+    from .deck.catalog import load_deck_file
+    from .deck.loader import DeckError
     from .deck.translation import compare_translations
 
     decks: list[Deck] = []
     failed = 0
     for name in files:
         try:
-            deck = load_deck(name)
+            deck = load_deck_file(Path(name))  # a translation: checked against its deck
         except DeckError as error:
             failed += 1
             for line in error.lines():
@@ -74,7 +82,8 @@ def check(files: list[str], out: TextIO) -> int:
         decks.append(deck)
     by_id: defaultdict[str, list[Deck]] = defaultdict(list)
     for deck in decks:
-        by_id[deck.id].append(deck)
+        if deck.reviewed is None:  # a translation file is checked against its deck as read
+            by_id[deck.id].append(deck)
     mismatched: set[str] = set()
     for group in by_id.values():
         for other in group[1:]:
@@ -89,9 +98,11 @@ def check(files: list[str], out: TextIO) -> int:
         if deck.source not in mismatched:
             kinds = ", ".join(f"{len(deck.cards_of(kind))} {kind}" for kind in
                               sorted({card.kind for card in deck.cards}))
+            cards, rounds = len(deck.cards), len(deck.rounds)
             out.write(cli_text("cli.deck.ok", source=deck.source, id=deck.id,
-                               lang=deck.language, cards=len(deck.cards), kinds=kinds,
-                               rounds=len(deck.rounds)) + "\n")
+                               lang=deck.language, kinds=kinds,
+                               cards=cli_plural("cli.count.card", cards, count=cards),
+                               rounds=cli_plural("cli.count.round", rounds, count=rounds)) + "\n")
     return 1 if failed or mismatched else 0
 
 

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime, timezone
 
+from .i18n import plural
 from .i18n import text as t
 from .outcome import Outcome
 
@@ -64,8 +65,8 @@ def to_markdown(result: Outcome) -> str:
         if not vote.visible:
             out.append(t(lang, "export.hidden"))
         for row in vote.tally:
-            dots = t(lang, "export.dot" if row["dots"] == 1 else "export.dots")
-            out.append(f"- {md(row['value'])}: {row['dots']} {dots}")
+            dots = plural(lang, "export.dots", row["dots"], count=row["dots"])
+            out.append(f"- {md(row['value'])}: {dots}")
         out.append("")
 
     out += [f"## {t(lang, 'export.actions')}", ""]
@@ -107,9 +108,9 @@ def progress(result: Outcome) -> str:
     if result.ended:
         moment = finished_at(result.ended_at)
         if moment is None:
-            return t(lang, "export.ended", played=played, rounds=rounds)
-        return t(lang, "export.ended_at", date=moment.date().isoformat(), hour=moment.hour,
-                 minute=moment.minute, played=played, rounds=rounds)
+            return plural(lang, "export.ended", rounds, played=played, rounds=rounds)
+        return plural(lang, "export.ended_at", rounds, date=moment.date().isoformat(),
+                      hour=moment.hour, minute=moment.minute, played=played, rounds=rounds)
     if played == 0:
         return t(lang, "export.setup")
     return t(lang, "export.stopped", round=played, rounds=rounds)

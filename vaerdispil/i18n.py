@@ -1,255 +1,129 @@
-"""Words the screens show, in Danish and English. Every key exists in both (a test checks)."""
+"""Words the screens, the command line and the PDFs show, from the gettext catalogs.
+
+Each language has a catalog, vaerdispil/locale/LANG/LC_MESSAGES/vaerdispil.po, which a
+translator edits in a .po editor (Poedit), and the .mo compiled from it beside it, which is
+what is read here (with the standard library, one language at a time, when it is first
+asked for). An entry's msgctxt is the key the code asks for ("start.new"), its msgid the
+English text. A plural entry has one form per plural form of the language, and the
+catalog's Plural-Forms rule chooses among them. Danish and English have every entry; the
+residents' languages of the phone page (ar, fa, ur, so, tr, uk) have the phone.* entries,
+and an entry a catalog lacks is said in English. After a change to a .po, run
+.ci/catalogs.py to remake the .mo files.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from contextvars import ContextVar
 
 LANGUAGES = ("da", "en")
+"""The languages a workshop can run in: their catalogs have every entry."""
 
-STRINGS: dict[str, dict[str, str]] = {
-    "da": {
-        "app.title": "Værdispillet",
-        "app.tagline": "En samtale om, hvad hver partner giver og får i et samarbejde.",
-        "deck.rounds": "Runder",
-        "deck.cards": "Kort",
-        "deck.categories": "Kategorier",
-        "deck.summary": "{cards} kort i {categories} kategorier · {rounds} runder · ca. {minutes} min.",
-        "col.round": "Runde",
-        "col.mode": "Sådan",
-        "col.minutes": "Min.",
-        "col.kind": "Type",
-        "col.category": "Kategori",
-        "col.title": "Titel",
-        "mode.turns": "På skift",
-        "mode.pick": "Vælg kort",
-        "mode.vote": "Afstemning",
-        "mode.agree": "Aftale",
-        "mode.review": "Gennemgang",
-        "mode.open": "Åben dialog",
-        "kind.value": "Værdi",
-        "kind.question": "Spørgsmål",
-        "kind.blank": "Tomt kort",
-        "side.give": "Det giver vi",
-        "side.get": "Det får vi",
-        "side.both": "Det giver og får vi",
-        "detail.prompt": "Til deltagerne",
-        "detail.guide": "Til facilitator",
-        "detail.example": "Eksempel",
-        "detail.per_turn": "{minutes} min. pr. tur",
-        "detail.picks": "Op til {picks} kort hver",
-        "detail.dots": "{dots} prikker hver",
-        "detail.secret": "hemmelig afstemning",
-        "key.quit": "Luk",
-        "key.help": "Hjælp",
-        "key.rounds": "Runder",
-        "key.cards": "Kort",
-        "error.empty": "Skriv noget i feltet ({what}).",
-        "error.too_long": "Teksten er for lang ({what}); højst {most} tegn.",
-        "error.date": "'{value}' er ikke en dato; skriv den fx som 1.12.2026, 1-12-2026 eller 2026-12-01.",
-        "error.no_org": "Organisationen findes ikke (mere).",
-        "error.no_participant": "Deltageren findes ikke (mere).",
-        "error.not_started": "Værkstedet er ikke gået i gang endnu; start den første runde.",
-        "error.wrong_mode": "Det kan man ikke i denne runde.",
-        "error.unknown_field": "Det felt kan ikke ændres ({field}).",
-        "error.language": "Sproget skal være da eller en, ikke '{value}'.",
-        "error.org_type": "'{value}' er ikke en type organisation.",
-        "error.org_has_people": "{org} har stadig deltagere; flyt eller fjern dem først.",
-        "error.order": "Rækkefølgen skal have de samme deltagere som før.",
-        "error.no_round": "Runden '{id}' findes ikke i decket.",
-        "error.nobody": "Tilføj mindst én deltager, før I går i gang.",
-        "error.round_done": "Alle har haft deres tur i denne runde.",
-        "error.card_not_in_round": "Kortet hører ikke til denne runde.",
-        "error.no_cards": "Der er ingen kort til denne runde.",
-        "error.outcome": "Ukendt måde at slutte en tur på: {value}.",
-        "error.no_card_yet": "Træk eller vælg et kort først.",
-        "error.no_timer": "Denne tur har ikke noget ur.",
-        "error.timer_paused": "Uret står allerede stille.",
-        "error.timer_running": "Uret går allerede.",
-        "error.extend": "Man kan give mellem 1 sekund og en time mere.",
-        "error.side": "I denne runde vælger man kun: {side}.",
-        "error.side_needed": "Vælg om det er noget, I giver, eller noget, I får.",
-        "error.picked_twice": "I har allerede valgt '{title}'.",
-        "error.too_many_picks": "I kan højst vælge {most} kort i denne runde.",
-        "error.nothing_to_vote_on": "Der er ingen valgte værdier at stemme på endnu.",
-        "error.no_value": "Den værdi er ikke valgt.",
-        "error.already_voted": "Du har allerede stemt færdig.",
-        "error.not_your_vote": "Det er ikke din tur til at stemme.",
-        "error.dots_per_value": "I denne runde må man kun sætte én prik på hver værdi.",
-        "error.dots_negative": "Antallet af prikker kan ikke være under nul.",
-        "error.no_dots_left": "Du har ikke flere prikker; du har {dots} i alt.",
-        "error.already_visible": "Stemmerne kan allerede ses.",
-        "error.no_item": "Det findes ikke (mere).",
-        "error.bad_status": "»{status}« kan ikke siges om det; vælg {choices}.",
-        "error.phone_taken": "{name} har allerede en telefon med; facilitatoren kan slippe den.",
-        "error.no_phone": "Der er ingen telefon at slippe.",
-        "error.not_your_turn": "Det er ikke din tur.",
-        "error.phones_open": "Telefonerne har allerede en adresse i dette værksted.",
-        "error.already_ended": "Værkstedet er allerede afsluttet.",
-        "error.dissent_twice": "{org} er allerede uenig i »{value}«; ret den uenighed i stedet.",
-        "error.backer_dissents": "{org} er uenig i denne værdi og kan ikke også stå bag den. Fjern uenigheden først.",
-        "error.secret_ballot_undo": "En afgivet stemme i en hemmelig afstemning kan ikke fortrydes: så ville alle se den.",
-        "error.round_closed": "Runden er lukket; gå tilbage til den for at ændre valgene.",
-        "error.nothing_to_undo": "Der er intet at fortryde.",
-        "error.nothing_to_redo": "Der er intet at gentage.",
-        "error.last_round": "Det var sidste runde.",
-        "export.agreed": "Det er vi enige om",
-        "export.commit": "Står bag",
-        "export.from_values": "Kommer fra",
-        "export.dissent": "Uenig",
-        "export.give_get": "Det giver og får vi",
-        "export.gives": "Giver",
-        "export.gets": "Får",
-        "export.votes": "Afstemning",
-        "export.hidden": "Stemmerne er ikke vist endnu.",
-        "export.dot": "prik",
-        "export.dots": "prikker",
-        "export.actions": "Aftaler om handling",
-        "export.what": "Hvad",
-        "export.who": "Hvem",
-        "export.due": "Hvornår",
-        "export.follow_up": "Vi følger op",
-        "calendar.from": "Fra værkstedet",
-        "calendar.action": "Aftale: {what}",
-        "calendar.follow_up": "Opfølgning: {title}",
-        "followup.title": "Opfølgning: {title}",
-        "export.notes": "Noter",
-        "export.turns": "Runder og kort",
-        "export.none": "Intet endnu.",
-        "export.place": "Sted",
-        "export.date": "Dato",
-        "export.facilitator": "Facilitator",
-        "export.deck": "Kortspil",
-        "export.progress": "Runde {round} af {rounds}",
-        "export.ended": "Afsluttet efter {played} af {rounds} runder",
-        "export.ended_at": "Afsluttet {date} kl. {hour}.{minute:02d} efter {played} af {rounds} runder",
-        "export.stopped": "Ikke afsluttet: stoppede i runde {round} af {rounds}",
-        "export.setup": "Ikke gået i gang",
-        "outcome.answered": "svarede",
-        "outcome.passed": "stod over",
-        "outcome.skipped": "ikke til stede",
-    },
-    "en": {
-        "app.title": "The Value Game",
-        "app.tagline": "A conversation about what each partner gives and gets in a collaboration.",
-        "deck.rounds": "Rounds",
-        "deck.cards": "Cards",
-        "deck.categories": "Categories",
-        "deck.summary": "{cards} cards in {categories} categories · {rounds} rounds · about {minutes} min.",
-        "col.round": "Round",
-        "col.mode": "How",
-        "col.minutes": "Min.",
-        "col.kind": "Kind",
-        "col.category": "Category",
-        "col.title": "Title",
-        "mode.turns": "Taking turns",
-        "mode.pick": "Pick cards",
-        "mode.vote": "Dot vote",
-        "mode.agree": "Agreement",
-        "mode.review": "Review",
-        "mode.open": "Open dialogue",
-        "kind.value": "Value",
-        "kind.question": "Question",
-        "kind.blank": "Blank card",
-        "side.give": "We give",
-        "side.get": "We get",
-        "side.both": "We give and get",
-        "detail.prompt": "For the participants",
-        "detail.guide": "For the facilitator",
-        "detail.example": "Example",
-        "detail.per_turn": "{minutes} min. per turn",
-        "detail.picks": "Up to {picks} cards each",
-        "detail.dots": "{dots} dots each",
-        "detail.secret": "secret vote",
-        "key.quit": "Quit",
-        "key.help": "Help",
-        "key.rounds": "Rounds",
-        "key.cards": "Cards",
-        "error.empty": "Write something in the field ({what}).",
-        "error.too_long": "The text is too long ({what}); at most {most} characters.",
-        "error.date": "'{value}' is not a date; write it as day-month-year or year-month-day, e.g. 1.12.2026 or 2026-12-01.",
-        "error.no_org": "That organisation is not (or no longer) here.",
-        "error.no_participant": "That participant is not (or no longer) here.",
-        "error.not_started": "The workshop has not started yet; start the first round.",
-        "error.wrong_mode": "That cannot be done in this round.",
-        "error.unknown_field": "That field cannot be changed ({field}).",
-        "error.language": "The language must be da or en, not '{value}'.",
-        "error.org_type": "'{value}' is not a kind of organisation.",
-        "error.org_has_people": "{org} still has participants; move or remove them first.",
-        "error.order": "The order must have the same participants as before.",
-        "error.no_round": "The deck has no round '{id}'.",
-        "error.nobody": "Add at least one participant before you start.",
-        "error.round_done": "Everyone has had their turn in this round.",
-        "error.card_not_in_round": "That card is not part of this round.",
-        "error.no_cards": "There are no cards for this round.",
-        "error.outcome": "Unknown way to end a turn: {value}.",
-        "error.no_card_yet": "Draw or choose a card first.",
-        "error.no_timer": "This turn has no timer.",
-        "error.timer_paused": "The timer is paused already.",
-        "error.timer_running": "The timer is running already.",
-        "error.extend": "You can add between 1 second and an hour.",
-        "error.side": "In this round you only pick: {side}.",
-        "error.side_needed": "Say whether this is something you give or something you get.",
-        "error.picked_twice": "You have picked '{title}' already.",
-        "error.too_many_picks": "You can pick at most {most} cards in this round.",
-        "error.nothing_to_vote_on": "No values have been picked to vote on yet.",
-        "error.no_value": "That value has not been picked.",
-        "error.already_voted": "You have finished voting already.",
-        "error.not_your_vote": "It is not your turn to vote.",
-        "error.dots_per_value": "In this round each value takes at most one dot from you.",
-        "error.dots_negative": "The number of dots cannot be below zero.",
-        "error.no_dots_left": "You have no dots left; you have {dots} in all.",
-        "error.already_visible": "The votes can be seen already.",
-        "error.no_item": "That is not (or no longer) here.",
-        "error.bad_status": "“{status}” cannot be said of it; choose {choices}.",
-        "error.phone_taken": "{name} has a phone in already; the facilitator can release it.",
-        "error.no_phone": "There is no phone to release.",
-        "error.not_your_turn": "It is not your turn.",
-        "error.phones_open": "The phones have an address in this workshop already.",
-        "error.already_ended": "The workshop is finished already.",
-        "error.dissent_twice": "{org} already disagrees with “{value}”; edit that dissent instead.",
-        "error.backer_dissents": "{org} disagrees with this value and cannot also stand behind it. Remove the dissent first.",
-        "error.secret_ballot_undo": "A ballot handed in during a secret vote cannot be undone: everyone would see it.",
-        "error.round_closed": "The round is closed; go back to it to change the picks.",
-        "error.nothing_to_undo": "There is nothing to undo.",
-        "error.nothing_to_redo": "There is nothing to redo.",
-        "error.last_round": "That was the last round.",
-        "export.agreed": "What we agree on",
-        "export.commit": "Committed",
-        "export.from_values": "Grew from",
-        "export.dissent": "Dissent",
-        "export.give_get": "What we give and get",
-        "export.gives": "Gives",
-        "export.gets": "Gets",
-        "export.votes": "Vote",
-        "export.hidden": "The votes have not been shown yet.",
-        "export.dot": "dot",
-        "export.dots": "dots",
-        "export.actions": "Actions",
-        "export.what": "What",
-        "export.who": "Who",
-        "export.due": "By when",
-        "export.follow_up": "Follow-up",
-        "calendar.from": "From the workshop",
-        "calendar.action": "Action: {what}",
-        "calendar.follow_up": "Follow-up: {title}",
-        "followup.title": "Follow-up: {title}",
-        "export.notes": "Notes",
-        "export.turns": "Rounds and cards",
-        "export.none": "Nothing yet.",
-        "export.place": "Place",
-        "export.date": "Date",
-        "export.facilitator": "Facilitator",
-        "export.deck": "Deck",
-        "export.progress": "Round {round} of {rounds}",
-        "export.ended": "Finished after {played} of {rounds} rounds",
-        "export.ended_at": "Finished on {date} at {hour:02d}:{minute:02d}, after {played} of {rounds} rounds",
-        "export.stopped": "Not finished: stopped in round {round} of {rounds}",
-        "export.setup": "Not started",
-        "outcome.answered": "answered",
-        "outcome.passed": "passed",
-        "outcome.skipped": "not here",
-    },
-}
+LOCALE = os.path.join(os.path.dirname(__file__), "locale")
+"""The catalogs' folder. (os.path, not pathlib: the command line imports this module on
+every run, and would not import pathlib otherwise: 9 ms.)"""
+DOMAIN = "vaerdispil"
+
+
+class _Catalog:
+    """One language's words by key: plain texts, plural forms, and the rule between them."""
+
+    __slots__ = ("form_for", "forms", "words")
+
+    def __init__(self, words: dict[str, str], forms: dict[str, tuple[str, ...]],
+                 form_for: Callable[[int], int]) -> None:
+        self.words = words
+        self.forms = forms
+        self.form_for = form_for
+        """The index of the plural form for a count (the catalog's Plural-Forms)."""
+
+
+_CATALOGS: dict[str, _Catalog | None] = {}
+
+
+def _read(language: str) -> _Catalog | None:
+    """The compiled catalog of `language`, or None when it has none."""
+    import gettext  # only when a catalog is read: not every importer needs one
+
+    try:
+        with open(os.path.join(LOCALE, language, "LC_MESSAGES", f"{DOMAIN}.mo"), "rb") as file:
+            translations = gettext.GNUTranslations(file)
+    except FileNotFoundError:
+        return None
+    words: dict[str, str] = {}
+    forms: dict[str, dict[int, str]] = {}
+    # GNUTranslations keeps the entries as "KEY\x04English" and, for a plural entry,
+    # ("KEY\x04English", n); the header is the entry "".
+    catalog: dict[str | tuple[str, int], str] = translations._catalog  # type: ignore[attr-defined]
+    for entry, said in catalog.items():
+        if isinstance(entry, tuple):
+            forms.setdefault(entry[0].partition("\x04")[0], {})[entry[1]] = said
+        elif "\x04" in entry and said:  # an empty text is one not translated yet
+            words[entry.partition("\x04")[0]] = said
+    plural = {key: tuple(by_index[index] for index in sorted(by_index))
+              for key, by_index in forms.items() if all(by_index.values())}
+    return _Catalog(words, plural, translations.plural)  # type: ignore[attr-defined]
+
+
+def _catalog(language: str) -> _Catalog | None:
+    """The catalog of `language`, read once."""
+    if language not in _CATALOGS:
+        # A language code names a folder: two or three small letters, nothing else.
+        code = 2 <= len(language) <= 3 and language.isascii() and language.isalpha() \
+            and language.islower()
+        _CATALOGS[language] = _read(language) if code else None
+    return _CATALOGS[language]
+
+
+def _complete(language: str) -> _Catalog:
+    """The catalog of a language that has every entry (LANGUAGES)."""
+    found = _catalog(language)
+    if found is None:
+        raise RuntimeError(f"{LOCALE}: no {language}/LC_MESSAGES/{DOMAIN}.mo; "
+                           "run .ci/catalogs.py")
+    return found
+
+
+def _catalog_for(language: str) -> _Catalog:
+    """The catalog a text in `language` is looked up in: Danish if it has none."""
+    return _catalog(language) or _complete("da")
+
+
+def _english() -> _Catalog:
+    return _complete("en")
+
+
+def _fill(words: str, values: dict[str, object]) -> str:
+    return words.format(**values) if values else words
+
+
+def text(language: str, key: str, /, **values: object) -> str:
+    """The text for `key` in `language`, filled in with `values`: Danish if the language has
+    no catalog, English if its catalog lacks the key."""
+    words = _catalog_for(language).words.get(key)
+    if words is None:
+        english = _english()
+        if key not in english.words and key in english.forms:
+            raise KeyError(f"{key} is a plural entry: say it with plural()")
+        words = english.words[key]
+    return _fill(words, values)
+
+
+def plural(language: str, key: str, count: int, /, **values: object) -> str:
+    """The text for `key` in the plural form `language` uses for `count`, filled in with
+    `values` (which name the count too where the text shows it): '1 prik', '2 prikker'."""
+    catalog = _catalog_for(language)
+    forms = catalog.forms.get(key)
+    if forms is None:
+        catalog = _english()
+        forms = catalog.forms[key]
+    return _fill(forms[min(catalog.form_for(count), len(forms) - 1)], values)
+
+
+def counted(language: str, noun: str, count: int) -> str:
+    """'1 deltager', '3 deltagere': the plural entry n.NOUN, filled in."""
+    return plural(language, f"n.{noun}", count, count=count)
 
 
 def possessive(name: str, language: str) -> str:
@@ -259,856 +133,38 @@ def possessive(name: str, language: str) -> str:
     return f"{name}'" if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
 
 
-def counted(language: str, noun: str, count: int) -> str:
-    """'1 deltager', '3 deltagere': the keys n.NOUN and n.NOUNs, filled in."""
-    return text(language, f"n.{noun}" if count == 1 else f"n.{noun}s", count=count)
+def has_key(key: str) -> bool:
+    """Whether the catalogs have an entry `key` (plain or plural)."""
+    danish = _catalog_for("da")
+    return key in danish.words or key in danish.forms
 
 
-def plural(language: str, key: str, count: int, **values: object) -> str:
-    """The string for `key` in the form for `count` (the key KEY_one holds the singular)."""
-    return text(language, f"{key}_one" if count == 1 else key, **values)
+def every_language_text(key: str) -> tuple[str, ...]:
+    """The text for `key` in each language a workshop can run in."""
+    return tuple(text(language, key) for language in LANGUAGES)
 
 
-def text(language: str, key: str, **values: object) -> str:
-    """The string for `key` in `language` (Danish if the language is unknown), filled in."""
-    table = STRINGS.get(language, STRINGS["da"])
-    return table[key].format(**values) if values else table[key]
+def texts(language: str, prefix: str) -> dict[str, str]:
+    """Every plain text whose key starts with `prefix`, by the rest of its key, in
+    `language` (English where its catalog lacks one)."""
+    own = _catalog_for(language)
+    found: dict[str, str] = {}
+    for catalog in (own,) if language in LANGUAGES else (_english(), own):
+        found.update((key[len(prefix):], words) for key, words in catalog.words.items()
+                     if key.startswith(prefix))
+    return found
 
-
-# The workshop screens. Each key holds (Danish, English), so neither can be forgotten.
-_SCREENS: dict[str, tuple[str, str]] = {
-    "start.new": ("Nyt værksted", "New workshop"),
-    "start.resume": ("Fortsæt et værksted", "Resume a workshop"),
-    "start.print": ("Print kort", "Print cards"),
-    "start.decks": ("Se kortspillene", "Browse the decks"),
-    "start.help": ("Hjælp", "Help"),
-    "start.quit": ("Luk programmet", "Quit"),
-    "start.saved": ("Gemte værksteder", "Saved workshops"),
-    "start.damaged": ("kan ikke åbnes", "cannot be opened"),
-    "print.title": ("Print kortene i {deck}", "Print the cards of {deck}"),
-    "print.layout": ("Sådan skal der printes", "How to print"),
-    "print.long": ("Dobbeltsidet, vend på den lange kant", "Two-sided, flip on the long edge"),
-    "print.fold": ("Enkeltsidet, til at folde (ingen dobbeltsidet printer)",
-                   "One-sided, to fold (no two-sided printer)"),
-    "print.guide": ("Vejledning til facilitator", "Facilitator guide"),
-    "print.working": ("Laver PDF …", "Making the PDF …"),
-    "print.done": ("Gemt: {path} ({pages} sider). Print i faktisk størrelse (100 %).",
-                   "Saved: {path} ({pages} pages). Print at actual size (100 %)."),
-    "print.failed": ("Kunne ikke lave PDF: {error}", "Could not make the PDF: {error}"),
-    "setup.deck": ("Kortspil", "Deck"),
-    "setup.language": ("Sprog", "Language"),
-    "start.no_saved": ("Ingen gemte værksteder endnu.", "No saved workshops yet."),
-    "start.loading": ("Henter gemte værksteder …", "Loading saved workshops …"),
-    "start.setup_progress": ("forberedes", "being set up"),
-    "start.ended": ("afsluttet", "ended"),
-    "start.locked": ("»{name}« er åbent i et andet vindue eller en anden fane. Her kan du "
-                     "se opsamlingen, som den er nu, uden at ændre noget. Vil du spille videre "
-                     "her, så luk det dér først og åbn det så her.",
-                     "“{name}” is open in another window or tab. Here you can see its summary "
-                     "as it is now, without changing anything. To play on here, close it "
-                     "there first, then open it here."),
-    "start.view": ("Se opsamlingen", "See the summary"),
-    "summary.read_only": ("{title} (kun til at se: åbent i et andet vindue, {time})",
-                          "{title} (to see only: open in another window, {time})"),
-    "start.open_failed": ("Kunne ikke åbne: {error}", "Could not open: {error}"),
-    # resume (issue 15)
-    "start.resume_none": ("Der er ingen gemte værksteder at fortsætte. Vælg »Nyt værksted«.",
-                          "There are no saved workshops to resume. Choose \"New workshop\"."),
-    "resume.setup": ("Fortsætter med forberedelsen af værkstedet",
-                     "Resuming the set-up of the workshop"),
-    "resume.ended": ("Værkstedet er afsluttet; her er opsamlingen",
-                     "This workshop is finished; here is its summary"),
-    "resume.round": ("Fortsætter i runde {number} af {total}: {title}",
-                     "Resuming in round {number} of {total}: {title}"),
-    "resume.turn": ("Fortsætter i runde {number} af {total}, tur {turn} af {turns}: "
-                    "det er {owner} tur",
-                    "Resuming in round {number} of {total}, turn {turn} of {turns}: "
-                    "it is {owner} turn"),
-    "resume.turns_done": ("Fortsætter i runde {number} af {total}: alle har haft deres tur",
-                          "Resuming in round {number} of {total}: everyone has had a turn"),
-    "cli.metavar.name": ("NAVN", "NAME"),
-    "cli.play.session_name": (
-        "fortsæt et gemt værksted: dets navn i `vaerdispil sessions list` eller stien til "
-        "dets fil. Findes det ikke, startes et nyt kun, hvis navnet ender på .jsonl (det gemmes "
-        "i mappen med gemte værksteder) eller har en mappe i sig (det gemmes præcis dér)",
-        "resume a saved workshop: its name in `vaerdispil sessions list`, or the path of its "
-        "file. Not found, it starts a new one only if it ends in .jsonl (made in the folder of "
-        "saved workshops) or has a folder in it (made exactly there)"),
-    "cli.play.new": (
-        "start et nyt værksted, gemt som NAVN (et navn uden mappe gemmes i mappen med gemte "
-        "værksteder; en sti med en mappe i sig præcis dér)",
-        "start a new workshop saved as NAME (a bare name goes to the folder of saved "
-        "workshops; a path with a folder in it, exactly there)"),
-    "cli.demo.session_name": (
-        "hvor det skal gemmes (en ny fil; et navn uden mappe gemmes i mappen med gemte "
-        "værksteder)",
-        "where to save it (a new file; a bare name goes to the folder of saved workshops)"),
-    "setup.title": ("Forbered værkstedet", "Set up the workshop"),
-    "setup.details": ("Værkstedet", "The workshop"),
-    "setup.name": ("Titel", "Title"),
-    "setup.place": ("Sted (boligområde)", "Place (housing area)"),
-    "setup.date": ("Dato", "Date"),
-    "setup.facilitator": ("Facilitator", "Facilitator"),
-    "setup.organisations": ("Organisationer", "Organisations"),
-    "setup.participants": ("Deltagere", "Participants"),
-    "setup.org_name": ("Organisationens navn", "Name of the organisation"),
-    "setup.org_type": ("Type", "Type"),
-    "setup.person_name": ("Deltagerens navn", "Participant's name"),
-    "setup.person_org": ("Organisation", "Organisation"),
-    "setup.add_org": ("Tilføj organisation", "Add organisation"),
-    "setup.add_person": ("Tilføj deltager", "Add participant"),
-    "setup.estimate": ("Varighed: ca. {minutes} min. med {people} i {orgs}",
-                       "Duration: about {minutes} min. with {people} in {orgs}"),
-    "setup.estimate_how": ("Regnet sådan: hver runde tager den tid, kortspillet sætter af, "
-                           "eller mere, når der er mange: {turns}.",
-                           "Reckoned so: each round takes the time the deck sets aside, or "
-                           "more when many take part: {turns}."),
-    "setup.turn_person": ("{minutes} min. pr. deltager i runde {number}",
-                          "{minutes} min. a participant in round {number}"),
-    "setup.turn_org": ("{minutes} min. pr. organisation i runde {number}",
-                       "{minutes} min. an organisation in round {number}"),
-    # set-up in a minute (issue 15)
-    "setup.roster": ("Organisationer og deltagere", "Organisations and participants"),
-    "setup.roster_help": ("Én organisation pr. linje: Navn (type): Person, Person. Fx »Aarhus "
-                          "Kommune: Mette, Jonas«. Typen kan udelades. Enter tilføjer.",
-                          "One organisation a line: Name (type): Person, Person. E.g. “City "
-                          "Council: Mette, Jonas”. The type may be left out. Enter adds."),
-    "setup.roster_add": ("Tilføj", "Add"),
-    "setup.roster_suggest": ("→ tilføjer »{name}« ({type}), kendt fra et tidligere værksted",
-                             "→ adds “{name}” ({type}), known from an earlier workshop"),
-    "setup.roster_here": ("→ »{name}« ({type}) er allerede ved bordet; navne efter kolon "
-                          "kommer med i den",
-                          "→ “{name}” ({type}) is at the table already; names after a colon "
-                          "join it"),
-    "setup.roster_preview": ("Tilføjes: {what}", "To add: {what}"),
-    "setup.roster_added": ("Tilføjet: {orgs} og {people}.", "Added: {orgs} and {people}."),
-    "setup.at_table": ("Ved bordet", "At the table"),
-    "setup.partners": ("Kendte partnere", "Known partners"),
-    "setup.partners_help": ("Organisationer fra tidligere værksteder, én pr. linje: Navn (type). "
-                            "Listen bliver på denne computer og deles ikke. Navne på personer "
-                            "gemmes ikke her.",
-                            "Organisations from earlier workshops, one a line: Name (type). The "
-                            "list stays on this computer and is not shared. People's names are "
-                            "not kept here."),
-    "setup.partners_saved": ("Listen over kendte partnere er gemt ({count}).",
-                             "The list of known partners is saved ({count})."),
-    "n.org": ("{count} organisation", "{count} organisation"),
-    "n.orgs": ("{count} organisationer", "{count} organisations"),
-    "n.person": ("{count} deltager", "{count} participant"),
-    "n.persons": ("{count} deltagere", "{count} participants"),
-    "roster.type_unknown": ("»{words}« er ikke en type; skriv en af: {types}.",
-                            "“{words}” is not a type; write one of: {types}."),
-    "roster.type_unclear": ("»{words}« kan være flere typer ({types}); skriv lidt mere af ordet.",
-                            "“{words}” could be several types ({types}); write more of the word."),
-    "roster.no_org": ("Linjen mangler organisationens navn før kolon.",
-                      "The line has no organisation name before the colon."),
-    "roster.line": ("Linje {number}: {message}", "Line {number}: {message}"),
-    "setup.start": ("Start værkstedet", "Start the workshop"),
-    "setup.need_people": ("Tilføj mindst én organisation og én deltager.",
-                          "Add at least one organisation and one participant."),
-    "setup.default_title": ("Værksted {date}", "Workshop {date}"),
-    "setup.saved_as": ("Gemmes løbende som {path} (se: vaerdispil sessions list)",
-                       "Saved as you go as {path} (see: vaerdispil sessions list)"),
-    "orgtype.helhedsplan": ("Helhedsplan", "Social housing plan"),
-    "orgtype.kommune": ("Kommune", "Municipality"),
-    "orgtype.boligorganisation": ("Boligorganisation", "Housing organisation"),
-    "orgtype.forening": ("Forening", "Association"),
-    "orgtype.virksomhed": ("Virksomhed", "Business"),
-    "orgtype.institution": ("Institution", "Institution"),
-    "orgtype.beboere": ("Beboere", "Residents"),
-    "orgtype.andet": ("Andet", "Other"),
-    "round.progress": ("Runde {number} af {total}", "Round {number} of {total}"),
-    "round.turn_progress": ("Tur {number} af {total}", "Turn {number} of {total}"),
-    "round.whose_turn": ("Det er {owner} tur", "It is {owner} turn"),
-    "round.from_org": ("fra {org}", "from {org}"),
-    "round.done": ("Alle har haft deres tur. Gå videre til næste runde (F6).",
-                   "Everyone has had their turn. Go on to the next round (F6)."),
-    "round.no_card": ("Træk et kort (mellemrum) eller vælg et (c).",
-                      "Draw a card (space) or choose one (c)."),
-    "round.time_up": ("Tiden er gået", "Time is up"),
-    "round.paused": ("pause", "paused"),
-    "round.facilitator": ("Til facilitator", "For the facilitator"),
-    "round.notes": ("Noter", "Notes"),
-    "round.so_far": ("Indtil nu", "So far"),
-    "round.gives": ("giver", "gives"),
-    "round.gets": ("får", "gets"),
-    "round.picks_left": ("{org}: {count} af {most} kort valgt", "{org}: {count} of {most} cards picked"),
-    "round.pick_for": ("Vælger for", "Picking for"),
-    "round.filter": ("Kategori", "Category"),
-    "round.all_categories": ("Alle kategorier", "All categories"),
-    "round.voter": ("Det er {owner} tur til at stemme", "It is {owner} turn to vote"),
-    "round.dots_left": ("{left} af {dots} prikker tilbage", "{left} of {dots} dots left"),
-    "round.votes_hidden": ("Stemmerne vises, når alle har stemt.",
-                           "The votes show when everyone has voted."),
-    "round.all_voted": ("Alle har stemt.", "Everyone has voted."),
-    "round.no_values": ("Der er ingen valgte værdier endnu. Gå tilbage til en runde, hvor man vælger kort.",
-                        "No values have been picked yet. Go back to a round where cards are picked."),
-    "round.agreed": ("Det er vi enige om", "What we agree on"),
-    "round.actions": ("Handlinger", "Actions"),
-    "round.follow_up": ("Opfølgning: {date}", "Follow-up: {date}"),
-    "round.no_follow_up": ("Ingen dato for opfølgning endnu (o).", "No follow-up date yet (o)."),
-    "round.nothing_yet": ("Intet endnu.", "Nothing yet."),
-    "round.dissent": ("uenig: {org}: {text}", "dissent: {org}: {text}"),
-    "dialog.note": ("Skriv en note", "Write a note"),
-    "dialog.reason": ("Hvorfor? (kan springes over)", "Why? (may be left empty)"),
-    "dialog.own_value": ("Skriv jeres egen værdi", "Write your own value"),
-    "value.own": ("Egen værdi", "Own value"),
-    "dialog.reason_edit": ("{title}: ret begrundelsen", "{title}: change the reason"),
-    "dialog.agreed": ("Hvad er I enige om? Skriv det med jeres egne ord.",
-                      "What do you agree on? Write it in your own words."),
-    "dialog.values": ("Kommer fra disse værdier", "Grew from these values"),
-    "dialog.committed": ("Disse organisationer står bag", "These organisations commit to it"),
-    "dialog.dissent_org": ("Hvilken organisation er uenig?", "Which organisation disagrees?"),
-    "dialog.dissent_value": ("Uenig i hvilken fælles værdi?", "Disagrees with which shared value?"),
-    "dialog.dissent_edit": ("{org} er uenig", "{org} disagrees"),
-    "round.dissent_unbacked": ("{org} står ikke længere bag »{value}«.",
-                               "{org} no longer stands behind “{value}”."),
-    "dialog.dissent": ("Hvorfor er I uenige?", "Why do you disagree?"),
-    "dialog.action_what": ("Hvad skal der ske?", "What is to happen?"),
-    "dialog.action_org": ("Hvilken organisation gør det?", "Which organisation does it?"),
-    "dialog.action_person": ("Hvem er tovholder? (navn)", "Who holds the thread? (name)"),
-    "dialog.action_due": ("Hvornår? (fx 1.12.2026)", "By when? (e.g. 1.12.2026 or 2026-12-01)"),
-    "dialog.follow_up": ("Hvornår følger I op? (fx 1.3.2027)",
-                         "When do you follow up? (e.g. 1.3.2027 or 2027-03-01)"),
-    "dialog.choose_card": ("Vælg et kort", "Choose a card"),
-    "dialog.ok": ("OK", "OK"),
-    "dialog.cancel": ("Fortryd", "Cancel"),
-    "dialog.go_to_round": ("Gå til runde", "Go to round"),
-    "undo.done": ("Fortrudt: {what}", "Undone: {what}"),
-    "redo.done": ("Gentaget: {what}", "Redone: {what}"),
-    "saved.error": ("Ikke gemt: {error}", "Not saved: {error}"),
-    "summary.title": ("Opsamling", "Summary"),
-    "summary.export": ("Eksporter", "Export"),
-    "summary.exported": ("Gemt som {path}", "Saved as {path}"),
-    "summary.downloaded": ("Hentet: {names}", "Downloaded: {names}"),
-    "print.downloaded": ("Hentet: {name} ({pages} sider). Print i faktisk størrelse (100 %).",
-                         "Downloaded: {name} ({pages} pages). Print at actual size (100 %)."),
-    "help.title": ("Hjælp", "Help"),
-    "help.keys": ("Taster", "Keys"),
-    "help.round_guide": ("Rundens guide", "This round's guide"),
-    "help.other_keys": ("Flere taster her (når det giver mening, fx i en liste)",
-                        "More keys here (when they make sense, in a list for example)"),
-    "key.help": ("Hjælp", "Help"),
-    "key.undo": ("Fortryd", "Undo"),
-    "key.redo": ("Gentag", "Redo"),
-    "key.next_round": ("Næste runde", "Next round"),
-    "key.previous_round": ("Forrige runde", "Previous round"),
-    "key.guide": ("Facilitator", "Facilitator"),
-    "key.summary": ("Opsamling", "Summary"),
-    "key.draw": ("Træk kort", "Draw card"),
-    "key.choose": ("Vælg kort", "Choose card"),
-    "key.answered": ("Næste tur", "Next turn"),
-    "key.pass": ("Står over", "Pass"),
-    "key.skip": ("Ikke til stede", "Not here"),
-    "key.note": ("Note", "Note"),
-    "key.timer": ("Pause", "Pause"),
-    "key.extend": ("+1 min.", "+1 min."),
-    "key.pick": ("Vælg", "Pick"),
-    "key.unpick": ("Fjern", "Remove"),
-    "key.next_org": ("Næste org.", "Next org."),
-    "key.filter": ("Kategori", "Category"),
-    "key.more": ("Prik mere", "Add dot"),
-    "key.less": ("Prik mindre", "Remove dot"),
-    "key.voted": ("Færdig", "Done"),
-    "key.reveal": ("Vis stemmer", "Show votes"),
-    "key.agree": ("Enighed", "Agreement"),
-    "key.dissent": ("Uenighed", "Dissent"),
-    "key.action": ("Handling", "Action"),
-    "key.follow_up": ("Opfølgning", "Follow-up"),
-    "key.export": ("Eksporter", "Export"),
-    "key.calendar": ("Kalender", "Calendar"),
-    "key.review_say": ("Sig hvordan", "Say how"),
-    "key.start_follow_up": ("Opfølgningsmøde", "Follow-up meeting"),
-    "start.follow_up": ("Opfølgning på et værksted", "Follow up a workshop"),
-    "start.follow_up_none": ("Der er ingen afsluttede værksteder at følge op på endnu.",
-                             "There is no finished workshop to follow up yet."),
-    "followup.ask": ("Start et opfølgningsmøde på »{name}«? Det bliver et nyt værksted med de "
-                     "samme organisationer og deltagere (de kan ændres) og det, I aftalte "
-                     "dengang.",
-                     "Start a follow-up meeting of “{name}”? It is a new workshop with the same "
-                     "organisations and participants (they can be changed) and what you agreed "
-                     "then."),
-    "followup.start": ("Start opfølgningen", "Start the follow-up"),
-    "followup.working": ("Starter opfølgningen …", "Starting the follow-up …"),
-    # review rounds of a follow-up meeting (issue 19)
-    "review.count": ("{said} af {total} er gennemgået", "{said} of {total} reviewed"),
-    "review.open": ("Ikke gennemgået", "Not reviewed"),
-    "review.nothing": ("Der er intet at gennemgå her.", "Nothing to review here."),
-    "review.how": ("Hvordan gik det?", "How did it go?"),
-    "review.why": ("Hvorfor? (en linje, kan udelades)", "Why? (a line; may be left out)"),
-    "review.gave": ("{org} ville give", "{org} would give"),
-    "review.got": ("{org} håbede at få", "{org} hoped to get"),
-    "review.none_then": ("intet valgt dengang", "nothing picked then"),
-    "review.with_why": ("med en linje om hvorfor", "with a line on why"),
-    "review.action.done": ("Gjort", "Done"),
-    "review.action.partly": ("Delvist", "Partly"),
-    "review.action.not_done": ("Ikke gjort", "Not done"),
-    "review.action.dropped": ("Opgivet", "Dropped"),
-    "review.gave.yes": ("Ja", "Yes"),
-    "review.gave.partly": ("Delvist", "Partly"),
-    "review.gave.no": ("Nej", "No"),
-    "review.got.yes": ("Ja", "Yes"),
-    "review.got.partly": ("Delvist", "Partly"),
-    "review.got.no": ("Nej", "No"),
-    "review.agreed.holds": ("Holder", "Holds"),
-    "review.agreed.changed": ("Ændret", "Changed"),
-    "review.agreed.dropped": ("Opgivet", "Dropped"),
-    "review.heading": ("Sådan gik det siden »{title}« ({date})",
-                       "How it went since “{title}” ({date})"),
-    "review.section.actions": ("Handlingerne", "The actions"),
-    "review.section.promises": ("Gav og fik vi det, vi sagde?",
-                                "Did we give and get what we said?"),
-    "review.section.values": ("Værdierne, vi blev enige om", "The values we agreed on"),
-    # participants' own phones (issue 20)
-    "key.phones": ("Telefoner", "Phones"),
-    "round.phones_voted": ("{voted} af {people} har stemt på deres telefon",
-                           "{voted} of {people} have voted on their phones"),
-    "cmd.phones_help": ("Deltagerne stemmer og vælger på deres egne telefoner (F7)",
-                        "Participants vote and pick on their own phones (F7)"),
-    "phones.title": ("Deltagernes telefoner", "Participants' phones"),
-    "phones.how": ("Scan koden med telefonens kamera, eller skriv adressen. Telefonen skal være "
-                   "på samme wifi som denne computer.",
-                   "Scan the code with the phone's camera, or type the address. The phone must "
-                   "be on the same wifi as this computer."),
-    "phones.joined": ("Med på telefon (Enter slipper en telefon)",
-                      "On a phone (Enter releases a phone)"),
-    "phones.off": ("Slå telefoner fra", "Turn phones off"),
-    "phones.stopped": ("Telefonerne er slået fra.", "Phones are off."),
-    "phones.failed": ("Telefonerne kunne ikke starte på {address} ({error}). Vælg en anden port "
-                      "med --phones-port.",
-                      "Phones could not start on {address} ({error}). Choose another port with "
-                      "--phones-port."),
-    "phone.title": ("Værdispillet", "The Value Game"),
-    "phone.choose": ("Hvem er du?", "Who are you?"),
-    "phone.taken": ("har en telefon med", "has a phone in"),
-    "phone.joined": ("Du er med ✓", "You are in ✓"),
-    "phone.received": ("Modtaget ✓", "Received ✓"),
-    "phone.waiting": ("Følg med på skærmen. Din telefon viser det, når du skal bruge den.",
-                      "Follow the shared screen. Your phone shows when you need it."),
-    "phone.done": ("Færdig", "Done"),
-    "phone.finished": ("Du har stemt ✓", "You have voted ✓"),
-    "phone.dots_left": ("Du har {left} prikker tilbage", "You have {left} dots left"),
-    "phone.dots_left_one": ("Du har {left} prik tilbage", "You have {left} dot left"),
-    "phone.voted": ("{voted} af {people} har stemt", "{voted} of {people} have voted"),
-    "phone.voted_one": ("{voted} af {people} har stemt", "{voted} of {people} has voted"),
-    "phone.language": ("Sprog", "Language"),
-    "phone.in_danish": ("På dansk", "In Danish"),
-    "phone.hidden": ("Stemmerne vises, når alle har stemt.",
-                     "The votes show when everyone has voted."),
-    "phone.not_joined": ("Vælg, hvem du er, først.", "Choose who you are first."),
-    "phone.offline": ("Ingen forbindelse. Prøver igen …", "No connection. Trying again …"),
-    "phone.ended": ("Værkstedet er slut. Tak for i dag!", "The workshop has ended. Thank you!"),
-    "phone.round": ("Runde", "Round"),
-    "phone.pick": ("Vælg", "Pick"),
-    "phone.picked": ("Jeres valg", "Your picks"),
-    "phone.own_words": ("Skriv jeres egen værdi", "Write your own value"),
-    "phone.why": ("Hvorfor? (kan udelades)", "Why? (may be left out)"),
-    "phone.remove": ("Fjern", "Remove"),
-    "phone.give": ("Det giver vi", "We give"),
-    "phone.get": ("Det får vi", "We get"),
-    "phone.pass": ("Jeg står over", "I pass"),
-    "phone.your_turn": ("Det er din tur", "It is your turn"),
-    "phone.turn_of": ("Tur: {name}", "Turn: {name}"),
-    "phone.note": ("Skriv til facilitatoren", "Write to the facilitator"),
-    "phone.note_sent": ("Sendt til facilitatoren ✓", "Sent to the facilitator ✓"),
-    "phone.no_person": ("Den person er ikke ved bordet.", "That person is not at the table."),
-    "phone.not_saved": ("Det blev ikke gemt. Sig det til facilitatoren.",
-                        "It was not saved. Tell the facilitator."),
-    "key.print_summary": ("Print PDF", "Print PDF"),
-    "key.print_anonymous": ("PDF uden navne", "PDF without names"),
-    "key.back": ("Tilbage", "Back"),
-    "key.start": ("Start", "Start"),
-    "key.add_roster": ("Tilføj", "Add"),
-    "key.partners": ("Kendte partnere", "Known partners"),
-    "key.remove": ("Fjern", "Remove"),
-    "key.up": ("Flyt op", "Move up"),
-    "key.down": ("Flyt ned", "Move down"),
-    "key.command_palette": ("kommandoer", "commands"),
-    "key.theme": ("Tema", "Theme"),
-    # round screen (issue 15)
-    "error.no_own_cards": ("Runden har ingen kort af sine egne at trække. Vælg et kort (c).",
-                           "This round has no cards of its own to draw. Choose a card (c)."),
-    "round.chooser_own": ("Rundens kort", "This round's cards"),
-    "round.chooser_other": ("Kort fra andre runder", "Cards from other rounds"),
-    "round.card_from": ("fra runde {number}: {title}", "from round {number}: {title}"),
-    "round.order": ("Rækkefølge", "Order"),
-    "round.turn_passed": ("stod over", "passed"),
-    "round.turn_skipped": ("ikke til stede", "not here"),
-    "round.turn_left": ("gået", "left"),
-    "round.most_dots": ("flest prikker", "most dots"),
-    "round.backed_by": ("står bag: {orgs}", "backed by: {orgs}"),
-    "demo.done": ("Demoen er slut. Værkstedet er gemt og kan eksporteres eller printes.",
-                  "The demo is over. The workshop is saved and can be exported or printed."),
-    "cmd.round": ("Gå til runde {number}: {title}", "Go to round {number}: {title}"),
-    "cmd.round_help": ("Spring frem eller gå tilbage til runden", "Jump ahead or go back to the round"),
-    "cmd.add_person": ("Tilføj deltager", "Add participant"),
-    "cmd.new_org": ("Eller en ny organisation (hvis den ikke er på listen)",
-                    "Or a new organisation (if it is not on the list)"),
-    "dialog.choose": ("Vælg …", "Choose …"),
-    "error.choose_org": ("Vælg en organisation på listen, eller skriv en ny.",
-                         "Choose an organisation on the list, or write a new one."),
-    "error.org_or_new": ("Vælg en organisation på listen eller skriv en ny, ikke begge.",
-                         "Choose an organisation on the list or write a new one, not both."),
-    "cmd.new_org_type": ("Den nye organisations type", "The new organisation's type"),
-    "cmd.remove_person": ("Deltager går", "Participant leaves"),
-    "cmd.remove_person_who": ("Hvem går?", "Who is leaving?"),
-    "cmd.remove_person_help": ("Det, de har sagt og valgt, bliver stående",
-                               "What they said and chose stays"),
-    "cmd.add_person_help": ("En deltager, der kommer for sent", "A participant who arrives late"),
-    "cmd.undo_help": ("Fortryd det sidste", "Undo the latest action"),
-    "cmd.redo_help": ("Gentag det, der blev fortrudt", "Redo what was undone"),
-    "cmd.summary_help": ("Se det, I er nået frem til", "See what you have arrived at"),
-    "cmd.export": ("Eksporter opsamlingen (Markdown og JSON)", "Export the summary (Markdown and JSON)"),
-    "cmd.export_help": ("Gemmes ved siden af værkstedets fil", "Saved next to the workshop's file"),
-    "cmd.print_help": ("Kortene eller vejledningen som PDF", "The cards or the guide as a PDF"),
-    "cmd.leave": ("Til startskærmen", "To the start screen"),
-    "cmd.finish": ("Afslut værkstedet", "Finish the workshop"),
-    "cmd.finish_help": ("Tidspunktet kommer med i opsamlingen; ctrl+z fortryder",
-                        "The time goes into the summary; ctrl+z undoes it"),
-    "finish.ask": ("Afslut værkstedet nu?\n\nTidspunktet kommer med i opsamlingen og i "
-                   "samarbejdsaftalen. I kan stadig fortryde med ctrl+z.",
-                   "Finish the workshop now?\n\nThe time goes into the summary and the "
-                   "agreement. You can still undo it with ctrl+z."),
-    "finish.not_yet": ("Ikke endnu", "Not yet"),
-    "finish.done": ("Værkstedet er afsluttet. Her er opsamlingen.",
-                    "The workshop is finished. Here is the summary."),
-    "cmd.leave_help": ("Værkstedet er gemt og kan fortsættes senere",
-                       "The workshop is saved and can be resumed later"),
-    "cmd.contrast": ("Projektor: høj kontrast til/fra", "Projector: high contrast on/off"),
-    "cmd.contrast_help": ("Hvid på sort, til en bleg projektor", "White on black, for a faint projector"),
-    "cmd.help_help": ("Taster og rundens guide", "Keys and the round's guide"),
-    "event.details_set": ("værkstedets oplysninger", "the workshop's details"),
-    "event.org_added": ("ny organisation {name}", "new organisation {name}"),
-    "event.org_changed": ("ændring af en organisation", "a change to an organisation"),
-    "event.org_removed": ("fjernelse af en organisation", "removing an organisation"),
-    "event.participant_added": ("ny deltager {name}", "new participant {name}"),
-    "event.participant_changed": ("ændring af en deltager", "a change to a participant"),
-    "event.participant_removed": ("en deltager gik", "a participant leaving"),
-    "event.order_set": ("ny rækkefølge", "a new order"),
-    "event.round_started": ("skift af runde", "changing round"),
-    "event.session_ended": ("afslutning af værkstedet", "ending the workshop"),
-    "event.card_drawn": ("kortet {card}", "the card {card}"),
-    "event.turn_ended": ("slut på en tur", "the end of a turn"),
-    "event.timer_paused": ("pause på uret", "pausing the timer"),
-    "event.timer_resumed": ("start af uret", "restarting the timer"),
-    "event.timer_extended": ("mere tid", "more time"),
-    "event.note_added": ("en note", "a note"),
-    "event.picked": ("valget af {card}", "picking {card}"),
-    "event.vote_set": ("en stemme", "a vote"),
-    "event.vote_done": ("en færdig afstemning", "finishing a vote"),
-    "event.votes_revealed": ("visning af stemmerne", "showing the votes"),
-    "event.agreed_added": ("en fælles værdi", "an agreed value"),
-    "event.dissent_added": ("en uenighed", "a dissent"),
-    "event.action_added": ("en handling", "an action"),
-    "event.follow_up_set": ("datoen for opfølgning", "the follow-up date"),
-    "event.reviewed": ("en gennemgang", "a review"),
-    "event.phone_bound": ("en telefon, der kom med", "a phone joining"),
-    "event.phone_released": ("en telefon, der blev sluppet", "releasing a phone"),
-    "event.phones_opened": ("telefonernes adresse", "the phones' address"),
-    "event.item_edited": ("en ændring", "an edit"),
-    "event.item_removed": ("en fjernelse", "a removal"),
-}
-
-for _key, (_danish, _english) in _SCREENS.items():
-    STRINGS["da"][_key] = _danish
-    STRINGS["en"][_key] = _english
-
-
-# command line (issue 15): what `vaerdispil` prints and its --help, argparse's own words,
-# and Textual's built-in palette entries and notices. (Danish, English), as above.
-_COMMAND_LINE: dict[str, tuple[str, str]] = {
-    # argparse's frame: usage, headings, the -h and --version options, the error line
-    "cli.usage": ("brug: ", "usage: "),
-    "cli.positionals": ("argumenter", "positional arguments"),
-    "cli.options": ("tilvalg", "options"),
-    "cli.help": ("vis denne hjælp og afslut", "show this help message and exit"),
-    "cli.version": ("vis versionsnummeret og afslut", "show program's version number and exit"),
-    "cli.error": ("{prog}: {message} (se {prog} --help)", "{prog}: {message} (see {prog} --help)"),
-    "cli.metavar.command": ("KOMMANDO", "COMMAND"),
-    "cli.metavar.file": ("FIL", "FILE"),
-    "cli.metavar.session": ("VÆRKSTED", "SESSION"),
-    "cli.metavar.out": ("FIL", "OUT"),
-    "cli.metavar.out_pdf": ("FIL.pdf", "OUT.pdf"),
-    "cli.metavar.out_report": ("FIL.pdf|FIL.csv", "OUT.pdf|OUT.csv"),
-    # argparse's error messages ({...} are argparse's own parts, passed on as they are)
-    "cli.arg.required": ("{names} mangler", "the following arguments are required: {names}"),
-    "cli.arg.unrecognized": ("kan ikke bruges her: {words}", "unrecognized arguments: {words}"),
-    "cli.arg.one_required": ("et af disse skal med: {names}",
-                             "one of the arguments {names} is required"),
-    "cli.arg.ambiguous": ("{option} kan betyde flere ting: {matches}",
-                          "ambiguous option: {option} could match {matches}"),
-    "cli.arg.choice": ("{value} er ikke en mulighed (vælg mellem {choices})",
-                       "invalid choice: {value} (choose from {choices})"),
-    "cli.arg.type": ("{value} er ikke en gyldig værdi", "invalid value: {value}"),
-    "cli.arg.one": ("mangler en værdi", "expected one argument"),
-    "cli.arg.at_most_one": ("tager højst én værdi", "expected at most one argument"),
-    "cli.arg.at_least_one": ("mangler mindst én værdi", "expected at least one argument"),
-    "cli.arg.count": ("skal have {count} værdier", "expected {count} arguments"),
-    "cli.arg.explicit": ("tager ingen værdi (fik {value})", "ignored explicit argument {value}"),
-    "cli.arg.not_with": ("kan ikke bruges sammen med {other}", "not allowed with argument {other}"),
-    # vaerdispil
-    "cli.description": ("Værdispillet: et dialogspil om den værdi, partnerne giver og får i et "
-                        "samarbejde. Uden en kommando åbner programmet startskærmen.",
-                        "Værdispillet: a facilitation game about the value partners give and "
-                        "get. Without a command, the workshop app starts."),
-    "cli.lang": ("sprog på skærmen og i disse beskeder (standard: dansk på skærmen; "
-                 "beskederne følger computerens sprog)",
-                 "language of the screens and of these messages (default: Danish screens; "
-                 "messages follow the computer's language)"),
-    "cli.lang_screens": ("sprog på skærmen", "language of the screens"),
-    "cli.deck": ("kortspillets id eller sti til en fil (standard: vaerdispil)",
-                 "deck id or path (default: vaerdispil)"),
-    # vaerdispil play / demo / serve
-    "cli.play": ("kør et værksted (et nyt, eller fortsæt et med --session)",
-                 "run a workshop (a new one, or --session to resume)"),
-    "cli.demo": ("spil et eksempel på et værksted på skærmen, trin for trin",
-                 "play a sample workshop on screen, step by step"),
-    "cli.demo.speed": ("trinene går N gange hurtigere; 0: så hurtigt som muligt, og luk så",
-                       "steps go N times faster; 0: as fast as possible, then quit"),
-    "cli.demo.lang": ("sprog i kortspillet og på skærmen", "language of the deck and screens"),
-    "cli.demo.saved": ("Demo-værkstedet er gemt i {path}", "The demo workshop is saved in {path}"),
-    "cli.serve": ("det samme program i en browser, på denne computer",
-                  "the same app in a browser, on this computer"),
-    "cli.serve.port": ("standard: 8000", "default: 8000"),
-    "cli.serve.open": ("Værdispillet: åbn denne adresse i en browser (ctrl+c stopper):\n  {address}\n"
-                       "Adressen har en hemmelig nøgle: kun den, der har den, kan bruge "
-                       "programmet. Den gælder, til serveren stopper.",
-                       "Værdispillet: open this address in a browser (ctrl+c stops):\n  {address}\n"
-                       "The address holds a secret key: only who has it can use the app. It "
-                       "lasts until the server stops."),
-    "cli.serve.host": ("adressen serveren lytter på (standard: 127.0.0.1, kun denne computer)",
-                       "the address to listen on (default: 127.0.0.1, this computer only)"),
-    "cli.serve.network": ("tillad en anden adresse end 127.0.0.1: alle på netværket, der får "
-                          "fat i adressen med nøglen, kan styre værkstedet, og trafikken er "
-                          "ikke krypteret",
-                          "allow an address other than 127.0.0.1: anyone on the network who "
-                          "gets the address with its key can drive the workshop, and the "
-                          "traffic is not encrypted"),
-    "cli.serve.needs_network": ("vaerdispil: --host {host} gør værkstedet synligt på netværket "
-                                "(uden kryptering); tilføj --allow-network, hvis det er meningen",
-                                "vaerdispil: --host {host} makes the workshop visible on the "
-                                "network (unencrypted); add --allow-network if that is meant"),
-    "cli.serve.no_browser": ("åbn ikke browseren selv", "do not open the browser"),
-    "serve.starting": ("Værdispillet starter …", "The Value Game is starting …"),
-    "serve.ended": ("Værdispillet er lukket.", "The Value Game has closed."),
-    "serve.restart": ("Start igen", "Start again"),
-    "serve.forbidden": ("Adressen mangler den hemmelige nøgle (eller den er fra en tidligere "
-                        "kørsel). Brug adressen, som vaerdispil serve skrev.",
-                        "The address lacks the secret key (or it is from an earlier run). "
-                        "Use the address that vaerdispil serve printed."),
-    "serve.gone": ("Filen findes ikke (mere). Lav den igen i programmet.",
-                   "The file is not (or no longer) here. Make it again in the app."),
-    "serve.forbidden_origin": ("Kun værdispillets egen side må forbinde.",
-                               "Only the Value Game's own page may connect."),
-    "cli.serve.port_busy": ("vaerdispil: kan ikke bruge port {port} ({reason}); prøv en anden "
-                            "med --port",
-                            "vaerdispil: cannot serve on port {port} ({reason}); try another "
-                            "with --port"),
-    "cli.port.not_number": ("'{text}' er ikke et portnummer", "'{text}' is not a port number"),
-    "cli.port.range": ("en port er et tal fra 1 til 65535", "a port is a number from 1 to 65535"),
-    "cli.speed.not_number": ("'{text}' er ikke et tal", "'{text}' is not a number"),
-    "cli.speed.negative": ("hastigheden kan ikke være negativ", "the speed cannot be negative"),
-    # vaerdispil deck ...
-    "cli.deck_group": ("vis, tjek og beskriv kortspil", "list, check and describe decks"),
-    "cli.deck.list": ("de medfølgende kortspil og dine egne", "the bundled decks and your own"),
-    "cli.deck.check": ("tjek kortspilfiler; fejl vises som FIL:LINJE:KOLONNE: besked",
-                       "validate deck files; errors as FILE:LINE:COL: message"),
-    "cli.deck.files": ("kortspilfiler (.yaml)", "deck files (.yaml)"),
-    "cli.deck.schema": ("skriv JSON-skemaet for kortspillenes format",
-                        "print the JSON Schema of the deck format"),
-    "cli.deck.columns": ("ID|SPROG|KORT|TITEL|HVOR", "ID|LANG|CARDS|TITLE|WHERE"),
-    "cli.deck.bundled": ("medfølger", "bundled"),
-    "cli.deck.broken": ("i stykker: {count} fejl, se vaerdispil deck check {path}",
-                        "broken: {count} problems, see vaerdispil deck check {path}"),
-    "cli.deck.folders": ("Medfølgende kortspil: {bundled}\nDine egne kortspil: {own} "
-                         "(læg .yaml-filer dér)",
-                         "Bundled decks: {bundled}\nYour own decks: {own} (put .yaml files there)"),
-    "cli.deck.ok": ("{source}: ok: {id} ({lang}), {cards} kort ({kinds}), {rounds} runder",
-                    "{source}: ok: {id} ({lang}), {cards} cards ({kinds}), {rounds} rounds"),
-    # vaerdispil sessions list, vaerdispil export
-    "cli.sessions": ("gemte værksteder", "saved workshops"),
-    "cli.sessions.list": ("gemte værksteder med titel, dato, kortspil og hvor langt de er nået",
-                          "saved workshops with title, date, deck, progress"),
-    "cli.sessions.none": ("Ingen gemte værksteder i {folder}", "No saved workshops in {folder}"),
-    "cli.sessions.columns": ("NAVN|DATO|TITEL|KORTSPIL|HVOR LANGT|ORGANISATIONER|SIDST ÆNDRET",
-                             "NAME|DATE|TITLE|DECK|PROGRESS|ORGANISATIONS|LAST CHANGE"),
-    "cli.sessions.damaged": ("beskadiget: {problem}", "damaged: {problem}"),
-    "cli.sessions.setup": ("forberedes", "set-up"),
-    "cli.sessions.round": ("runde {round} af {rounds}", "round {round} of {rounds}"),
-    "cli.sessions.ended": ("afsluttet", "ended"),
-    "cli.sessions.folder": ("Værkstederne gemmes i {folder}", "Workshops are saved in {folder}"),
-    "cli.session.arg": ("en værkstedsfil eller dens navn på listen over gemte værksteder",
-                        "a workshop file, or its name in the list of saved workshops"),
-    "cli.session.replay": ("{path}: værkstedet kan ikke genskabes, for filen er beskadiget "
-                           "(åbn den med vaerdispil for at se hvor)",
-                           "{path}: the workshop could not be replayed; it is damaged "
-                           "(vaerdispil opens it to say where)"),
-    "cli.export": ("skriv, hvad et værksted nåede frem til: md, csv eller json",
-                   "write what a workshop decided: md, csv or json"),
-    "cli.export.format": ("md (standard), csv, json, eller ics (kalender: opfølgningen og "
-                          "aftalernes frister)",
-                          "md (default), csv, json, or ics (calendar: the follow-up and the "
-                          "actions' deadlines)"),
-    "cli.export.output": ("filen, der skal skrives (standard: vis den her)",
-                          "file to write (default: print)"),
-    "cli.export.wrote": ("Gemt: {path}", "Wrote {path}"),
-    # print cards: the options of issue 18
-    "cli.print.bleed": ("lad farven gå 1,5-2 mm ud over skærelinjen, så en skæv klipning ikke giver hvid "
-              "kant (standard: ja)",
-              "run the colour 1.5-2 mm past the cut line, so a cut a little off shows no white "
-              "(default: yes)"),
-    "cli.print.gap": ("mm mellem kortene: 0 giver fælles skærelinjer til en papirskærer (og 9 pokerkort "
-            "på Letter); standard: 3-6 mm med egne skæremærker til saks eller kniv",
-            "mm between cards: 0 shares cut lines, for a guillotine (and 9 poker cards on "
-            "Letter); default: 3-6 mm with each card's own cut marks, for scissors or a knife"),
-    "cli.print.per_page": ("1: hvert kort på sin egen side i kortets størrelse med 3 mm beskæring, til "
-                 "et trykkeri",
-                 "1: each card on a page of its own at the card's size, with 3 mm bleed, for a "
-                 "print shop"),
-    "cli.print.only_cards": ("kun disse kort (id'erne står nederst på hvert kort), fx til at erstatte et "
-              "mistet kort",
-              "only these cards (each card's id is at its foot), say to replace a lost card"),
-    "cli.print.copies": ("så mange af hvert kort (standard: 1)", "this many of each card (default: 1)"),
-    "cli.print.blank_copies": ("så mange af hvert tomt kort (standard: som --copies; 0: ingen)",
-                     "this many of each blank card (default: as --copies; 0: none)"),
-    "cli.print.list_cards": ("skriv kortenes id og titel, ét kort pr. linje, og stop (til --cards)",
-                   "write each card's id and title, one card a line, and stop (for --cards)"),
-    "cli.print.unknown_card": ("{source}: intet kort har id'et '{card_id}'{hint}; se id'erne med: "
-                     "{command}",
-                     "{source}: no card has the id '{card_id}'{hint}; see the ids with: "
-                     "{command}"),
-    "cli.print.did_you_mean": (" (mente du '{suggestion}'?)", " (did you mean '{suggestion}'?)"),
-    "cli.print.gap_form": ("'{text}' er ikke et antal millimeter: brug 0 (fælles skærelinjer) eller 3 "
-                 "til 20",
-                 "'{text}' is not a number of millimetres: use 0 (shared cut lines) or 3 to 20"),
-    "cli.print.per_page_form": ("'{text}': kun 1 er muligt (ét kort pr. side, til et trykkeri); udelad "
-                      "--per-page for ark med så mange kort, der er plads til",
-                      "'{text}': only 1 is possible (one card a page, for a print shop); leave "
-                      "--per-page out for sheets with as many cards as fit"),
-    "cli.print.count_form": ("'{text}' er ikke et helt tal fra {low} til 100",
-                   "'{text}' is not a whole number from {low} to 100"),
-    "cli.print.ids_form": ("'{text}' nævner ingen kort: skriv id'er med komma imellem, fx godt-ry,synlighed",
-                 "'{text}' names no card: give ids with commas between, such as "
-                 "godt-ry,synlighed"),
-    "cli.print.shop_conflict": ("vaerdispil print cards: --per-page 1 lægger hvert kort på sin egen side "
-                      "med sin bagside efter; {option} passer ikke til det",
-                      "vaerdispil print cards: --per-page 1 puts each card on a page of its own, "
-                      "its back on the next; {option} does not go with it"),
-    "cli.print.how.shop": ("ét kort pr. side med 3 mm beskæring; send filen til trykkeriet",
-                 "one card a page with 3 mm bleed; send the file to the print shop"),
-    "cli.play.phones_host": ("adressen, telefonerne skal bruge, hvis gættet på computerens "
-                             "adresse i lokalets net er forkert",
-                             "the address phones should use, where the guess at this "
-                             "computer's address in the room's network is wrong"),
-    "cli.play.phones_port": ("porten til telefonerne (standard: 8470)",
-                             "the port for phones (default: 8470)"),
-    "cli.play.follow_up": ("start et opfølgningsmøde på et afsluttet værksted (dets navn eller "
-                           "fil): hvad blev gjort, gav og fik I det, I sagde?",
-                           "start a follow-up meeting of a finished workshop (its name or "
-                           "file): what was done, did you give and get what you said?"),
-    "cli.demo.follow_up": ("spil også et opfølgningsmøde på eksemplet, et halvt år efter: "
-                           "handlingerne, løfterne og værdierne gennemgås",
-                           "also play a follow-up meeting of the sample, six months on: the "
-                           "actions, promises and values are gone through"),
-    "cli.play.follow_up_session": ("--follow-up starter et nyt værksted; brug --new NAVN til "
-                                   "at navngive det (ikke --session)",
-                                   "--follow-up starts a new workshop; name it with --new NAME "
-                                   "(not --session)"),
-    # vaerdispil print ...
-    "cli.print": ("kortark, en testside til dobbeltsidet print, vejledningen til facilitator og "
-                  "et værksteds opsamling som PDF",
-                  "card sheets, a duplex test page, the facilitator guide and a workshop's "
-                  "summary as PDF"),
-    "cli.print.cards": ("kortspillets kort til at printe, klippe ud og spille med",
-                        "the deck's cards to print, cut out and play with"),
-    "cli.print.cards_about": ("Print i faktisk størrelse (100 %), aldrig »tilpas til siden«. "
-                              "Dobbeltsidet: vend på den kant, som --duplex siger. Ingen printer, "
-                              "der kan printe på begge sider? Brug --duplex fold.",
-                              "Print at actual size (100 %), never 'fit to page'. Two-sided: "
-                              "flip on the edge given by --duplex. No duplex printer? Use "
-                              "--duplex fold."),
-    "cli.print.cards_output": ("hvor filen skal gemmes (standard: KORTSPIL-SPROG-cards.pdf i "
-                               "denne mappe)",
-                               "where to write (default: DECK-LANG-cards.pdf in this folder)"),
-    "cli.print.size": ("poker 63x88 mm (standard), mini 44x63 mm, a6 105x148 mm",
-                       "poker 63x88 mm (default), mini 44x63 mm, a6 105x148 mm"),
-    "cli.print.backs": ("print en bagside til hvert kort (standard: ja)",
-                        "print a back for every card (default: yes)"),
-    "cli.print.duplex": ("dobbeltsidet, vendt på den lange (standard) eller den korte kant; eller "
-                         "fold: for- og bagsider på samme ark, der foldes, til printere, som kun "
-                         "printer på den ene side",
-                         "two-sided, flipped on the long (default) or short edge; or fold: "
-                         "fronts and backs on one sheet, folded, for printers without duplex"),
-    "cli.print.offset": ("flyt bagsiderne X mm til højre og Y mm op (aflæs X,Y på "
-                         "'vaerdispil print calibration')",
-                         "move the backs X mm right and Y mm up (read X,Y from "
-                         "'vaerdispil print calibration')"),
-    "cli.print.calibration": ("en dobbeltsidet testside, der viser, hvilken --back-offset du "
-                              "skal bruge",
-                              "a two-sided test page that shows the --back-offset to use"),
-    "cli.print.calibration_output": ("hvor filen skal gemmes (standard: "
-                                     "vaerdispil-calibration.pdf)",
-                                     "where to write (default: vaerdispil-calibration.pdf)"),
-    "cli.print.calibration_duplex": ("den kant, du vender på, når du printer kortene "
-                                     "(standard: long)",
-                                     "the edge you will flip on when printing cards "
-                                     "(default: long)"),
-    "cli.print.calibration_offset": ("flyt bagsiden så meget, for at tjekke en forskydning",
-                                     "shift the back by this much, to check an offset"),
-    "cli.print.calibration_lang": ("sproget på siden (standard: da)",
-                                   "language of the page (default: da)"),
-    "cli.print.guide": ("vejledningen til facilitator: runder, tid, materialer, print",
-                        "the facilitator guide: rounds, timing, materials, printing"),
-    "cli.print.guide_output": ("hvor filen skal gemmes (standard: KORTSPIL-SPROG-guide.pdf i "
-                               "denne mappe)",
-                               "where to write (default: DECK-LANG-guide.pdf in this folder)"),
-    "cli.print.summary": ("et værksteds opsamling til partnerne, med en aftale, de kan skrive "
-                          "under på",
-                          "a workshop's summary to send to the partners, with an agreement to "
-                          "sign"),
-    "cli.print.summary_about": ("Opsamlingen af et værksted som A4-PDF: overblik, hvem der giver "
-                                "og får hvad, afstemningen, runde for runde, handlinger og en "
-                                "samarbejdsaftale, der kan skrives under.",
-                                "The summary of a workshop as A4 PDF: overview, who gives and "
-                                "gets what, the vote, round by round, actions, and a partnership "
-                                "agreement to sign."),
-    "cli.print.summary_session": ("en værkstedsfil eller dens navn på listen over gemte "
-                                  "værksteder (vaerdispil sessions list)",
-                                  "a workshop file, or its name in the list of saved workshops "
-                                  "(vaerdispil sessions list)"),
-    "cli.print.summary_output": ("hvor filen skal gemmes (standard: NAVN-summary.pdf i denne "
-                                 "mappe)",
-                                 "where to write (default: NAME-summary.pdf in this folder)"),
-    "cli.print.anonymous": ("udelad deltagernes navne (kun organisationerne), så den kan deles "
-                            "med andre end dem, der var med",
-                            "leave out participants' names (organisations only), for sharing "
-                            "beyond the room"),
-    "cli.print.deck": ("kortspillets id eller sti til en .yaml-fil (standard: vaerdispil)",
-                       "deck id or path of a .yaml file (default: vaerdispil)"),
-    "cli.print.lang": ("hvilket sprog kortspillet skal være på (standard: dansk)",
-                       "which language of the deck (default: Danish)"),
-    "cli.print.paper": ("papirstørrelse (standard: a4)", "paper size (default: a4)"),
-    "cli.print.offset_form": ("'{text}' er ikke X,Y i millimeter, fx 1.5,-0.5",
-                              "'{text}' is not X,Y in millimetres, such as 1.5,-0.5"),
-    "cli.print.offset_big": ("'{text}': en forskydning på over 20 mm skyldes ikke printeren; tjek, "
-                             "at du printede i faktisk størrelse",
-                             "'{text}': an offset over 20 mm is not a printer's error; check "
-                             "that you printed at actual size"),
-    "cli.print.more_problems": (" (og {count} fejl mere: se vaerdispil deck check {source})",
-                                " (and {count} more problems: see vaerdispil deck check {source})"),
-    "cli.print.wrote": ("skrev {path}: {pages}{summary}", "wrote {path}: {pages}{summary}"),
-    "cli.print.offset_needs_backs": ("vaerdispil print cards: --back-offset flytter bagsiderne, "
-                                     "når der printes på begge sider; den gør intet sammen med "
-                                     "--no-backs eller --duplex fold",
-                                     "vaerdispil print cards: --back-offset moves the backs of "
-                                     "two-sided printing; it does nothing with --no-backs or "
-                                     "--duplex fold"),
-    "cli.print.duplex_needs_backs": ("vaerdispil print cards: --duplex kræver bagsider; lad være "
-                                     "med at skrive --no-backs",
-                                     "vaerdispil print cards: --duplex needs backs; leave out "
-                                     "--no-backs"),
-    "cli.print.how.long": ("print på begge sider, vend på den lange kant",
-                           "print two-sided, flip on the long edge"),
-    "cli.print.how.short": ("print på begge sider, vend på den korte kant",
-                            "print two-sided, flip on the short edge"),
-    "cli.print.how.fold": ("print på én side, fold på den stiplede linje",
-                           "print one-sided, fold on the dashed line"),
-    "cli.print.how.fronts": ("kun forsider", "fronts only"),
-    "cli.print.cards_done": (" ({cards} kort, {size}, {per_page} pr. side; {how}, i faktisk "
-                             "størrelse)",
-                             " ({cards} cards, {size}, {per_page} per page; {how}, at actual "
-                             "size)"),
-    "cli.print.edge.long": ("lange", "long"),
-    "cli.print.edge.short": ("korte", "short"),
-    "cli.print.calibration_done": (" (print begge sider i faktisk størrelse, vend på den {edge} "
-                                   "kant, og aflæs X,Y på bagsiden)",
-                                   " (print both sides at actual size, flip on the {edge} edge, "
-                                   "and read X,Y on the back)"),
-    "cli.print.guide_done": (" (vejledning til facilitator for {title})",
-                             " (facilitator guide for {title})"),
-    "cli.print.no_font": ("vaerdispil: bemærk: ingen af PDF'ens skrifttyper har {chars}{more}; "
-                          "skrevet som {replacement}",
-                          "vaerdispil: note: no font of the PDF has {chars}{more}; printed as "
-                          "{replacement}"),
-    "cli.print.no_font_more": (" og {count} mere", " and {count} more"),
-    "cli.print.summary_done": (" (opsamling af '{title}'{how})", " (summary of '{title}'{how})"),
-    "cli.print.names_left_out": ("; uden navne", "; names left out"),
-    # vaerdispil report
-    "cli.report": ("hvilke værdier der oftest bliver valgt og aftalt, på tværs af værksteder",
-                   "which values are picked and agreed most often, across workshops"),
-    "cli.report.about": ("Tal på tværs af flere værksteder: de værdier og kategorier, der oftest "
-                         "bliver valgt og aftalt, og hvad hver slags organisation giver og får. "
-                         "Skriv en PDF til at læse, eller en CSV-fil til et regneark.",
-                         "Counts across several workshops: the values and categories picked "
-                         "and agreed most often, and giving and getting per kind of "
-                         "organisation. Write a PDF to read, or a CSV file for a spreadsheet."),
-    "cli.report.sessions": ("værkstedsfiler eller deres navne på listen over gemte værksteder",
-                            "workshop files, or their names in the list of saved workshops"),
-    "cli.report.output": ("hvor filen skal gemmes; .pdf eller .csv (standard: "
-                          "vaerdispil-report.pdf)",
-                          "where to write; .pdf or .csv (default: vaerdispil-report.pdf)"),
-    "cli.report.lang": ("rapportens sprog: overskrifterne og navnene på værdier og kategorier, "
-                        "også fra værksteder, der blev spillet på et andet sprog (standard: det "
-                        "første værksteds sprog)",
-                        "language of the report: its labels, and the names of values and "
-                        "categories, also from workshops played in another language (default: "
-                        "the first workshop's)"),
-    "cli.report.reading": ("læser værksteder", "reading workshops"),
-    "cli.report.bad_output": ("vaerdispil report: -o skal være en .pdf- eller .csv-fil, ikke "
-                              "'{output}' (se vaerdispil report --help)",
-                              "vaerdispil report: -o must name a .pdf or .csv file, not "
-                              "'{output}' (see vaerdispil report --help)"),
-    "cli.report.twice": ("vaerdispil: {path}: er nævnt mere end én gang; tælles kun med én gang",
-                         "vaerdispil: {path}: named more than once; counted once"),
-    "cli.report.wrote": ("skrev {path}: {what}, på {lang} ({workshops})",
-                         "wrote {path}: {what}, in {lang} ({workshops})"),
-    "cli.language.da": ("dansk", "Danish"),
-    "cli.language.en": ("engelsk", "English"),
-    # counted things: "1 side", "2 sider"
-    "cli.count.page": ("{count} side", "{count} page"),
-    "cli.count.pages": ("{count} sider", "{count} pages"),
-    "cli.count.value": ("{count} værdi", "{count} value"),
-    "cli.count.values": ("{count} værdier", "{count} values"),
-    "cli.count.category": ("{count} kategori", "{count} category"),
-    "cli.count.categories": ("{count} kategorier", "{count} categories"),
-    "cli.count.workshop": ("{count} værksted", "{count} workshop"),
-    "cli.count.workshops": ("{count} værksteder", "{count} workshops"),
-    # Textual's own palette entries, search fields and notices (tui/system_commands.py)
-    "system.theme": ("Tema", "Theme"),
-    "system.theme_help": ("Vælg andre farver på skærmen", "Change the current theme"),
-    "system.quit": ("Luk", "Quit"),
-    "system.quit_help": ("Luk programmet med det samme (alt er gemt)",
-                         "Quit the application as soon as possible"),
-    "system.keys": ("Taster", "Keys"),
-    "system.keys_show": ("Vis de taster, der virker her, i en rude til højre",
-                         "Show help for the focused widget and a summary of available keys"),
-    "system.keys_hide": ("Skjul ruden med taster", "Hide the keys and widget help panel"),
-    "system.maximize": ("Gør størst", "Maximize"),
-    "system.maximize_help": ("Vis det valgte felt på hele skærmen", "Maximize the focused widget"),
-    "system.minimize": ("Normal størrelse", "Minimize"),
-    "system.minimize_help": ("Vis feltet i normal størrelse igen",
-                             "Minimize the widget and restore to normal size"),
-    "system.screenshot": ("Skærmbillede", "Screenshot"),
-    "system.screenshot_help": ("Gem et billede af skærmen, som den ser ud nu (en SVG-fil)",
-                               "Save an SVG 'screenshot' of the current screen"),
-    "system.search": ("Hvad vil du gøre? Skriv for at søge …", "Search for commands…"),
-    "system.search_themes": ("Søg efter et tema …", "Search for themes…"),
-    "system.no_matches": ("Intet passer til det, du skrev", "No matches found"),
-    "system.screenshot_saved": ("Skærmbilledet er gemt", "Saved screenshot"),
-    "system.screenshot_saved_to": ("Skærmbilledet er gemt i {path}", "Saved screenshot to {path}"),
-    "system.screenshot_failed": ("Skærmbilledet kunne ikke gemmes", "Failed to save screenshot"),
-    "system.quit_title": ("Vil du lukke programmet?", "Do you want to quit?"),
-    "system.quit_press": ("Tryk på {keys} for at lukke programmet", "Press {keys} to quit the app"),
-}
-
-for _key, (_danish, _english) in _COMMAND_LINE.items():
-    STRINGS["da"][_key] = _danish
-    STRINGS["en"][_key] = _english
 
 CLI_LANGUAGE: ContextVar[str] = ContextVar("vaerdispil_cli_language", default="en")
 """The command line's language in this run: cli.main sets it from --lang or the locale."""
 
 
-def cli_text(key: str, **values: object) -> str:
-    """The string for `key` in the command line's language, filled in."""
+def cli_text(key: str, /, **values: object) -> str:
+    """The text for `key` in the command line's language, filled in."""
     return text(CLI_LANGUAGE.get(), key, **values)
+
+
+def cli_plural(key: str, count: int, /, **values: object) -> str:
+    """The text for the plural entry `key` in the command line's language, in the form for
+    `count`, filled in: '1 side', '2 sider'."""
+    return plural(CLI_LANGUAGE.get(), key, count, **values)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .deck.errors import DeckError
-from .i18n import cli_text
+from .i18n import cli_plural, cli_text
 
 if TYPE_CHECKING:  # the deck loader and the PDF code (reportlab) load only when needed
     from .deck.model import Deck
@@ -52,6 +52,8 @@ def register(commands: Any) -> None:
     cards.add_argument("--blank-copies", metavar="N", type=_count(0), default=None,
                        help=cli_text("cli.print.blank_copies"))
     cards.add_argument("--list-cards", action="store_true", help=cli_text("cli.print.list_cards"))
+    cards.add_argument("--second", metavar="LANG", default=None,
+                       help=cli_text("cli.print.second"))
     cards.set_defaults(run=print_cards)
 
     calibration = printing_commands.add_parser("calibration",
@@ -167,8 +169,8 @@ def _load(args: argparse.Namespace) -> Deck:
 def _deck_failure(error: DeckError) -> int:
     """A bad deck in one line: its first problem, and how many more there are."""
     lines = error.lines()
-    more = (cli_text("cli.print.more_problems", count=len(lines) - 1, source=error.source)
-            if len(lines) > 1 else "")
+    more = (cli_plural("cli.print.more_problems", len(lines) - 1, count=len(lines) - 1,
+                       source=error.source) if len(lines) > 1 else "")
     return _fail(lines[0] + more)
 
 
@@ -181,8 +183,7 @@ def _run(make: Callable[[], tuple[Rendered, str]], output: str) -> int:
         path = write_atomic(output, rendered.data)
     except PrintError as error:
         return _fail(str(error))
-    pages = cli_text("cli.count.page" if rendered.pages == 1 else "cli.count.pages",
-                     count=rendered.pages)
+    pages = cli_plural("cli.count.page", rendered.pages, count=rendered.pages)
     print(cli_text("cli.print.wrote", path=path, pages=pages, summary=summary))
     return EXIT_OK
 
@@ -204,6 +205,14 @@ def print_cards(args: argparse.Namespace) -> int:
             return 2
     try:
         deck = _load(args)
+        second = None
+        if args.second:
+            from .deck.catalog import resolve_deck
+
+            if args.second == deck.language:
+                print(cli_text("cli.print.second_same", lang=args.second), file=sys.stderr)
+                return 2
+            second = resolve_deck(deck.id, args.second)
     except DeckError as error:
         return _deck_failure(error)
     from .pdf.cards import CardOptions, UnknownCardError, cards_to_print
@@ -212,7 +221,7 @@ def print_cards(args: argparse.Namespace) -> int:
     options = CardOptions(paper=args.paper, size=args.size, backs=args.backs, duplex=duplex,
                           back_offset=args.back_offset or (0.0, 0.0), bleed=args.bleed,
                           gap=args.gap, per_page=args.per_page, cards=args.cards or (),
-                          copies=args.copies, blank_copies=args.blank_copies)
+                          copies=args.copies, blank_copies=args.blank_copies, second=second)
     if args.list_cards:
         for card in deck.cards:
             print(f"{card.id}\t{card.title}")
@@ -236,9 +245,9 @@ def print_cards(args: argparse.Namespace) -> int:
             how = cli_text("cli.print.how.shop")
         else:
             how = cli_text(f"cli.print.how.{duplex if args.backs else 'fronts'}")
-        return rendered, cli_text("cli.print.cards_done", cards=len(printed),
-                                  size=size_label(args.size),
-                                  per_page=layout_for(options).per_page, how=how)
+        return rendered, cli_plural("cli.print.cards_done", len(printed), cards=len(printed),
+                                    size=size_label(args.size),
+                                    per_page=layout_for(options).per_page, how=how)
 
     return _run(make, output)
 
@@ -256,6 +265,8 @@ def _deck_words(args: argparse.Namespace) -> list[str]:
 def _cards_file(deck: Deck, args: argparse.Namespace, duplex: str) -> str:
     """DECK-LANG-cards[-SIZE][-PAPER][-LAYOUT].pdf, naming what differs from the default."""
     parts = [deck.id, deck.language, "cards"]
+    if getattr(args, "second", None):
+        parts[1:2] = [deck.language, args.second]
     if args.size != "poker":
         parts.append(args.size)
     if args.per_page == 1:

@@ -40,12 +40,12 @@ from dataclasses import dataclass, field, replace
 from .deck.catalog import resolve_deck
 from .deck.loader import DeckError
 from .deck.model import CardKind, Deck
-from .i18n import STRINGS
+from .i18n import every_language_text
 from .i18n import text as i18n_text
 from .outcome import Outcome
-from .pdf.labels import LABELS
+from .pdf.labels import label_language
 
-OWN_CATEGORIES = frozenset(i18n_text(language, "value.own") for language in STRINGS)
+OWN_CATEGORIES = frozenset(every_language_text("value.own"))
 """The category the outcome gives an organisation's own words without a category of
 their own, in every language ("Egen værdi", "Own value")."""
 
@@ -53,7 +53,7 @@ their own, in every language ("Egen værdi", "Own value")."""
 def own_category(language: str) -> str:
     """The category of own words, in the report's language (as its labels: English for a
     language without labels of its own)."""
-    return i18n_text(language if language in LABELS else "en", "value.own")
+    return i18n_text(label_language(language), "value.own")
 
 
 @dataclass

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .i18n import cli_text
+from .i18n import cli_plural, cli_text
 from .session.errors import SessionError
 
 if TYPE_CHECKING:
@@ -108,8 +108,8 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         if form == "csv":
             path = write_atomic(output, to_csv(report).encode("utf-8"), fix=fix)
-            what = (f"{_counted(len(report.values), 'value', 'values')}, "
-                    f"{_counted(len(report.categories), 'category', 'categories')}")
+            what = (f"{_counted(len(report.values), 'value')}, "
+                    f"{_counted(len(report.categories), 'category')}")
         else:
             from .pdf.common import PrintError
             from .pdf.report import render_report
@@ -119,13 +119,13 @@ def run_report(args: argparse.Namespace) -> int:
             except PrintError as error:
                 return _fail(str(error))
             path = write_atomic(output, rendered.data, fix=fix)
-            what = _counted(rendered.pages, "page", "pages")
+            what = _counted(rendered.pages, "page")
     except OutputError as error:
         return _fail(str(error))
     language = (cli_text(f"cli.language.{report.language}") if report.language in LANGUAGES
                 else report.language)
     print(cli_text("cli.report.wrote", path=path, what=what, lang=language,
-                   workshops=_counted(len(report.workshops), "workshop", "workshops")))
+                   workshops=_counted(len(report.workshops), "workshop")))
     return EXIT_OK
 
 
@@ -133,7 +133,7 @@ LANGUAGES = ("da", "en")
 """The report's languages that the line saying what was written can name."""
 
 
-def _counted(count: int, one: str, many: str) -> str:
-    """'1 workshop', '2 workshops' (in the command line's language): `one` and `many` name
-    the keys cli.count.ONE and cli.count.MANY."""
-    return cli_text(f"cli.count.{one if count == 1 else many}", count=count)
+def _counted(count: int, noun: str) -> str:
+    """'1 workshop', '2 workshops' (in the command line's language): the plural entry
+    cli.count.NOUN."""
+    return cli_plural(f"cli.count.{noun}", count, count=count)

@@ -78,6 +78,22 @@ def translation_files(folder: Path) -> list[Path]:
     return [path for path in _deck_files(folder) if _is_translation(path)]
 
 
+def translation_of(deck: Deck, language: str) -> Deck | None:
+    """`deck` in `language` from a translation file (the user's first, then the bundled),
+    checked against this very deck (a workshop's, which may be older or newer than the
+    file): None if there is none, or it does not fit this deck."""
+    from .translated import load_translation, translate
+
+    for folder in (user_decks_dir(), bundled_decks_dir()):
+        path = folder / deck_file_name(deck.id, language)
+        if path.is_file() and _is_translation(path):
+            try:
+                return translate(deck, load_translation(path))
+            except DeckError:
+                continue
+    return None
+
+
 def find_decks(translations: bool = False) -> list[DeckEntry]:
     """Every bundled and user deck, bundled first, each loaded (errors kept, not raised).
     With `translations`, the translation files too (each as the deck in its language):

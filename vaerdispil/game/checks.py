@@ -20,17 +20,21 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class RuleError(Exception):
-    """A command the rules do not allow; `key` names the message in vaerdispil.i18n."""
+    """A command the rules do not allow; `key` names the message in vaerdispil.i18n, and
+    `plural_count`, for a plural entry, the number that chooses its form."""
 
-    def __init__(self, key: str, **values: Any) -> None:
+    def __init__(self, key: str, /, plural_count: int | None = None, **values: Any) -> None:
         super().__init__(f"{key} {values}" if values else key)
         self.key = key
         self.values = values
+        self.plural_count = plural_count
 
     def message(self, language: str) -> str:
         """What went wrong, in words for the people at the table."""
-        from ..i18n import text
+        from ..i18n import plural, text
 
+        if self.plural_count is not None:
+            return plural(language, self.key, self.plural_count, **self.values)
         return text(language, self.key, **self.values)
 
 

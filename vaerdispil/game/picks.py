@@ -63,7 +63,7 @@ def decide_pick(state: SessionState, deck: Deck, new_id: str, org_id: str, card_
     if card.kind is not CardKind.BLANK and any(p.card == card_id for p in mine):
         raise RuleError("error.picked_twice", title=card.title)
     if round_.picks is not None and len(mine) >= round_.picks:
-        raise RuleError("error.too_many_picks", most=round_.picks)
+        raise RuleError("error.too_many_picks", plural_count=round_.picks, most=round_.picks)
     return {"type": "picked", "id": new_id, "round": round_.id, "org": org_id,
             "side": str(side), "card": card_id, "text": own,
             "reason": text_field(reason, "reason", required=False)}

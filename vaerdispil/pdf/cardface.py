@@ -18,10 +18,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..deck.model import Card, CardKind, Deck
 from .common import PrintError
-from .fonts import ASCENT, Fonts
+from .fonts import ASCENT, Fonts, arabic_fonts
 from .layout import SHOP_BLEED, Bleed
 from .symbols import Look, draw_kind, draw_pattern, draw_shape, looks
-from .text import Block, fit_line, set_block
+from .text import RTL_LANGUAGES, Block, fit_line, set_block, set_rtl_block
 
 MIN_TEXT = 8.0
 """The smallest size text is shrunk to, in points: smaller is hard to read at a table."""
@@ -98,6 +98,16 @@ def text_colour_on(colour: Color) -> Color:
 
 
 @dataclass(frozen=True)
+class Second:
+    """The card in a second language (a resident's), in its own block under the first:
+    right to left, flush right, for Arabic script."""
+
+    title: Block
+    text: Block
+    example: Block
+
+
+@dataclass(frozen=True)
 class Front:
     """A card's front, fitted to its size and ready to draw."""
 
@@ -117,6 +127,7 @@ class Front:
     writing_lines: int
     footer_at: float = 0.0
     """The footer's baseline."""
+    second: Second | None = None
 
 
 @dataclass(frozen=True)
@@ -144,9 +155,38 @@ def where(card: Card, deck: Deck) -> str:
     return f"{deck.source or deck.id}{line}: card '{card.id}'"
 
 
+def _second_blocks(card: Card, language: str, fonts: Fonts, style: CardStyle, scale: float,
+                   body: float, inner: float, example: bool) -> tuple[Second, bool]:
+    """The second language's title, text and example at this size; whether every word
+    fitted its line (a right-to-left word is never broken)."""
+    title_size = max(MIN_TEXT, style.title * scale * 0.85)
+    example_size = max(MIN_TEXT, style.example * scale)
+    words = card.example if example else ""
+    if language in RTL_LANGUAGES:
+        script = arabic_fonts()
+        title, fit_title = set_rtl_block(card.title, script.bold, fonts.bold, title_size,
+                                         inner, 1.25)
+        text, fit_text = set_rtl_block(card.text, script.regular, fonts.regular, body, inner,
+                                       1.3)
+        lines, fit_example = set_rtl_block(words, script.regular, fonts.regular, example_size,
+                                           inner, 1.3)
+        return Second(title, text, lines), fit_title and fit_text and fit_example
+    title = set_block(card.title, fonts.bold, title_size, inner, 1.15, language=language,
+                      eager=False)
+    text = set_block(card.text, fonts.regular, body, inner, language=language)
+    lines = set_block(words, fonts.italic, example_size, inner, language=language)
+    return Second(title, text, lines), True
+
+
 def fit_front(card: Card, deck: Deck, fonts: Fonts, style: CardStyle, size: tuple[float, float],
-              labels: dict[str, str], size_name: str) -> Front:
+              labels: dict[str, str], size_name: str, second: Card | None = None,
+              second_language: str = "", note: str = "") -> Front:
     """Set the card's text at the design size, shrinking in steps down to MIN_TEXT.
+
+    With `second` (the same card in a resident's language), both stand on the face, each
+    in its own block; where both examples do not fit even at the smallest size, the
+    examples are left out (the titles and texts never are). `note` is said in the footer
+    (that a translation is not yet reviewed).
 
     Raises CardFitError naming the card and its line in the deck file if even the
     smallest size does not fit: text is never cut off.
@@ -164,33 +204,48 @@ def fit_front(card: Card, deck: Deck, fonts: Fonts, style: CardStyle, size: tupl
     top = height - band_height - style.pad * 0.8
     bottom = footer_top + 1.5 * mm
     has_example = bool(card.example.strip())
-    body = style.body
-    while body >= MIN_TEXT - 1e-6:
-        scale = body / style.body
-        title = set_block(card.title, fonts.bold, max(MIN_TEXT, style.title * scale), inner,
-                          1.15, language=language, eager=False)
-        text = set_block(card.text, fonts.regular, body, inner, language=language)
-        example = set_block(card.example, fonts.italic, max(MIN_TEXT, style.example * scale),
-                            inner, lead=labels["example"] if has_example else "",
-                            lead_face=fonts.bold_italic, language=language)
-        need = title.height
-        if text.lines:
-            need += 0.5 * body + text.height
-        if example.lines:
-            need += 0.9 * body + example.height
-        lines = 0
-        if card.kind == CardKind.BLANK:
-            lines = int((top - bottom - need) // style.writing_line)
-            need += 2 * style.writing_line  # room to write on, at the least
-        if need <= top - bottom + 1e-6:
-            deck_title = fit_line(deck.title, fonts.regular, style.footer,
-                                  inner - fonts.regular.width(card.id + "  ", style.footer))
-            return Front(card, band, band_height, fill, text_colour_on(fill or white), look,
-                         title, text, example, fonts.regular.name, deck_title, card.id, lines,
-                         footer_base(style))
-        body -= STEP
+    tries = (True, False) if second is not None and has_example else (has_example,)
+    for with_example in tries:
+        body = style.body
+        while body >= MIN_TEXT - 1e-6:
+            scale = body / style.body
+            title = set_block(card.title, fonts.bold, max(MIN_TEXT, style.title * scale),
+                              inner, 1.15, language=language, eager=False)
+            text = set_block(card.text, fonts.regular, body, inner, language=language)
+            example = set_block(card.example if with_example else "", fonts.italic,
+                                max(MIN_TEXT, style.example * scale), inner,
+                                lead=labels["example"] if with_example else "",
+                                lead_face=fonts.bold_italic, language=language)
+            need = title.height
+            if text.lines:
+                need += 0.5 * body + text.height
+            if example.lines:
+                need += 0.9 * body + example.height
+            other, fits = None, True
+            if second is not None:
+                other, fits = _second_blocks(second, second_language, fonts, style, scale,
+                                             body, inner, with_example)
+                need += 1.2 * body + other.title.height
+                if other.text.lines:
+                    need += 0.4 * body + other.text.height
+                if other.example.lines:
+                    need += 0.6 * body + other.example.height
+            lines = 0
+            if card.kind == CardKind.BLANK:
+                lines = int((top - bottom - need) // style.writing_line)
+                need += 2 * style.writing_line  # room to write on, at the least
+            if fits and need <= top - bottom + 1e-6:
+                footer = note or deck.title  # the title is on the back
+                deck_title = fit_line(footer, fonts.regular, style.footer,
+                                      inner - fonts.regular.width(card.id + "  ", style.footer))
+                return Front(card, band, band_height, fill, text_colour_on(fill or white),
+                             look, title, text, example, fonts.regular.name, deck_title,
+                             card.id, lines, footer_base(style), other)
+            body -= STEP
     parts = "title, text and example" if has_example else "title and text"
     fixes = "shorten the text" + (" or the example" if has_example else "")
+    if second is not None:
+        parts += f" in both languages ({language} and {second_language})"
     larger = "" if size_name == "a6" else ", or print larger cards with --size a6"
     raise CardFitError(f"{where(card, deck)}: the {parts} do not fit on a {size_name} card "
                        f"({width / mm:.0f} x {height / mm:.0f} mm) even at {MIN_TEXT:g} pt; "
@@ -306,9 +361,17 @@ def draw_front(canvas: Canvas, front: Front, style: CardStyle, size: tuple[float
         y -= 0.5 * front.text.size
         front.text.draw(canvas, pad, y)
         y -= front.text.height
+    if front.second is not None:
+        y = _draw_second(canvas, front, style, width, y)
     base = front.footer_at
+    bottom = base + ASCENT * style.footer + 1.5 * mm
+    if front.second is not None and front.second.example.lines:
+        other = front.second.example
+        bottom += other.height
+        other.draw(canvas, pad, bottom)
+        bottom += 0.6 * front.text.size
     if front.example.lines:
-        top = base + ASCENT * style.footer + 1.5 * mm + front.example.height
+        top = bottom + front.example.height
         canvas.setStrokeColor(LINE_GREY)
         canvas.setLineWidth(0.4)
         rule = top + 0.45 * front.example.size
@@ -326,6 +389,31 @@ def draw_front(canvas: Canvas, front: Front, style: CardStyle, size: tuple[float
     canvas.setFont(front.footer_font, style.footer)
     canvas.drawString(pad, base, front.footer_left)
     canvas.drawRightString(width - pad, base, front.footer_right)
+
+
+def _draw_second(canvas: Canvas, front: Front, style: CardStyle, width: float,
+                 y: float) -> float:
+    """The second language's block under the first, after a short rule (at the right,
+    where right-to-left text begins); returns where it ends."""
+    second = front.second
+    assert second is not None
+    pad, body = style.pad, front.text.size
+    y -= 0.6 * body
+    canvas.setStrokeColor(LINE_GREY)
+    canvas.setLineWidth(0.6)
+    if second.title.rtl:
+        canvas.line(width - pad - 12 * mm, y, width - pad, y)
+    else:
+        canvas.line(pad, y, pad + 12 * mm, y)
+    y -= 0.6 * body
+    canvas.setFillColor(black)
+    second.title.draw(canvas, pad, y)
+    y -= second.title.height
+    if second.text.lines:
+        y -= 0.4 * body
+        second.text.draw(canvas, pad, y)
+        y -= second.text.height
+    return y
 
 
 def draw_back(canvas: Canvas, back: Back, size: tuple[float, float]) -> None:

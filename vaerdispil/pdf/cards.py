@@ -31,7 +31,7 @@ from .cardface import (
 )
 from .common import Metadata, PrintError, Rendered, new_canvas
 from .fonts import FONT_LABEL, Face, Fonts, describe_char, fonts, missing_chars
-from .labels import labels_for
+from .labels import Labels, labels_for
 from .layout import (
     CARD_SIZES,
     SHOP_BLEED,
@@ -89,6 +89,9 @@ class CardOptions:
     """How many of each card."""
     blank_copies: int | None = None
     """How many of each blank card (None: as `copies`)."""
+    second: Deck | None = None
+    """The same deck in a resident's language (deck.translated): each card's words in both,
+    each in its own block, the second right to left where its script is."""
 
     @property
     def shop(self) -> bool:
@@ -150,12 +153,14 @@ def render_cards(deck: Deck, options: CardOptions | None = None) -> Rendered:
     family = fonts()
     labels = labels_for(deck.language)
     check_glyphs(deck, family)
+    if options.second is not None:
+        check_second(deck, options.second, family)
     style = STYLES[options.size]
     card_size = CARD_SIZES[options.size]
     layout = layout_for(options)
     wanted = {card.id for card in printed}
     fitted = _fit_all(deck, [card for card in deck.cards if card.id in wanted], family, style,
-                      card_size, labels, options.size, options.shop)
+                      card_size, labels, options.size, options.shop, options.second)
     fronts = [fitted[card.id] for card in printed]
     backs = {kind: fit_back(deck, kind, family, style, card_size, labels)
              for kind in {card.kind for card in printed}} if options.backs else {}
@@ -207,34 +212,40 @@ def render_cards(deck: Deck, options: CardOptions | None = None) -> Rendered:
     return Rendered(buffer.getvalue(), pages)
 
 
-def _metadata(deck: Deck, options: CardOptions, labels: dict[str, str],
-              count: int) -> Metadata:
+def _metadata(deck: Deck, options: CardOptions, labels: Labels, count: int) -> Metadata:
     if options.shop:
         layout = labels["layout.shop"]
     else:
         layout = labels[f"layout.{options.duplex}" if options.backs else "layout.fronts"]
-    subject = labels["cards.subject"].format(count=count, size=size_label(options.size),
-                                             paper=PAPER_NAMES[options.paper], layout=layout)
+    subject = labels.plural("cards.subject", count, count=count, size=size_label(options.size),
+                            paper=PAPER_NAMES[options.paper], layout=layout)
     return Metadata(title=labels["cards.title"].format(deck=deck.title), subject=subject,
                     language=deck.language, keywords=(deck.id, "Værdispillet", options.size))
 
 
 def _fit_all(deck: Deck, cards: list[Card], family: Fonts, style: CardStyle,
-             card_size: tuple[float, float], labels: dict[str, str], size: str,
-             shop: bool = False) -> dict[str, Front]:
+             card_size: tuple[float, float], labels: Labels, size: str,
+             shop: bool = False, second: Deck | None = None) -> dict[str, Front]:
     """Fit every card; if some do not fit, name the first and count the others. For a
-    print shop the footer stands in the safe area, unless the card's text needs the room."""
+    print shop the footer stands in the safe area, unless the card's text needs the room.
+    With `second`, each card's words in that deck's language stand under its own."""
     fronts, failures = {}, []
+    note = ""
+    if second is not None and not second.reviewed:
+        note = labels["cards.unreviewed"].format(language=second.language)
     for card in cards:
+        other = second.card(card.id) if second is not None else None
+        language = second.language if second is not None else ""
         try:
             if shop:
                 try:
                     fronts[card.id] = fit_front(card, deck, family, for_shop(style), card_size,
-                                                labels, size)
+                                                labels, size, other, language, note)
                     continue
                 except CardFitError:
                     pass
-            fronts[card.id] = fit_front(card, deck, family, style, card_size, labels, size)
+            fronts[card.id] = fit_front(card, deck, family, style, card_size, labels, size,
+                                        other, language, note)
         except CardFitError as error:
             failures.append(error)
     if failures:
@@ -304,6 +315,37 @@ def _draw_fold(canvas: Canvas, layout: SheetLayout, label: str, family: Fonts) -
     canvas.setFont(family.italic.name, size)
     canvas.drawCentredString(0, -size * 0.33, label)
     canvas.restoreState()
+
+
+def check_second(deck: Deck, second: Deck, family: Fonts) -> None:
+    """Raise PrintError if `second` is not `deck` in another language, and
+    MissingGlyphError for a character of its words that no bundled font prints (Arabic
+    script is checked as it is drawn: shaped, in Noto Sans Arabic, and what that font
+    lacks in DejaVu Sans)."""
+    from .fonts import arabic_fonts
+    from .text import RTL_LANGUAGES, shape_line
+
+    if second.id != deck.id or [c.id for c in second.cards] != [c.id for c in deck.cards]:
+        raise PrintError(f"{second.source}: this is not the deck {deck.id} in another "
+                         "language; choose a translation of the deck you print")
+    rtl = second.language in RTL_LANGUAGES
+    script = arabic_fonts() if rtl else None
+    problems: list[str] = []
+    for card in second.cards:
+        for what, text in (("title", card.title), ("text", card.text),
+                           ("example", card.example)):
+            shown = shape_line(text) if rtl else unicodedata.normalize("NFC", text)
+            for char in dict.fromkeys(shown):
+                if char.isspace() or (script is not None and script.regular.has(char)):
+                    continue
+                face = family.bold if what == "title" else family.regular
+                if not face.has(char):
+                    problems.append(f"{where(card, second)}: no bundled font has the "
+                                    f"character {describe_char(char)} (in the {what}); "
+                                    "remove it or use a character the fonts have")
+    if problems:
+        more = f" (and {len(problems) - 1} more like it)" if len(problems) > 1 else ""
+        raise MissingGlyphError(problems[0] + more)
 
 
 def check_glyphs(deck: Deck, family: Fonts | None = None) -> None:

@@ -189,7 +189,7 @@ def shape_arabic(run: str) -> str:
     """An Arabic-script run as it must be drawn: letters joined (presentation forms) and
     in visual order, right to left (reportlab draws left to right and does no shaping)."""
     import arabic_reshaper
-    from bidi import get_display
+    from bidi.algorithm import get_display  # the Python one mirrors brackets; the Rust one does not
 
     return str(get_display(arabic_reshaper.reshape(run), base_dir="R"))
 

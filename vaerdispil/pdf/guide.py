@@ -49,7 +49,7 @@ from .common import (
     paragraphs,
 )
 from .fonts import FAMILY, FONT_LABEL, Face, describe_char, fonts, missing_chars
-from .labels import labels_for
+from .labels import Labels, labels_for
 from .layout import solve
 
 BOX = Color(0.93, 0.93, 0.93)
@@ -119,7 +119,7 @@ def render_guide(deck: Deck) -> Rendered:
     return Rendered(buffer.getvalue(), counted[0])
 
 
-def _story(deck: Deck, labels: dict[str, str], title: str) -> Iterable[Flowable]:
+def _story(deck: Deck, labels: Labels, title: str) -> Iterable[Flowable]:
     yield Paragraph(markup(title), STYLES["title"])
     if deck.description.strip():
         yield from _heading(labels["guide.description"])
@@ -140,11 +140,11 @@ def _heading(text: str, style: str = "h1") -> Iterable[Flowable]:
     yield Paragraph(text, STYLES[style])
 
 
-def _mode(round_: Round, labels: dict[str, str]) -> str:
+def _mode(round_: Round, labels: Labels) -> str:
     return labels[f"guide.mode.{round_.mode.value}"]
 
 
-def _overview(deck: Deck, labels: dict[str, str]) -> Table:
+def _overview(deck: Deck, labels: Labels) -> Table:
     cell, right = STYLES["cell"], STYLES["cell_right"]
     rows = [[Paragraph(f"<b>{labels['guide.col.round']}</b>", cell),
              Paragraph(f"<b>{labels['guide.col.mode']}</b>", cell),
@@ -176,31 +176,31 @@ def _overview(deck: Deck, labels: dict[str, str]) -> Table:
     return table
 
 
-def _kinds(kinds: Iterable[CardKind], labels: dict[str, str]) -> str:
+def _kinds(kinds: Iterable[CardKind], labels: Labels) -> str:
     names = [labels[f"guide.kinds.{kind.value}"] for kind in kinds]
     if len(names) > 1:
         return f"{', '.join(names[:-1])} {labels['guide.and']} {names[-1]}"
     return names[0] if names else ""
 
 
-def _facts(round_: Round, labels: dict[str, str]) -> list[str]:
+def _facts(round_: Round, labels: Labels) -> list[str]:
     facts = [_mode(round_, labels)]
     if round_.mode in (Mode.TURNS, Mode.PICK):
         facts.append(labels[f"guide.per.{round_.per.value}"]
                      + (" " + labels[f"guide.draw.{round_.draw.value}"]
                         if round_.mode == Mode.TURNS else ""))
     if round_.mode == Mode.PICK and round_.picks is not None and round_.side is not None:
-        facts.append(labels["guide.picks"].format(picks=round_.picks,
-                                                  side=labels[f"guide.side.{round_.side.value}"]))
+        facts.append(labels.plural("guide.picks", round_.picks, picks=round_.picks,
+                                   side=labels[f"guide.side.{round_.side.value}"]))
     if round_.mode == Mode.VOTE and round_.dots is not None:
-        facts.append(labels["guide.dots"].format(dots=round_.dots))
+        facts.append(labels.plural("guide.dots", round_.dots, dots=round_.dots))
         facts.append(labels["guide.stack" if round_.stack else "guide.no_stack"])
         if round_.secret:
             facts.append(labels["guide.secret"])
     return facts
 
 
-def _timing(round_: Round, labels: dict[str, str]) -> str:
+def _timing(round_: Round, labels: Labels) -> str:
     parts = []
     if round_.minutes is not None:
         parts.append(labels["guide.minutes"].format(minutes=round_.minutes))
@@ -209,7 +209,7 @@ def _timing(round_: Round, labels: dict[str, str]) -> str:
     return ", ".join(parts) or labels["guide.untimed"]
 
 
-def _round(deck: Deck, round_: Round, number: int, labels: dict[str, str]) -> Iterable[Flowable]:
+def _round(deck: Deck, round_: Round, number: int, labels: Labels) -> Iterable[Flowable]:
     heading = labels["guide.round"].format(number=number, title=markup(round_.title))
     facts = " · ".join(_facts(round_, labels))
     block: list[Flowable] = [
@@ -243,7 +243,7 @@ Item = str | tuple[str, list[str]]
 """A bullet: its text, or its text and the bullets under it."""
 
 
-def _materials(deck: Deck, labels: dict[str, str]) -> list[Item]:
+def _materials(deck: Deck, labels: Labels) -> list[Item]:
     items: list[Item] = []
     values = deck.cards_of(CardKind.VALUE)
     if values:
@@ -251,15 +251,16 @@ def _materials(deck: Deck, labels: dict[str, str]) -> list[Item]:
             name=markup(category.name),
             count=sum(1 for card in values if card.category == category.id))
             for category in deck.categories]
-        items.append((labels["guide.mat.value"].format(count=len(values),
-                                                       categories=len(deck.categories)),
-                      by_category))
+        categories = labels.plural("count.category", len(deck.categories),
+                                   count=len(deck.categories))
+        items.append((labels.plural("guide.mat.value", len(values), count=len(values),
+                                    categories=categories), by_category))
     questions = deck.cards_of(CardKind.QUESTION)
     if questions:
-        items.append(labels["guide.mat.question"].format(count=len(questions)))
+        items.append(labels.plural("guide.mat.question", len(questions), count=len(questions)))
     blanks = deck.cards_of(CardKind.BLANK)
     if blanks:
-        items.append(labels["guide.mat.blank"].format(count=len(blanks)))
+        items.append(labels.plural("guide.mat.blank", len(blanks), count=len(blanks)))
     dots = max((round_.dots or 0 for round_ in deck.rounds if round_.mode == Mode.VOTE), default=0)
     if dots:
         items.append(labels["guide.mat.dots"].format(dots=dots))
@@ -280,11 +281,11 @@ def guide_commands(deck: Deck) -> dict[str, str]:
             "guillotine": f"{base} --gap 0", "shop": f"{base} --per-page 1"}
 
 
-def _printing(deck: Deck, labels: dict[str, str]) -> list[Item]:
+def _printing(deck: Deck, labels: Labels) -> list[Item]:
     layout = solve("a4", "poker", "long")
-    sheets = labels["guide.print.sheets"].format(
-        cards=len(deck.cards), sheets=math.ceil(len(deck.cards) / layout.per_page),
-        per_page=layout.per_page)
+    count = math.ceil(len(deck.cards) / layout.per_page)
+    sheets = labels.plural("guide.print.sheets", count, cards=len(deck.cards), sheets=count,
+                           per_page=layout.per_page)
     commands = {name: command(words) for name, words in guide_commands(deck).items()}
     text = _OPTION_VALUE.sub(lambda found: f"{found[1]}{NBSP}{found[2]}",
                              labels["guide.print.steps"])

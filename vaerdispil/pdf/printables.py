@@ -34,6 +34,8 @@ GUIDE_ONLY = ("opfoelgning",)
 """Decks whose guide alone is ready-made: the follow-up meeting's value cards are the main
 deck's (print its own questions with: print cards --deck opfoelgning --cards ID,ID)."""
 """Decks that also get a PDF for a print shop (one card a page, 3 mm bleed)."""
+SECOND_LANGUAGES = ("ar", "fa", "ur", "so", "tr", "uk")
+"""The residents' languages the main deck is ready-made in, beside the Danish."""
 PREVIEW = "preview-vaerdispil-da-cards.png"
 PREVIEW_DPI = 70
 
@@ -44,6 +46,11 @@ def _cards(deck_id: str, language: str, duplex: str) -> Rendered:
 
 def _shop(deck_id: str, language: str) -> Rendered:
     return render_cards(resolve_deck(deck_id, language), CardOptions(per_page=1))
+
+
+def _two_languages(deck_id: str, second: str) -> Rendered:
+    deck = resolve_deck(deck_id, "da")
+    return render_cards(deck, CardOptions(duplex="long", second=resolve_deck(deck_id, second)))
 
 
 def preview_sheet() -> Rendered:
@@ -73,6 +80,9 @@ def printables() -> dict[str, Callable[[], Rendered]]:
             if deck_id in SHOP_DECKS:
                 made[f"{deck_id}-{language}-cards-poker-print-shop.pdf"] = partial(
                     _shop, deck_id, language)
+    for second in SECOND_LANGUAGES:
+        made[f"vaerdispil-da-{second}-cards-a4-duplex-long.pdf"] = partial(
+            _two_languages, "vaerdispil", second)
     for deck_id in GUIDE_ONLY:
         for language in LANGUAGES:
             made[f"{deck_id}-{language}-guide.pdf"] = partial(_guide, deck_id, language)

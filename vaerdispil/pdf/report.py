@@ -34,7 +34,7 @@ from .common import (
     numbered_canvas,
 )
 from .fonts import FAMILY, fonts
-from .labels import labels_for
+from .labels import Labels, labels_for
 from .summary import printable
 from .summary_style import (
     BOTTOM_MARGIN,
@@ -62,8 +62,7 @@ def render_report(report: Report) -> Rendered:
     labels = labels_for(report.language)
     report, _ = printable(report)
     count = len(report.workshops)
-    title = (labels["report.title"].format(count=count) if count != 1
-             else labels["report.title.one"])
+    title = labels.plural("report.title", count, count=count)
     buffer = io.BytesIO()
     counted = [0]
 
@@ -139,7 +138,7 @@ def _partnerships(report: Report, labels: dict[str, str]) -> Iterable[Flowable]:
                         table(rows, [45 * mm, WIDTH - 115 * mm, 70 * mm]))
 
 
-def _story(report: Report, labels: dict[str, str], title: str) -> Iterable[Flowable]:
+def _story(report: Report, labels: Labels, title: str) -> Iterable[Flowable]:
     yield Para(markup(title), STYLES["title"])
     yield Para(labels["report.intro"], STYLES["body"])
     yield Para(labels["report.language"], STYLES["body"])
@@ -162,8 +161,7 @@ def _story(report: Report, labels: dict[str, str], title: str) -> Iterable[Flowa
         shown = report.values[:CHART_VALUES]
         names, width, cut = _chart_labels(
             [c.name for c in shown], [labels["report.own"] if c.own else "" for c in shown])
-        caption = labels["report.values.chart" if len(shown) != 1 else
-                         "report.values.chart.one"].format(count=len(shown))
+        caption = labels.plural("report.values.chart", len(shown), count=len(shown))
         if cut:
             caption = f"{caption}. {labels['report.values.cut']}"
         yield CondPageBreak(HEADING_ROOM)

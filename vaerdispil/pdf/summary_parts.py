@@ -18,6 +18,7 @@ from ..outcome import OrganisationOutcome, Outcome, PickedValue, VoteResult
 from .charts import bar_chart, label_fits
 from .common import markup
 from .fonts import FAMILY, fonts
+from .labels import Labels
 from .summary_style import (
     BOX,
     GET_SHADES,
@@ -92,14 +93,14 @@ def _type(org: OrganisationOutcome, labels: dict[str, str]) -> str:
     return markup(labels.get(f"type.{org.type}", org.type))
 
 
-def _progress(result: Outcome, labels: dict[str, str]) -> str:
+def _progress(result: Outcome, labels: Labels) -> str:
     played, total = result.progress.get("round", 0), result.progress.get("rounds", 0)
     if result.ended:
         moment = finished_at(result.ended_at)
         if moment is None:
-            return labels["cover.ended"].format(played=played, rounds=total)
-        return labels["cover.ended_at"].format(
-            date=format_date(moment.date().isoformat(), labels),
+            return labels.plural("cover.ended", total, played=played, rounds=total)
+        return labels.plural(
+            "cover.ended_at", total, date=format_date(moment.date().isoformat(), labels),
             time=labels["cover.time"].format(hour=moment.hour, minute=moment.minute),
             played=played, rounds=total)
     if played == 0:
@@ -110,7 +111,7 @@ def _progress(result: Outcome, labels: dict[str, str]) -> str:
 # -- overview ---------------------------------------------------------------------------
 
 
-def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
+def overview(result: Outcome, labels: Labels) -> Iterable[Flowable]:
     """The agreed values in the group's words, who commits, the follow-up date, key numbers."""
     yield Para(labels["overview.heading"], STYLES["h1"])
     yield Para(labels["overview.agreed"], STYLES["h2"])
@@ -147,7 +148,7 @@ def overview(result: Outcome, labels: dict[str, str]) -> Iterable[Flowable]:
                (picks, "overview.count.picks"), (len(result.agreements), "overview.count.agreed"),
                (len(result.actions), "overview.count.actions")]
     cells = [[Para(str(count), STYLES["number"]) for count, _ in numbers],
-             [Para(labels[f"{key}.one" if count == 1 else key], STYLES["number_label"])
+             [Para(labels.plural(key, count), STYLES["number_label"])
               for count, key in numbers]]
     figures = Grid(cells, colWidths=[WIDTH / len(numbers)] * len(numbers))
     figures.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FAMILY),

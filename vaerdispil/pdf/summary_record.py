@@ -109,7 +109,7 @@ def _picks(picks: list, labels: dict[str, str]) -> Table:
             label(labels["col.reason"])]
     widths = [45 * mm, 50 * mm, WIDTH - 95 * mm]
     if len(sides) > 1:
-        head.insert(1, label(labels["col.side"]))
+        head.insert(1, label(""))  # gives or gets: the words in the column say it
         widths = [42 * mm, 14 * mm, 45 * mm, WIDTH - 101 * mm]
     rows: list[list[Flowable | str]] = [head]
     for org, pick in picks:

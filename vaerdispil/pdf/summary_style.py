@@ -20,6 +20,7 @@ from reportlab.platypus.flowables import Flowable, _listWrapOn
 
 from .common import GREY, PAPER, markup
 from .fonts import FAMILY, bold_fallbacks
+from .labels import Labels
 
 PAGE = PAPER["a4"]
 MARGIN = 20 * mm
@@ -240,9 +241,9 @@ def shade(count: int, top: int, shades: Sequence[Color]) -> Color | None:
     return shades[min(len(shades), max(1, step)) - 1]
 
 
-def counted(count: int, noun: str, labels: dict[str, str]) -> str:
-    """'1 deltager', '3 deltagere': the labels count.NOUN and count.NOUNs, filled in."""
-    return labels[f"count.{noun}" if count == 1 else f"count.{noun}s"].format(count=count)
+def counted(count: int, noun: str, labels: Labels) -> str:
+    """'1 deltager', '3 deltagere': the plural label count.NOUN, filled in."""
+    return labels.plural(f"count.{noun}", count, count=count)
 
 
 def format_date(value: str, labels: dict[str, str]) -> str:

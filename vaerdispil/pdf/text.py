@@ -220,7 +220,11 @@ def wrap(text: str, face: Face, size: float, width: float, indent: float = 0.0,
 
 @dataclass(frozen=True)
 class Block:
-    """Lines of text in one face and size, ready to draw; `lead` is a label before line one."""
+    """Lines of text in one face and size, ready to draw; `lead` is a label before line one.
+
+    A right-to-left block (set_rtl_block) holds its lines shaped and in visual order, set
+    flush right in a box `box` wide; what its face lacks (Latin letters in a Danish name,
+    brackets) is drawn in `other`."""
 
     lines: tuple[str, ...]
     face: Face
@@ -229,6 +233,9 @@ class Block:
     lead: str = ""
     lead_face: Face | None = None
     indent: float = 0.0
+    rtl: bool = False
+    other: Face | None = None
+    box: float = 0.0
 
     @property
     def height(self) -> float:
@@ -239,6 +246,9 @@ class Block:
 
     def width(self) -> float:
         """The width of the widest line (the first with its indent)."""
+        if self.rtl:
+            return max((mixed_width(line, self.face, self.other, self.size)
+                        for line in self.lines), default=0.0)
         widths = [self.face.width(line, self.size) for line in self.lines]
         if widths:
             widths[0] += self.indent
@@ -252,6 +262,12 @@ class Block:
         if not self.lines:
             return
         baseline = top - ASCENT * self.size
+        if self.rtl:
+            for number, line in enumerate(self.lines):
+                line_width = mixed_width(line, self.face, self.other, self.size)
+                start = x - line_width / 2 if align == "centre" else x + self.box - line_width
+                self._draw_runs(canvas, line, start, baseline - number * self.leading)
+            return
         if align == "centre":
             text = canvas.beginText(x, baseline)
             text.setFont(self.face.name, self.size, self.leading)
@@ -274,6 +290,74 @@ class Block:
             for line in self.lines[1:]:
                 text.textLine(line)
         canvas.drawText(text)
+
+
+    def _draw_runs(self, canvas: Canvas, line: str, x: float, baseline: float) -> None:
+        """One visual line, left to right, each run in the face that has its characters."""
+        text = canvas.beginText(x, baseline)
+        for face, run in face_runs(line, self.face, self.other):
+            text.setFont(face.name, self.size)
+            text.textOut(run)
+        canvas.drawText(text)
+
+
+def face_runs(line: str, face: Face, other: Face | None) -> list[tuple[Face, str]]:
+    """`line` cut into runs by the face that prints them: `face` where it has the
+    character, else `other` (spaces stay with the run they are in)."""
+    runs: list[tuple[Face, str]] = []
+    for char in line:
+        chosen = face if other is None or face.has(char) else other
+        if runs and (runs[-1][0] is chosen or char == " "):
+            runs[-1] = (runs[-1][0], runs[-1][1] + char)
+        else:
+            runs.append((chosen, char))
+    return runs
+
+
+def mixed_width(text: str, face: Face, other: Face | None, size: float) -> float:
+    """The width of `text` drawn as face_runs draws it."""
+    return sum(run_face.width(run, size) for run_face, run in face_runs(text, face, other))
+
+
+RTL_LANGUAGES = frozenset(("ar", "fa", "ur", "ps", "ckb", "he", "yi"))
+"""Languages written right to left."""
+
+
+def shape_line(text: str) -> str:
+    """A line of right-to-left text as drawn: Arabic letters in their joined forms, and
+    the whole in visual order (numbers and Latin words inside keep their own order)."""
+    import arabic_reshaper
+    from bidi.algorithm import get_display  # the Python one mirrors brackets; the Rust one does not
+
+    return str(get_display(arabic_reshaper.reshape(text), base_dir="R"))
+
+
+def set_rtl_block(text: str, face: Face, other: Face, size: float, width: float,
+                  leading: float = 1.22) -> tuple[Block, bool]:
+    """Right-to-left text set in lines no wider than `width`: broken between words in
+    reading order (never inside a word: Arabic script takes no hyphens), then each line
+    shaped and put in visual order. Returns the block and whether every word fitted
+    (a word wider than the line needs a smaller size)."""
+    text = unicodedata.normalize("NFC", text)
+    words = [word for word in _SPACES.split(text.strip()) if word]
+    space = mixed_width(" ", face, other, size)
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0.0
+    fits = True
+    for word in words:
+        word_width = mixed_width(shape_line(word), face, other, size)
+        fits = fits and word_width <= width + 1e-6
+        need = used + space + word_width if line else word_width
+        if line and need > width + 1e-6:
+            lines.append(" ".join(line))
+            line, need = [], word_width
+        line.append(word)
+        used = need
+    if line:
+        lines.append(" ".join(line))
+    shaped = tuple(shape_line(each) for each in lines)
+    return Block(shaped, face, size, leading * size, rtl=True, other=other, box=width), fits
 
 
 def set_block(text: str, face: Face, size: float, width: float, leading: float = 1.22,

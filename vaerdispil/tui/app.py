@@ -18,6 +18,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
 
+from ..i18n import plural
 from ..i18n import text as t
 from ..session.clock import Clock, utc_now
 from .bindings import localise_bindings
@@ -483,11 +484,12 @@ class VaerdispilApp(App[None]):
             return
         if self.is_web:
             name = self._hand_over(path, unique)
-            self.call_from_thread(self.notify, self.t(
-                "print.downloaded", name=name, pages=rendered.pages), timeout=15)
+            self.call_from_thread(self.notify, plural(
+                self.language, "print.downloaded", rendered.pages, name=name,
+                pages=rendered.pages), timeout=15)
             return
-        self.call_from_thread(self.notify, self.t("print.done", path=path, pages=rendered.pages),
-                              timeout=15)
+        self.call_from_thread(self.notify, plural(self.language, "print.done", rendered.pages,
+                                                  path=path, pages=rendered.pages), timeout=15)
 
     def _hand_over(self, path: Path, unique: bool = False) -> str:
         """Hand a file to the browser (from a thread worker) under a name no other download

@@ -6,7 +6,7 @@ import dataclasses
 
 from textual.dom import DOMNode
 
-from ..i18n import STRINGS
+from ..i18n import has_key
 from ..i18n import text as t
 
 
@@ -21,7 +21,7 @@ def localise_bindings(node: DOMNode, language: str) -> None:
     for key, bindings in list(table.items()):
         table[key] = [
             dataclasses.replace(binding, description=t(language, f"key.{binding.id}"))
-            if binding.id and f"key.{binding.id}" in STRINGS["da"]
+            if binding.id and has_key(f"key.{binding.id}")
             else binding
             for binding in bindings
         ]

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..deck.model import Card, Deck, Mode, Round
+from ..i18n import plural
 from ..i18n import text as t
 
 
@@ -41,9 +42,9 @@ def round_rules(language: str, round_: Round) -> str:
     parts = [t(language, f"mode.{round_.mode}")]
     if round_.mode is Mode.PICK and round_.side:
         parts.append(t(language, f"side.{round_.side}"))
-        parts.append(t(language, "detail.picks", picks=round_.picks))
+        parts.append(plural(language, "detail.picks", round_.picks, picks=round_.picks))
     if round_.mode is Mode.VOTE:
-        parts.append(t(language, "detail.dots", dots=round_.dots))
+        parts.append(plural(language, "detail.dots", round_.dots, dots=round_.dots))
         if round_.secret:
             parts.append(t(language, "detail.secret"))
     if round_.minutes_per_turn:

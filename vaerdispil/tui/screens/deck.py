@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from ...deck.model import Deck
+from ...i18n import counted
 from ...i18n import text as t
 from ..bindings import localise_bindings
 from ..render import card_detail, category_label, round_detail
@@ -40,8 +41,9 @@ class DeckScreen(Screen[None]):
         yield AppHeader()
         yield Static(t(lang, "app.tagline"), id="tagline")
         yield Static(
-            t(lang, "deck.summary", cards=len(deck.cards), categories=len(deck.categories),
-              rounds=len(deck.rounds), minutes=minutes),
+            t(lang, "deck.summary", cards=counted(lang, "card", len(deck.cards)),
+              categories=counted(lang, "category", len(deck.categories)),
+              rounds=counted(lang, "round", len(deck.rounds)), minutes=minutes),
             id="deck-summary",
         )
         with TabbedContent(initial="rounds"):

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ...deck.model import Card, CardKind, Side
 from ...game import rules
+from ...i18n import plural
 from ..dialogs.form import Field, FormDialog
 from ..lists import CursorList
 from .panel import RoundPanel
@@ -149,7 +150,8 @@ class PickPanel(RoundPanel):
         status = ""
         if org is not None:
             count = sum(len(v) for v in mine.values())
-            status = self.t("round.picks_left", org=org.name, count=count, most=self.round.picks)
+            status = plural(self.vapp.language, "round.picks_left", self.round.picks or 0,
+                            org=org.name, count=count, most=self.round.picks)
         self.query_one("#pick-status", Static).update(Text(status))
 
     @on(OptionList.OptionHighlighted, "#orgs")

@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...game import rules
-from ...i18n import possessive
+from ...i18n import plural, possessive
 from ..lists import CursorList
 from .panel import RoundPanel
 
@@ -86,9 +86,9 @@ class VotePanel(RoundPanel):
         elif self.on_phones and not visible:
             voted = sum(1 for person in state.active_participants()
                         if person.id in record.voted)
-            self.query_one("#voter", Static).update(Text(self.t(
-                "round.phones_voted", voted=voted, people=len(state.active_participants())),
-                style="bold"))
+            self.query_one("#voter", Static).update(Text(plural(
+                self.vapp.language, "round.phones_voted", voted, voted=voted,
+                people=len(state.active_participants())), style="bold"))
         elif voter is None:
             self.query_one("#voter", Static).update(Text(self.t("round.all_voted"), style="bold"))
         else:
@@ -100,7 +100,8 @@ class VotePanel(RoundPanel):
         used = rules.dots_used(state, game.deck, self.round_id, voter) if voter else 0
         self.query_one("#dots-left", Static).update(Text(
             f"{DOT * (dots - used)}{EMPTY * used}  " +
-            self.t("round.dots_left", left=dots - used, dots=dots)) if voter else "")
+            plural(self.vapp.language, "round.dots_left", dots, left=dots - used, dots=dots))
+            if voter else "")
         mine = record.votes.get(voter or "", {})
         totals = {value.key: total for value, total in rules.tally(state, game.deck, self.round_id)}
         listing = self.query_one("#values", OptionList)
