@@ -84,6 +84,16 @@ async def main() -> None:
                 await asyncio.to_thread(until, lambda: "Modtaget" in phone.find_element(
                     "id", "status").text, "Modtaget")
                 await asyncio.to_thread(shot, phone, "vote")
+                phone.execute_script("""
+                    const box = document.getElementById('language');
+                    box.value = 'ar'; box.dispatchEvent(new Event('change'));""")
+                arabic = resolve_deck("vaerdispil", "ar").card("lokaler").title
+                await asyncio.to_thread(until, lambda: arabic in phone.find_element(
+                    "id", "main").text, "the vote in Arabic")
+                await asyncio.to_thread(shot, phone, "vote-ar")
+                phone.execute_script("""
+                    const box = document.getElementById('language');
+                    box.value = 'da'; box.dispatchEvent(new Event('change'));""")
                 tablet = await asyncio.to_thread(phone_browser, address)
                 await asyncio.to_thread(tablet.set_window_size, 820, 1180)
                 await asyncio.to_thread(click_text, tablet, "button.person", "Hamid")

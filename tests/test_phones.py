@@ -470,3 +470,48 @@ async def test_undo_on_the_laptop_reaches_a_waiting_phone(game: Game) -> None:  
         assert heard["state"]["turn"] == "Tur: Aisha" and not heard["state"]["yours"]
     finally:
         await room.client.close()
+
+
+async def test_a_phone_in_its_own_language_with_the_danish_title_beside(
+        phones: tuple[Desk, TestClient], game: Game) -> None:  # noqa: F811
+    """A participant who reads Arabic first chooses it on the phone: the page's words,
+    the round and the values to vote on are in Arabic, each card with its Danish title
+    beside it, so everyone in the room names the same card."""
+    from vaerdispil.deck.catalog import resolve_deck
+
+    desk, client = phones
+    pick_three(game)
+    arabic = resolve_deck("vaerdispil", "ar")
+    aisha = await join(client, desk, people(game)["Aisha"])
+
+    async def state(language: str, token: str = aisha) -> dict[str, Any]:
+        answer = await client.get(f"/{desk.key}/api/state", params={"lang": language},
+                                  headers={"X-Phone": token})
+        return dict((await answer.json())["state"])
+
+    seen = await state("ar")
+    assert seen["language"] == "ar" and seen["direction"] == "rtl"
+    vote_round = next(r for r in arabic.rounds if r.id == "afstemning")
+    assert (seen["round"], seen["prompt"]) == (vote_round.title, vote_round.prompt)
+    from vaerdispil.i18n import plural
+
+    assert seen["left_text"] == plural("ar", "phone.dots_left", 3, left=3) != plural(
+        "da", "phone.dots_left", 3, left=3)  # Arabic's own plural form for three
+    lokaler = next(v for v in seen["values"] if v["key"] == "card:lokaler")
+    assert lokaler["title"] == arabic.card("lokaler").title
+    assert lokaler["original"] == "Lokaler" and lokaler["beside"] != "På dansk"
+    # A tap's answer comes in the language it was asked in (X-Language).
+    answer = await client.post(f"/{desk.key}/api/vote", json={"value": "card:lokaler",
+                                                              "dots": 1},
+                               headers={"X-Phone": aisha, "X-Language": "uk"})
+    data = await answer.json()
+    assert data["state"]["language"] == "uk" and data["state"]["direction"] == "ltr"
+    assert data["state"]["values"][0]["title"] == resolve_deck("vaerdispil", "uk").card(
+        "lokaler").title
+    # An unknown language: the workshop's own, and no title beside.
+    plain = await state("xx")
+    assert plain["language"] == "da" and "original" not in plain["values"][0]
+    # The page carries its words in every phone language, each named in its own.
+    page = await (await client.get(f"/{desk.key}/")).text()
+    for name in ("العربية", "فارسی", "اردو", "Soomaali", "Türkçe", "Українська"):
+        assert name in page

@@ -151,6 +151,17 @@ async def test_three_phones_pick_and_vote_secretly_in_real_browsers(
                 "2 af 3 har stemt på deres telefon"
             await asyncio.to_thread(vote, phones[2], 1)
             await pilot.pause()
+
+            def in_arabic() -> None:  # Aisha reads Arabic first: she chooses it
+                phones[0].execute_script("""
+                    const box = document.getElementById('language');
+                    box.value = 'ar'; box.dispatchEvent(new Event('change'));""")
+                title = resolve_deck("vaerdispil", "ar").card("lokaler").title
+                until(lambda: title in phones[0].find_element("id", "main").text, "Arabic")
+                assert phones[0].execute_script("return document.documentElement.dir") == "rtl"
+                assert "Lokaler" in phones[0].find_element("id", "main").text  # beside it
+
+            await asyncio.to_thread(in_arabic)
             record = game.state.round_state("afstemning")
             assert sorted(record.voted) == sorted(people.values())
             assert sum(sum(votes.values()) for votes in record.votes.values()) == 6

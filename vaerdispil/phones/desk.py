@@ -16,10 +16,15 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
-from ..deck.model import Mode
+from ..deck.model import Card, Deck, Mode
 from ..game import rules
 from ..i18n import plural, text
 from ..session.game import Game
+
+PHONE_LANGUAGES = {"da": "Dansk", "en": "English", "ar": "العربية", "fa": "فارسی",
+                   "ur": "اردو", "so": "Soomaali", "tr": "Türkçe", "uk": "Українська"}
+"""The languages a participant can choose on their phone, each in its own name."""
+RTL = frozenset(("ar", "fa", "ur"))
 
 KEY_BYTES = 16
 """The workshop key in the phones' address: 128 random bits, one per workshop, kept in its
@@ -43,6 +48,18 @@ class Desk:
         self.key = (found.state.phones_key if found is not None else "") or \
             secrets.token_urlsafe(KEY_BYTES)
         """The workshop's key: the one its log keeps, else a new one (see keep_key)."""
+        self._translated: dict[tuple[str, str], Deck | None] = {}
+
+    def translated(self, deck: Deck, language: str) -> Deck | None:
+        """The workshop's deck in a phone's language (None: in its own words only)."""
+        if language == deck.language or language not in PHONE_LANGUAGES:
+            return None
+        key = (deck.content_hash, language)
+        if key not in self._translated:
+            from ..deck.catalog import translation_of
+
+            self._translated[key] = translation_of(deck, language)
+        return self._translated[key]
 
     def keep_key(self) -> Command | None:
         """The command that keeps a new key in the log (None if it is there already), so
@@ -142,16 +159,21 @@ class Desk:
         assert game is not None
         return lambda: game.note(words, taker=participant)
 
-    def view(self, participant: str) -> dict[str, Any]:
-        """What `participant`'s phone shows now; never another person's secret dots."""
+    def view(self, participant: str, language: str = "") -> dict[str, Any]:
+        """What `participant`'s phone shows now, in the phone's `language` (its words, and
+        the cards' words where the deck has a translation, each beside the workshop's own
+        title so everyone in the room names the same card); never another person's
+        secret dots."""
         game = self.game
         if game is None:
             return {"mode": "closed"}
         state, deck = game.state, game.deck
-        language = state.details.language
+        own = state.details.language
+        language = language if language in PHONE_LANGUAGES else own
         person = state.participants[participant]
         view: dict[str, Any] = {
             "language": language, "workshop": state.details.title,
+            "direction": "rtl" if language in RTL else "ltr",
             "you": {"name": person.name, "organisation": state.organisations[person.org].name},
         }
         round_ = rules.current_round(state, deck)
@@ -159,16 +181,19 @@ class Desk:
             view.update(mode="ended" if state.ended else "waiting",
                         round=text(language, "phone.waiting") if not state.ended else "")
             return view
-        view.update(mode=round_.mode.value, round=round_.title, prompt=round_.prompt)
+        words = _Words(deck, self.translated(deck, language), language)
+        shown = words.round(round_.id)
+        view.update(mode=round_.mode.value, round=shown.title, prompt=shown.prompt)
         if round_.mode is Mode.VOTE:
-            view.update(self._vote_view(game, round_, participant))
+            view.update(self._vote_view(game, round_, participant, words))
         elif round_.mode is Mode.PICK:
-            view.update(self._pick_view(game, round_, participant))
+            view.update(self._pick_view(game, round_, participant, words))
         elif round_.mode is Mode.TURNS:
-            view.update(self._turn_view(game, round_, participant))
+            view.update(self._turn_view(game, round_, participant, words))
         return view
 
-    def _turn_view(self, game: Game, round_: Any, participant: str) -> dict[str, Any]:
+    def _turn_view(self, game: Game, round_: Any, participant: str,
+                   words: _Words) -> dict[str, Any]:
         """The card on the table, large; whose turn it is; whether it is this person's."""
         state, deck = game.state, game.deck
         progress = rules.turn_progress(state, round_)
@@ -180,33 +205,35 @@ class Desk:
             name = state.organisations[taker].name
         card = None
         if progress.turn is not None and progress.turn.card is not None:
-            drawn = deck.card(progress.turn.card)
-            card = {"title": drawn.title, "text": drawn.text}
+            card = words.card(deck.card(progress.turn.card))
         yours = taker in (participant, state.participants[participant].org)
-        language = state.details.language
+        language = words.language
         says = text(language, "phone.your_turn") if yours else (
             text(language, "phone.turn_of", name=name) if name else "")
         return {"turn": says, "card": card, "number": progress.number, "total": progress.total,
                 "yours": yours}
 
-    def _pick_view(self, game: Game, round_: Any, participant: str) -> dict[str, Any]:
+    def _pick_view(self, game: Game, round_: Any, participant: str,
+                   words: _Words) -> dict[str, Any]:
         """The round's cards, and what the participant's organisation has picked in it."""
         state, deck = game.state, game.deck
         org = state.participants[participant].org
         cards = []
         for card in rules.round_cards(deck, round_):
-            category = deck.category(card.category).name if card.category else ""
-            cards.append({"id": card.id, "title": card.title, "text": card.text,
-                          "category": category, "blank": card.kind.value == "blank"})
+            cards.append({**words.card(card), "id": card.id,
+                          "category": words.category(card.category),
+                          "blank": card.kind.value == "blank"})
         picked = [{"id": pick.id, "card": pick.card, "side": pick.side,
-                   "title": pick.text or deck.card(pick.card).title, "reason": pick.reason}
+                   "title": pick.text or words.card(deck.card(pick.card))["title"],
+                   "reason": pick.reason}
                   for pick in state.picks.values() if pick.org == org and pick.round == round_.id]
         return {"side": str(round_.side.value if round_.side else ""), "most": round_.picks,
                 "cards": cards, "picked": picked}
 
-    def _vote_view(self, game: Game, round_: Any, participant: str) -> dict[str, Any]:
+    def _vote_view(self, game: Game, round_: Any, participant: str,
+                   words: _Words) -> dict[str, Any]:
         state, deck = game.state, game.deck
-        language = state.details.language
+        language = words.language
         record = state.round_state(round_.id)
         values = rules.picked_values(state, deck)
         mine = record.votes.get(participant, {})
@@ -222,10 +249,51 @@ class Desk:
             "left_text": plural(language, "phone.dots_left", budget - used, left=budget - used),
             "voted_text": plural(language, "phone.voted", len(voted), voted=len(voted),
                                  people=len(people)),
-            "values": [{"key": value.key, "title": value.title,
+            "values": [{"key": value.key, **words.value(value),
                         "mine": mine.get(value.key, 0)} for value in values],
         }
         if visible:  # everyone's dots, as the shared screen shows them
-            view["tally"] = [{"title": value.title, "dots": dots}
+            view["tally"] = [{**words.value(value), "dots": dots}
                              for value, dots in rules.tally(state, deck, round_.id)]
         return view
+
+
+class _Words:
+    """The words a phone shows for the workshop's cards, categories and rounds: in the
+    phone's language where the deck has a translation, each card with the workshop's own
+    title beside it (`original`)."""
+
+    def __init__(self, deck: Deck, translated: Deck | None, language: str) -> None:
+        self.deck, self.translated, self.language = deck, translated, language
+        self.beside = ""
+        if translated is not None:
+            self.beside = text(language, "phone.in_danish") if deck.language == "da" else \
+                PHONE_LANGUAGES.get(deck.language, deck.language)
+
+    def card(self, card: Card) -> dict[str, str]:
+        shown = self.translated.card(card.id) if self.translated is not None else card
+        found: dict[str, str] = {"title": shown.title, "text": shown.text}
+        if shown is not card:
+            found.update(original=card.title, beside=self.beside)
+        return found
+
+    def category(self, category_id: str | None) -> str:
+        if not category_id:
+            return ""
+        deck = self.translated or self.deck
+        return deck.category(category_id).name
+
+    def round(self, round_id: str) -> Any:
+        deck = self.translated or self.deck
+        return next(round_ for round_ in deck.rounds if round_.id == round_id)
+
+    def value(self, value: Any) -> dict[str, str]:
+        """A value to vote on: a card's words translated, an organisation's own as written."""
+        card_id = value.key.removeprefix("card:") if value.key.startswith("card:") else ""
+        if self.translated is None or not card_id:
+            return {"title": value.title}
+        try:
+            shown = self.translated.card(card_id).title
+        except KeyError:
+            return {"title": value.title}
+        return {"title": shown, "original": value.title, "beside": self.beside}

@@ -28,7 +28,7 @@ from ..game.checks import RuleError
 from ..i18n import text
 from ..session.errors import SessionError
 from ..web.headers import secure
-from .desk import Command, Desk
+from .desk import PHONE_LANGUAGES, RTL, Command, Desk
 
 HERE = Path(__file__).parent
 MAX_BODY = 4 * 1024
@@ -157,8 +157,12 @@ class PhoneServer:
     # -- the page ----------------------------------------------------------------
 
     async def page(self, request: web.Request) -> web.Response:
+        """The page, with its words in every phone language (a participant may choose
+        another than the workshop's; the choice stays on the phone)."""
         language = self.desk.language()
-        words = {name: text(language, f"phone.{name}") for name in PAGE_WORDS}
+        words = {"language": language, "names": PHONE_LANGUAGES, "rtl": sorted(RTL),
+                 "words": {code: {name: text(code, f"phone.{name}") for name in PAGE_WORDS}
+                           for code in PHONE_LANGUAGES}}
         page = (HERE / "static" / "phone.html").read_text(encoding="utf-8")
         page = page.replace("{{ language }}", language).replace(
             "{{ words }}", html.escape(json.dumps(words, ensure_ascii=False), quote=True))
@@ -219,13 +223,13 @@ class PhoneServer:
         token, command = self.desk.join(participant)
         await self._carry(command)
         return web.json_response({"token": token, "received": True,
-                                  "state": self.desk.view(participant)})
+                                  "state": self.desk.view(participant, _language(request))})
 
     async def state(self, request: web.Request) -> web.Response:
         """The phone's view; with ?seen=STAMP, answered when it changes (or after WAIT)."""
         participant = self._person(request)
         return await self._fresh(request.query.get("seen", ""),
-                                 lambda: {"state": self.desk.view(participant)})
+                                 lambda: {"state": self.desk.view(participant, _language(request))})
 
     async def vote(self, request: web.Request) -> web.Response:
         participant = self._person(request)
@@ -235,7 +239,7 @@ class PhoneServer:
             raise web.HTTPBadRequest(text='{"error": "value and dots"}',
                                      content_type="application/json")
         await self._carry(self.desk.vote(participant, value, dots))
-        return web.json_response({"received": True, "state": self.desk.view(participant)})
+        return web.json_response({"received": True, "state": self.desk.view(participant, _language(request))})
 
     async def pick(self, request: web.Request) -> web.Response:
         participant = self._person(request)
@@ -247,7 +251,7 @@ class PhoneServer:
             raise web.HTTPBadRequest(text='{"error": "card, side, text, reason"}',
                                      content_type="application/json")
         await self._carry(self.desk.pick(participant, card, side, words, reason))
-        return web.json_response({"received": True, "state": self.desk.view(participant)})
+        return web.json_response({"received": True, "state": self.desk.view(participant, _language(request))})
 
     async def unpick(self, request: web.Request) -> web.Response:
         participant = self._person(request)
@@ -256,12 +260,12 @@ class PhoneServer:
         if not isinstance(pick, str):
             raise web.HTTPBadRequest(text='{"error": "pick"}', content_type="application/json")
         await self._carry(self.desk.unpick(participant, pick))
-        return web.json_response({"received": True, "state": self.desk.view(participant)})
+        return web.json_response({"received": True, "state": self.desk.view(participant, _language(request))})
 
     async def pass_turn(self, request: web.Request) -> web.Response:
         participant = self._person(request)
         await self._carry(self.desk.pass_turn(participant))
-        return web.json_response({"received": True, "state": self.desk.view(participant)})
+        return web.json_response({"received": True, "state": self.desk.view(participant, _language(request))})
 
     async def note(self, request: web.Request) -> web.Response:
         participant = self._person(request)
@@ -269,16 +273,22 @@ class PhoneServer:
         if not isinstance(words, str):
             raise web.HTTPBadRequest(text='{"error": "text"}', content_type="application/json")
         await self._carry(self.desk.note(participant, words))
-        return web.json_response({"received": True, "state": self.desk.view(participant)})
+        return web.json_response({"received": True, "state": self.desk.view(participant, _language(request))})
 
     async def done(self, request: web.Request) -> web.Response:
         participant = self._person(request)
         await self._carry(self.desk.done(participant))
-        return web.json_response({"received": True, "state": self.desk.view(participant)})
+        return web.json_response({"received": True, "state": self.desk.view(participant, _language(request))})
+
+
+def _language(request: web.Request) -> str:
+    """The language the phone asked for (?lang= or X-Language), if it is one we have."""
+    asked = request.query.get("lang") or request.headers.get("X-Language", "")
+    return asked if asked in PHONE_LANGUAGES else ""
 
 
 PAGE_WORDS = ("title", "choose", "taken", "joined", "received", "waiting", "done", "finished",
               "hidden", "not_joined", "offline",
               "ended", "round", "pick", "picked", "own_words", "why", "remove", "give",
-              "get", "pass", "note", "note_sent")
+              "get", "pass", "note", "note_sent", "language", "send")
 """The words the page needs (phone.NAME in vaerdispil.i18n), in the workshop's language."""

@@ -1,10 +1,43 @@
 // The phone page: join as a person, then follow the round (a vote: place your dots).
 // Plain JavaScript; user text goes in with textContent only, never as HTML.
 "use strict";
-const words = JSON.parse(document.body.dataset.words);
+const catalog = JSON.parse(document.body.dataset.words);
 const base = window.location.pathname.replace(/\/$/, "");
 const store = "vaerdispil-phone:" + base;
 let token = window.localStorage.getItem(store);
+// The participant's own language, kept on the phone: the page's words and the cards' words
+// (where the deck has a translation), each card beside the workshop's own title.
+let language = window.localStorage.getItem("vaerdispil-phone-language") || catalog.language;
+if (!catalog.words[language]) language = catalog.language;
+let words = catalog.words[language];
+
+function useLanguage(code) {
+  language = catalog.words[code] ? code : catalog.language;
+  words = catalog.words[language];
+  window.localStorage.setItem("vaerdispil-phone-language", language);
+  document.documentElement.lang = language;
+  document.documentElement.dir = catalog.rtl.includes(language) ? "rtl" : "ltr";
+  const box = document.getElementById("note-text");
+  box.setAttribute("aria-label", words.note);
+  box.placeholder = words.note;
+  document.getElementById("note-send").textContent = words.send;
+  document.getElementById("language").setAttribute("aria-label", words.language);
+}
+
+function setUpLanguages() {
+  const select = document.getElementById("language");
+  for (const [code, name] of Object.entries(catalog.names)) {
+    select.append(el("option", { value: code, textContent: name, selected: code === language }));
+  }
+  select.addEventListener("change", async () => {
+    useLanguage(select.value);
+    seen = "";
+    const data = await call(token ? "state" : "people");
+    if (data && data.state) show(data.state);
+    else if (data && data.people) listPeople(data.people);
+  });
+  useLanguage(language);
+}
 
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
@@ -16,7 +49,7 @@ function el(tag, props, ...children) {
 function say(message) { document.getElementById("status").textContent = message || ""; }
 
 async function call(path, body) {
-  const options = { headers: { "X-Phone": token || "" } };
+  const options = { headers: { "X-Phone": token || "", "X-Language": language } };
   if (body !== undefined) {
     options.method = "POST";
     options.headers["Content-Type"] = "application/json";
@@ -76,13 +109,20 @@ function show(state) {
   document.getElementById("note").hidden = state.mode === "ended" || state.mode === "closed";
 }
 
+function beside(item) {
+  // The workshop's own title of a translated card, small, so the room names one card.
+  if (!item.original) return [];
+  return [el("span", { className: "beside", lang: catalog.language, dir: "auto",
+                       textContent: item.beside + ": " + item.original })];
+}
+
 function showTurn(main, state) {
   // The card on the table, large, for those far from the screen; the one whose turn it
   // is may pass.
   main.append(el("h2", { textContent: state.turn }));
   if (state.card) {
     main.append(el("div", { className: "card" }, el("strong", { textContent: state.card.title }),
-                   el("p", { textContent: state.card.text })));
+                   ...beside(state.card), el("p", { textContent: state.card.text })));
   }
   if (state.yours) {
     const pass = el("button", { className: "primary", textContent: words.pass });
@@ -95,9 +135,6 @@ function setUpNote() {
   // A note or a question for the facilitator, from any round.
   const box = document.getElementById("note-text");
   const button = document.getElementById("note-send");
-  box.setAttribute("aria-label", words.note);
-  box.placeholder = words.note;
-  button.textContent = words.note;
   button.addEventListener("click", async () => {
     if (!box.value.trim()) return;
     const answer = await call("note", { text: box.value });
@@ -115,7 +152,8 @@ function showVote(main, state) {
     more.setAttribute("aria-label", "+1 " + value.title);
     less.addEventListener("click", () => place(value.key, value.mine - 1));
     more.addEventListener("click", () => place(value.key, value.mine + 1));
-    main.append(el("div", { className: "value" }, el("span", { className: "title", textContent: value.title }),
+    main.append(el("div", { className: "value" }, el("span", { className: "title" },
+                   el("span", { textContent: value.title }), ...beside(value)),
                    less, el("span", { className: "mine", textContent: String(value.mine) }), more));
   }
   const finish = el("button", { className: "primary", textContent: state.done ? words.finished : words.done,
@@ -147,7 +185,7 @@ function showPick(main, state) {
       return button;
     });
     const title = el("span", { className: "title" }, el("strong", { textContent: card.title }),
-                     el("br"), el("small", { textContent: card.category }));
+                     ...beside(card), el("small", { textContent: card.category }));
     const row = el("div", { className: "value" }, title, ...buttons);
     main.append(row);
   }
@@ -221,4 +259,5 @@ function drawPending() {
 }
 
 setUpNote();
+setUpLanguages();
 follow();
