@@ -146,3 +146,25 @@ def test_print_cards_with_a_second_language_from_the_command_line(
     assert code == 2 and err.count("\n") == 1
     code, out, err = run_cli(capsys, "print", "cards", "--second", "xx")
     assert code != 0 and "'xx'" in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_a_card_too_long_in_either_language_is_named_not_cut() -> None:
+    from dataclasses import replace
+
+    from vaerdispil.pdf.cardface import CardFitError
+
+    deck = resolve_deck("vaerdispil", "da")
+    second = resolve_deck("vaerdispil", "ar")
+    card = deck.card("lokaler")
+    long_text = " ".join([second.card("lokaler").text] * 12)
+    with pytest.raises(CardFitError, match=r"vaerdispil\.da\.yaml:\d+: card 'lokaler': the "
+                                           r"title, text and example in both languages \(da "
+                                           r"and ar\) do not fit on a poker card"):
+        fit_front(card, deck, fonts(), STYLES["poker"], CARD_SIZES["poker"], labels_for("da"),
+                  "poker", replace(second.card("lokaler"), text=long_text), "ar")
+    # One long word in Arabic script is not hyphenated: the size shrinks until it fits.
+    word = "وبالتعاونمعالجيرانوالمؤسسات"
+    front = fit_front(card, deck, fonts(), STYLES["poker"], CARD_SIZES["poker"],
+                      labels_for("da"), "poker", replace(second.card("lokaler"), title=word),
+                      "ar")
+    assert front.second is not None and front.second.title.lines == (shape_line(word),)
