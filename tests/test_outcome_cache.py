@@ -70,3 +70,50 @@ def test_an_unwritable_cache_still_reports(
     (vaerdispil_home / "cache").mkdir(parents=True)
     (vaerdispil_home / "cache" / "outcomes").write_text("a file where the folder goes")
     assert "Lokaler" in report(capsys, workshop, tmp_path / "r.csv")
+
+
+def test_many_workshops_are_replayed_on_every_core_in_their_order(
+        tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch,
+        vaerdispil_home: Path) -> None:
+    """Past a few workshops not yet kept, the others are replayed in helper processes, a
+    window ahead: the outcomes come in the order given, the same as one by one, each is
+    kept, and a damaged workshop stops the report where it stands, named."""
+    import shutil
+
+    from vaerdispil.session.errors import SessionError
+    from vaerdispil.session_commands import outcome_of
+
+    monkeypatch.setattr(outcome_cache, "PARALLEL_AFTER", 2)
+    monkeypatch.setattr(outcome_cache, "WINDOW", 4)
+    first = tmp_path / "w00.jsonl"
+    complete_workshop(first, clock).close()
+    paths = [first]
+    for number in range(1, 10):
+        path = tmp_path / f"w{number:02d}.jsonl"
+        shutil.copy(first, path)
+        paths.append(path)
+    game = Game.open(paths[3])  # one of them different, to see the order
+    game.set_details(title="Gellerup")
+    game.close()
+    expected = [outcome_of(path)[0].as_dict() for path in paths]
+    pools = []
+    make_pool = outcome_cache._pool  # noqa: SLF001
+
+    def pool() -> object:
+        pools.append(make_pool())
+        return pools[-1]
+
+    monkeypatch.setattr(outcome_cache, "_pool", pool)
+    got = [result.as_dict() for result, _ in outcome_cache.read_outcomes_cached(paths)]
+    assert len(pools) == 1  # helpers were asked once (None on a one-core machine)
+    assert got == expected and got[3]["title"] == "Gellerup" != got[2]["title"]
+    assert len(list((vaerdispil_home / "cache" / "outcomes").glob("*.json"))) == len(paths)
+    # Kept now: read again without a replay, in order.
+    assert [r.as_dict() for r, _ in outcome_cache.read_outcomes_cached(paths)] == expected
+    damaged = tmp_path / "w05.jsonl"
+    damaged.write_text('{"not": "a workshop"}\n', encoding="utf-8")
+    read = []
+    with pytest.raises(SessionError, match="w05.jsonl"):
+        for result, _ in outcome_cache.read_outcomes_cached(paths):
+            read.append(result)
+    assert len(read) == 5  # those before it

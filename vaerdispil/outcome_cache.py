@@ -18,8 +18,10 @@ import dataclasses
 import hashlib
 import json
 import os
+import sys
 import typing
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -130,3 +132,80 @@ def read_outcome_cached(path: Path) -> tuple[Outcome, list[str]]:
     result, warnings = outcome_of(path)
     keep(path, stamp, result, warnings, where)
     return result, warnings
+
+
+WINDOW = 64
+"""How many workshops ahead of the one being counted are read (memory stays bounded)."""
+PARALLEL_AFTER = 8
+"""Workshops to replay before the other cores are asked to help."""
+
+
+def _replay(path: Path, where: str) -> tuple[Outcome, list[str]]:
+    """Replay one workshop and keep its outcome (in a helper process)."""
+    from .session_commands import outcome_of
+
+    stamp = file_stamp(path)
+    result, warnings = outcome_of(path)
+    keep(path, stamp, result, warnings, where)
+    return result, warnings
+
+
+def _pool() -> Any:
+    """A pool of helper processes, one per core but this one (None on one core). Forked
+    where the system allows it: the helpers start at once, with everything loaded."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
+        (os.cpu_count() or 1)
+    if cores < 2:
+        return None
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and \
+        sys.platform.startswith("linux") else None
+    return ProcessPoolExecutor(max_workers=min(cores, 8),
+                               mp_context=multiprocessing.get_context(method))
+
+
+def read_outcomes_cached(paths: Iterable[Path]) -> Iterator[tuple[Outcome, list[str]]]:
+    """Each workshop's outcome and warnings, in the order given: kept ones read here,
+    the others replayed (and kept) by every core once there are more than a few, up to
+    WINDOW workshops ahead. A SessionError comes at the workshop it belongs to."""
+    ahead: deque[tuple[str, Any]] = deque()
+    queue = iter(paths)
+    pool: Any = None
+    misses = 0
+
+    def fill() -> None:
+        nonlocal pool, misses
+        while len(ahead) < WINDOW:
+            path = next(queue, None)
+            if path is None:
+                return
+            where = str(path.resolve())
+            found = cached(path, where)
+            if found is not None:
+                ahead.append(("kept", found))
+                continue
+            misses += 1
+            if pool is None and misses > PARALLEL_AFTER:
+                pool = _pool() or False
+            if pool:
+                ahead.append(("future", pool.submit(_replay, path, where)))
+            else:
+                ahead.append(("later", (path, where)))
+
+    try:
+        fill()
+        while ahead:
+            kind, item = ahead.popleft()
+            if kind == "kept":
+                found = item
+            elif kind == "future":
+                found = item.result()
+            else:
+                found = _replay(*item)
+            fill()
+            yield found
+    finally:
+        if pool:
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -73,25 +73,31 @@ def _fail(message: str, code: int = EXIT_INVALID) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """`vaerdispil report`: read every workshop, count, and write the PDF or CSV."""
-    from .session_commands import read_outcome
-
     output = args.output or "vaerdispil-report.pdf"
     form = Path(output).suffix.lower().lstrip(".")
     if form not in ("pdf", "csv"):
         print(cli_text("cli.report.bad_output", output=output), file=sys.stderr)
         return EXIT_USAGE
     def outcomes() -> Iterator[tuple[str, Outcome]]:
-        """Each workshop's outcome in turn (read, counted and let go: memory stays flat)."""
+        """Each workshop's outcome in turn (read, counted and let go: memory stays flat;
+        workshops not yet kept are replayed on every core)."""
+        from .outcome_cache import read_outcomes_cached
+        from .session_commands import find_session
+
         seen: set[Path] = set()
-        progress = Progress(len(args.sessions))
-        for number, name in enumerate(args.sessions, start=1):
-            path, result, warnings = read_outcome(name, kept=True)
-            progress.show(number)
+        paths = []
+        for name in args.sessions:
+            path = find_session(name)
             key = path.resolve()
             if key in seen:
-                progress.say(cli_text("cli.report.twice", path=path))
+                print(cli_text("cli.report.twice", path=path), file=sys.stderr)
                 continue
             seen.add(key)
+            paths.append(path)
+        progress = Progress(len(paths))
+        for number, (path, (result, warnings)) in enumerate(
+                zip(paths, read_outcomes_cached(paths)), start=1):
+            progress.show(number)
             for warning in warnings:
                 progress.say(f"vaerdispil: {warning}")
             yield path.stem, result
