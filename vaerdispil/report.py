@@ -37,8 +37,7 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from .deck.catalog import resolve_deck
-from .deck.loader import DeckError
+from .deck.errors import DeckError
 from .deck.model import CardKind, Deck
 from .i18n import every_language_text
 from .i18n import text as i18n_text
@@ -135,6 +134,8 @@ class _Decks:
         if key not in self._found:
             deck = None
             if ident and language and "/" not in ident and "\\" not in ident:
+                from .deck.catalog import resolve_deck  # YAML only when a deck is needed
+
                 try:
                     deck = resolve_deck(ident, language)
                 except (DeckError, OSError):
