@@ -123,6 +123,9 @@ async def test_three_phones_pick_and_vote_secretly_in_real_browsers(
             for number, name in enumerate(people):
                 driver = phone_browser(address)
                 phones.append(driver)
+                until(lambda d=driver: d.find_elements("css selector", "button.person"),
+                      "the people")
+                assert not driver.find_element("id", "note").is_displayed()  # not yet
                 click_text(driver, "button.person", name)
                 until(lambda d=driver: "Vælg" in d.find_element("id", "main").text,
                       "the pick round")
