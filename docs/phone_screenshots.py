@@ -20,7 +20,12 @@ sys.path.insert(0, str(HERE.parent))
 
 from tests.conftest import FakeClock  # noqa: E402
 from tests.test_game_rules import goto  # noqa: E402
-from tests.test_phones_browser import click_text, phone_browser, until  # noqa: E402
+from tests.test_phones_browser import (  # noqa: E402
+    choose_language,
+    click_text,
+    phone_browser,
+    until,
+)
 from vaerdispil.deck.catalog import resolve_deck  # noqa: E402
 from vaerdispil.session.game import Game  # noqa: E402
 from vaerdispil.tui.app import VaerdispilApp  # noqa: E402
@@ -84,16 +89,12 @@ async def main() -> None:
                 await asyncio.to_thread(until, lambda: "Modtaget" in phone.find_element(
                     "id", "status").text, "Modtaget")
                 await asyncio.to_thread(shot, phone, "vote")
-                phone.execute_script("""
-                    const box = document.getElementById('language');
-                    box.value = 'ar'; box.dispatchEvent(new Event('change'));""")
+                choose_language(phone, "ar")
                 arabic = resolve_deck("vaerdispil", "ar").card("lokaler").title
                 await asyncio.to_thread(until, lambda: arabic in phone.find_element(
                     "id", "main").text, "the vote in Arabic")
                 await asyncio.to_thread(shot, phone, "vote-ar")
-                phone.execute_script("""
-                    const box = document.getElementById('language');
-                    box.value = 'da'; box.dispatchEvent(new Event('change'));""")
+                choose_language(phone, "da")
                 tablet = await asyncio.to_thread(phone_browser, address)
                 await asyncio.to_thread(tablet.set_window_size, 820, 1180)
                 await asyncio.to_thread(click_text, tablet, "button.person", "Hamid")

@@ -80,6 +80,13 @@ def pick(driver: Any, title: str, own: str = "", reason: str = "") -> None:
     until(lambda: "Modtaget" in driver.find_element("id", "status").text, "Modtaget")
 
 
+def choose_language(driver: Any, code: str) -> None:
+    """Choose the phone's language in its list, as a participant does."""
+    driver.execute_script("""
+        const box = document.getElementById('language');
+        box.value = arguments[0]; box.dispatchEvent(new Event('change'));""", code)
+
+
 def vote(driver: Any, dots: int) -> None:
     """Place `dots` dots on the first value, one tap at a time, then "Færdig"."""
     until(lambda: "prik" in driver.find_element("id", "main").text, "the vote")
@@ -156,9 +163,7 @@ async def test_three_phones_pick_and_vote_secretly_in_real_browsers(
             await pilot.pause()
 
             def in_arabic() -> None:  # Aisha reads Arabic first: she chooses it
-                phones[0].execute_script("""
-                    const box = document.getElementById('language');
-                    box.value = 'ar'; box.dispatchEvent(new Event('change'));""")
+                choose_language(phones[0], "ar")
                 title = resolve_deck("vaerdispil", "ar").card("lokaler").title
                 until(lambda: title in phones[0].find_element("id", "main").text, "Arabic")
                 assert phones[0].execute_script("return document.documentElement.dir") == "rtl"

@@ -50,16 +50,21 @@ def load_deck_bytes(data: bytes, source: str = "<deck>") -> Deck:
     if b"\0" in data[:8192]:
         raise DeckError(source, [Problem(1, 1, "this is not a text file; a deck is a YAML text "
                                                "file saved as UTF-8")])
+    text = decode(data, source)
+    digest = hashlib.sha256(data).hexdigest()
+    return _validate_text(text, source, digest)
+
+
+def decode(data: bytes, source: str) -> str:
+    """A file's bytes as text; DeckError at the first byte that is not UTF-8."""
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         byte = data[error.start]
         raise DeckError(source, [Problem(line, col, f"the file is not UTF-8 text (byte 0x{byte:02X} "
                                                     "here); save it with the encoding UTF-8")]) from None
-    digest = hashlib.sha256(data).hexdigest()
-    return _validate_text(text, source, digest)
 
 
 def deck_bytes(deck: Deck) -> bytes:
@@ -77,7 +82,9 @@ def _too_big(size: int) -> Problem:
                          f"{MAX_FILE_BYTES // 1024 // 1024} MiB, so split it into smaller decks")
 
 
-def _validate_text(text: str, source: str, digest: str) -> Deck:
+def parse_checked(text: str, source: str) -> tuple[Node, _Checker]:
+    """The YAML tree of a deck file (or a translation), and a checker that has already
+    said which keys are given twice; DeckError if the YAML itself is broken."""
     try:
         root, duplicates = parse(text)
     except YamlProblem as problem:
@@ -86,6 +93,11 @@ def _validate_text(text: str, source: str, digest: str) -> Deck:
     for duplicate in duplicates:
         checker.report(duplicate, f"'{duplicate.key}' is given twice in this mapping (first on "
                                   f"line {duplicate.first_line}); keep one")
+    return root, checker
+
+
+def _validate_text(text: str, source: str, digest: str) -> Deck:
+    root, checker = parse_checked(text, source)
     deck = checker.deck(root, source, digest, text)
     if checker.problems or deck is None:
         raise DeckError(source, checker.problems)

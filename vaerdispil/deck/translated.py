@@ -34,10 +34,10 @@ from typing import Any
 
 from . import spec
 from .errors import DeckError, Problem
-from .loader import MAX_FILE_BYTES, MISSING, _Checker, suggest
+from .loader import MAX_FILE_BYTES, MISSING, decode, parse_checked, suggest
 from .model import Deck
 from .spec import Key
-from .yamltree import Node, YamlProblem, parse
+from .yamltree import Node
 
 _KEYS: tuple[Key, ...] = (
     Key("format", "format", f"The format version: {spec.FORMAT_VERSION}.", True),
@@ -124,20 +124,7 @@ def load_translation(path: str | os.PathLike[str]) -> Translation:
         raise DeckError(source, [Problem(0, 0, f"cannot read the file ({reason})")]) from None
     if len(data) > MAX_FILE_BYTES:
         raise DeckError(source, [Problem(0, 0, "the file is too big for a translation")])
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise DeckError(source, [Problem(line, 1, "the file is not UTF-8 text; save it with "
-                                                  "the encoding UTF-8")]) from None
-    try:
-        root, duplicates = parse(text)
-    except YamlProblem as problem:
-        raise DeckError(source, [Problem(problem.line, problem.col, problem.message)]) from None
-    checker = _Checker()
-    for duplicate in duplicates:
-        checker.report(duplicate, f"'{duplicate.key}' is given twice in this mapping (first "
-                                  f"on line {duplicate.first_line}); keep one")
+    root, checker = parse_checked(decode(data, source), source)
     if root.kind != "map":
         checker.report(root, "a translation is a mapping of keys such as format, translates, "
                              "language, cards")
