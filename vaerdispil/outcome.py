@@ -4,11 +4,13 @@ and the summary PDF all read. Read-only: it never changes the state."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .deck.model import CardKind, Deck, Mode, Side
-from .game import rules
-from .game.state import SessionState
+
+if TYPE_CHECKING:  # the game's rules load only to make an outcome, not to read a kept one
+    from .game import rules
+    from .game.state import SessionState
 
 
 @dataclass(frozen=True)
@@ -269,6 +271,8 @@ def own_value_category(deck: Deck, card_id: str, language: str) -> str:
 
 def outcome(state: SessionState, deck: Deck) -> Outcome:
     """Project a workshop's state into its outcome."""
+    from .game import rules
+
     rounds = {round_.id: round_ for round_ in deck.rounds}
     org_name = {o.id: o.name for o in state.organisations.values()}
     person_name = {p.id: p.name for p in state.participants.values()}
@@ -381,6 +385,8 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
 def _reviews(state: SessionState) -> tuple[dict[str, str], list[ReviewRecord]]:
     """The workshop a follow-up follows, and each of its items with how it went: its
     actions, then each organisation's gives and gets, then its agreed values."""
+    from .game import rules
+
     if state.follows is None or state.then is None:
         return {}, []
     then = state.then
