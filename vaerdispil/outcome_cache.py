@@ -8,7 +8,8 @@ of them and every entry is made again). A missing, stale or damaged entry is mad
 from the log; a folder that cannot be written just means no entry is kept.
 
 The entries live in the data folder (cache/outcomes/), one JSON file per workshop file,
-named by a hash of its absolute path.
+named by a hash of its absolute path. They hold the outcome as the report reads it
+(for_report: without the turns, votes, rounds, people and notes it does not count).
 """
 
 from __future__ import annotations
@@ -30,7 +31,16 @@ from . import __version__
 from .outcome import Outcome
 from .session.store import file_stamp
 
-FORMAT = 1
+FORMAT = 2
+
+UNCOUNTED = ("turns", "votes", "rounds", "people", "notes")
+"""What the cross-workshop report does not count, and so is not kept: about half of an
+outcome, which halves the writing, reading and passing between processes."""
+
+
+def for_report(result: Outcome) -> Outcome:
+    """The outcome as the report reads it: without what it does not count."""
+    return dataclasses.replace(result, **{name: [] for name in UNCOUNTED})
 
 _SOURCES = ("outcome.py", "deck", "game", "session")
 """What turns a log into an outcome: the cache is keyed by a hash of these modules."""
@@ -130,6 +140,7 @@ def read_outcome_cached(path: Path) -> tuple[Outcome, list[str]]:
 
     stamp = file_stamp(path)
     result, warnings = outcome_of(path)
+    result = for_report(result)
     keep(path, stamp, result, warnings, where)
     return result, warnings
 
@@ -146,6 +157,7 @@ def _replay(path: Path, where: str) -> tuple[Outcome, list[str]]:
 
     stamp = file_stamp(path)
     result, warnings = outcome_of(path)
+    result = for_report(result)
     keep(path, stamp, result, warnings, where)
     return result, warnings
 
