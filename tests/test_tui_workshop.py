@@ -329,6 +329,29 @@ async def test_print_cards_from_the_start_screen(clock: FakeClock, vaerdispil_ho
                                    "vaerdispil-da-cards-a4-fold.pdf").read_bytes()
 
 
+async def test_print_cards_in_two_languages_from_the_start_screen(
+        clock: FakeClock, vaerdispil_home: Path) -> None:
+    """"Kort på to sprog …" asks which language goes under the Danish (each named in Danish
+    and in its own words, an unreviewed translation said as such), then prints the same
+    sheets as the ready-made printable."""
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await keys(pilot, "down", "down", "enter")  # "Print kort"
+        await keys(pilot, "down", "down", "down", "enter")  # "Kort på to sprog …"
+        await pilot.pause()
+        shown = [str(option.prompt) for option in app.screen.query_one(
+            "#field-second").options]
+        assert shown[0] == "Arabisk · العربية (oversættelse ikke gennemlæst)"
+        assert [line.split(" · ")[0] for line in shown] == [
+            "Arabisk", "Farsi", "Urdu", "Somali", "Tyrkisk", "Ukrainsk"]
+        await keys(pilot, "enter")  # Arabic
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        target = vaerdispil_home / "prints" / "vaerdispil-da-ar-cards-a4-duplex-long.pdf"
+        assert target.is_file()
+    assert target.read_bytes() == (CARDS.parent / "printables" / target.name).read_bytes()
+
+
 async def test_palette_jumps_to_a_round_and_toggles_contrast(clock: FakeClock,
                                                              tmp_path: Path) -> None:
     game = netto_game(tmp_path / "p.jsonl", clock)

@@ -18,6 +18,10 @@ from collections.abc import Callable
 from contextvars import ContextVar
 
 LANGUAGES = ("da", "en")
+ENDONYMS = {"da": "Dansk", "en": "English", "ar": "العربية", "fa": "فارسی", "ur": "اردو",
+            "so": "Soomaali", "tr": "Türkçe", "uk": "Українська"}
+"""The languages of the phone page and of the cards' second language, each in its own
+name (the deck translations in the residents' languages: cards/DECK.LANG.yaml)."""
 """The languages a workshop can run in: their catalogs have every entry."""
 
 LOCALE = os.path.join(os.path.dirname(__file__), "locale")

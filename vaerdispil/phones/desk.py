@@ -18,11 +18,10 @@ from typing import Any
 
 from ..deck.model import Card, Deck, Mode
 from ..game import rules
-from ..i18n import plural, text
+from ..i18n import ENDONYMS, plural, text
 from ..session.game import Game
 
-PHONE_LANGUAGES = {"da": "Dansk", "en": "English", "ar": "العربية", "fa": "فارسی",
-                   "ur": "اردو", "so": "Soomaali", "tr": "Türkçe", "uk": "Українська"}
+PHONE_LANGUAGES = ENDONYMS
 """The languages a participant can choose on their phone, each in its own name."""
 RTL = frozenset(("ar", "fa", "ur"))
 

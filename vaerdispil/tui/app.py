@@ -417,25 +417,64 @@ class VaerdispilApp(App[None]):
             "summary.exported", path=", ".join(str(p) for p in written)))
 
     def print_dialog(self) -> None:
-        """Ask how to print the deck's cards (or its guide), then make the PDF."""
+        """Ask how to print the deck's cards (or its guide), then make the PDF. Where the
+        deck has translations in the residents' languages, its cards can come with one of
+        them under its own words (a second step asks which)."""
         from .dialogs.form import Field, FormDialog
 
         deck = self.game.deck if self.game else self.deck
         options = [(self.t("print.long"), "long"), (self.t("print.fold"), "fold"),
                    (self.t("print.guide"), "guide")]
+        seconds = self._second_languages(deck)
+        if seconds:
+            options.append((self.t("print.two_languages"), "second"))
 
         def chosen(values: dict[str, Any] | None) -> None:
-            if values and values.get("layout"):
+            if values and values.get("layout") == "second":
+                self.push_screen(FormDialog(
+                    self.t("print.second_title", language=self.t(f"lang.{deck.language}")),
+                    [Field("second", "", "list", options=[(label, code) for code, label, _
+                                                           in seconds])],
+                    self.language), lambda answer: second(answer, seconds))
+            elif values and values.get("layout"):
                 self.notify(self.t("print.working"))
                 self._print(deck, str(values["layout"]))
+
+        def second(values: dict[str, Any] | None, seconds: list[tuple[str, str, Deck]]) -> None:
+            if values and values.get("second"):
+                translated = next(other for code, _, other in seconds
+                                  if code == values["second"])
+                self.notify(self.t("print.working"))
+                self._print(deck, "long", translated)
 
         self.push_screen(FormDialog(self.t("print.title", deck=deck.title), [
             Field("layout", self.t("print.layout"), "list", options=options)], self.language),
             chosen)
 
+    def _second_languages(self, deck: Deck) -> list[tuple[str, str, Deck]]:
+        """(code, words for the list, the deck in it) for each residents' language the
+        deck has a translation in that fits it."""
+        from ..deck.catalog import translation_of
+        from ..i18n import ENDONYMS
+
+        found = []
+        for code, name in ENDONYMS.items():
+            if code in ("da", "en") or code == deck.language:
+                continue
+            translated = translation_of(deck, code)
+            if translated is not None:
+                # The facilitator's word first: not every terminal draws Arabic script
+                # right to left.
+                label = f"{self.t(f'lang.{code}').capitalize()} · {name}"
+                if not translated.reviewed:
+                    label = self.t("print.second_unreviewed", name=label)
+                found.append((code, label, translated))
+        return found
+
     @work(thread=True, exit_on_error=False, group="print")
-    def _print(self, deck: Deck, layout: str) -> None:
-        """The deck's cards (duplex long or fold) or its guide, into the prints folder."""
+    def _print(self, deck: Deck, layout: str, second: Deck | None = None) -> None:
+        """The deck's cards (duplex long or fold, with a `second` language under its
+        own words) or its guide, into the prints folder."""
         from ..paths import data_dir
         from ..pdf.cards import CardOptions, render_cards
         from ..pdf.guide import render_guide
@@ -445,8 +484,10 @@ class VaerdispilApp(App[None]):
             make: Callable[[], Any] = lambda: render_guide(deck)  # noqa: E731
         else:
             kind = "fold" if layout == "fold" else "duplex-long"
-            name = f"{deck.id}-{deck.language}-cards-a4-{kind}.pdf"
-            make = lambda: render_cards(deck, CardOptions(duplex=layout))  # noqa: E731
+            languages = deck.language + (f"-{second.language}" if second is not None else "")
+            name = f"{deck.id}-{languages}-cards-a4-{kind}.pdf"
+            make = lambda: render_cards(deck, CardOptions(duplex=layout,  # noqa: E731
+                                                          second=second))
         target = data_dir() / "prints" / name
         if self.is_web:  # each print its own file: two tabs never share (or overwrite) one
             target = unique_path(target, self.clock())
