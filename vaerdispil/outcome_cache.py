@@ -147,8 +147,9 @@ def read_outcome_cached(path: Path) -> tuple[Outcome, list[str]]:
 
 WINDOW = 64
 """How many workshops ahead of the one being counted are read (memory stays bounded)."""
-PARALLEL_AFTER = 8
-"""Workshops to replay before the other cores are asked to help."""
+PARALLEL_AFTER = 32
+"""Workshops to replay before the other cores are asked to help (starting helpers costs
+more than a few replays)."""
 
 
 def _replay(path: Path, where: str) -> tuple[Outcome, list[str]]:
