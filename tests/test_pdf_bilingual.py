@@ -146,6 +146,12 @@ def test_print_cards_with_a_second_language_from_the_command_line(
     assert code == 2 and err.count("\n") == 1
     code, out, err = run_cli(capsys, "print", "cards", "--second", "xx")
     assert code != 0 and "'xx'" in err and "Traceback" not in err and err.count("\n") == 1
+    code, out, err = run_cli(capsys, "print", "cards", "--deck", "kommune-helhedsplan",
+                             "--second", "ar")
+    assert code == 1 and err == (
+        "vaerdispil: the deck kommune-helhedsplan has no translation into 'ar'; translations "
+        "there are: vaerdispil-kort: ar, fa, so, tr, uk, ur; vaerdispil: ar, fa, so, tr, uk, "
+        "ur (see vaerdispil deck list)\n")
 
 
 def test_a_card_too_long_in_either_language_is_named_not_cut() -> None:

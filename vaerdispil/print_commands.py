@@ -212,7 +212,12 @@ def print_cards(args: argparse.Namespace) -> int:
             if args.second == deck.language:
                 print(cli_text("cli.print.second_same", lang=args.second), file=sys.stderr)
                 return 2
-            second = resolve_deck(deck.id, args.second)
+            try:
+                second = resolve_deck(deck.id, args.second)
+            except DeckError as error:
+                if error.source != deck.id:  # a broken translation file: its own problems
+                    raise
+                return _fail(_no_translation(deck.id, args.second))
     except DeckError as error:
         return _deck_failure(error)
     from .pdf.cards import CardOptions, UnknownCardError, cards_to_print
@@ -250,6 +255,19 @@ def print_cards(args: argparse.Namespace) -> int:
                                     per_page=layout_for(options).per_page, how=how)
 
     return _run(make, output)
+
+
+def _no_translation(deck_id: str, language: str) -> str:
+    """That a deck has no translation into `language`, and which translations there are."""
+    from .deck.catalog import find_decks
+
+    known: dict[str, list[str]] = {}
+    for entry in find_decks(translations=True):
+        if entry.translation and entry.deck is not None:
+            known.setdefault(entry.deck.id, []).append(entry.deck.language)
+    there = "; ".join(f"{ident}: {', '.join(sorted(codes))}" for ident, codes in known.items())
+    return cli_text("cli.print.no_translation", deck=deck_id, lang=language,
+                    known=there or "-")
 
 
 def _deck_words(args: argparse.Namespace) -> list[str]:
