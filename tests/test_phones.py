@@ -473,15 +473,28 @@ async def test_undo_on_the_laptop_reaches_a_waiting_phone(game: Game) -> None:  
 
 
 async def test_a_phone_in_its_own_language_with_the_danish_title_beside(
-        phones: tuple[Desk, TestClient], game: Game) -> None:  # noqa: F811
+        phones: tuple[Desk, TestClient], game: Game,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """A participant who reads Arabic first chooses it on the phone: the page's words,
     the round and the values to vote on are in Arabic, each card with its Danish title
     beside it, so everyone in the room names the same card."""
     from vaerdispil.deck.catalog import resolve_deck
 
+    import threading
+
+    import vaerdispil.deck.catalog as catalog
+
     desk, client = phones
     pick_three(game)
     arabic = resolve_deck("vaerdispil", "ar")
+    readers = []
+    read = catalog.translation_of
+
+    def translation_of(deck: Any, language: str) -> Any:
+        readers.append(threading.current_thread() is threading.main_thread())
+        return read(deck, language)
+
+    monkeypatch.setattr(catalog, "translation_of", translation_of)
     aisha = await join(client, desk, people(game)["Aisha"])
 
     async def state(language: str, token: str = aisha) -> dict[str, Any]:
@@ -508,6 +521,8 @@ async def test_a_phone_in_its_own_language_with_the_danish_title_beside(
     assert data["state"]["language"] == "uk" and data["state"]["direction"] == "ltr"
     assert data["state"]["values"][0]["title"] == resolve_deck("vaerdispil", "uk").card(
         "lokaler").title
+    # Each translation was read once, and never on the event loop (a YAML file).
+    assert readers == [False, False]
     # An unknown language: the workshop's own, and no title beside.
     plain = await state("xx")
     assert plain["language"] == "da" and "original" not in plain["values"][0]

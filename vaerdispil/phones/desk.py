@@ -49,8 +49,14 @@ class Desk:
         """The workshop's key: the one its log keeps, else a new one (see keep_key)."""
         self._translated: dict[tuple[str, str], Deck | None] = {}
 
+    def read_yet(self, deck: Deck, language: str) -> bool:
+        """Whether `translated` can answer without reading a file."""
+        return language == deck.language or language not in PHONE_LANGUAGES or \
+            (deck.content_hash, language) in self._translated
+
     def translated(self, deck: Deck, language: str) -> Deck | None:
-        """The workshop's deck in a phone's language (None: in its own words only)."""
+        """The workshop's deck in a phone's language (None: in its own words only). The
+        first time for a language it reads a YAML file: the server asks in a thread."""
         if language == deck.language or language not in PHONE_LANGUAGES:
             return None
         key = (deck.content_hash, language)

@@ -222,14 +222,30 @@ class PhoneServer:
                 content_type="application/json")
         token, command = self.desk.join(participant)
         await self._carry(command)
-        return web.json_response({"token": token, "received": True,
-                                  "state": self.desk.view(participant, _language(request))})
+        return await self._received(request, participant, token=token)
 
     async def state(self, request: web.Request) -> web.Response:
         """The phone's view; with ?seen=STAMP, answered when it changes (or after WAIT)."""
         participant = self._person(request)
+        language = await self._language_ready(request)
         return await self._fresh(request.query.get("seen", ""),
-                                 lambda: {"state": self.desk.view(participant, _language(request))})
+                                 lambda: {"state": self.desk.view(participant, language)})
+
+    async def _language_ready(self, request: web.Request) -> str:
+        """The language the phone asked for, with the deck's translation into it read:
+        in a thread the first time (a YAML file; this is the app's own event loop)."""
+        language = _language(request)
+        game = self.desk.game
+        if game is not None and not self.desk.read_yet(game.deck, language):
+            await asyncio.to_thread(self.desk.translated, game.deck, language)
+        return language
+
+    async def _received(self, request: web.Request, participant: str,
+                        **more: str) -> web.Response:
+        """A tap's answer: received (on disk), and the phone's view now."""
+        language = await self._language_ready(request)
+        return web.json_response({**more, "received": True,
+                                  "state": self.desk.view(participant, language)})
 
     async def vote(self, request: web.Request) -> web.Response:
         participant = self._person(request)
@@ -239,7 +255,7 @@ class PhoneServer:
             raise web.HTTPBadRequest(text='{"error": "value and dots"}',
                                      content_type="application/json")
         await self._carry(self.desk.vote(participant, value, dots))
-        return web.json_response({"received": True, "state": self.desk.view(participant, _language(request))})
+        return await self._received(request, participant)
 
     async def pick(self, request: web.Request) -> web.Response:
         participant = self._person(request)
@@ -251,7 +267,7 @@ class PhoneServer:
             raise web.HTTPBadRequest(text='{"error": "card, side, text, reason"}',
                                      content_type="application/json")
         await self._carry(self.desk.pick(participant, card, side, words, reason))
-        return web.json_response({"received": True, "state": self.desk.view(participant, _language(request))})
+        return await self._received(request, participant)
 
     async def unpick(self, request: web.Request) -> web.Response:
         participant = self._person(request)
@@ -260,12 +276,12 @@ class PhoneServer:
         if not isinstance(pick, str):
             raise web.HTTPBadRequest(text='{"error": "pick"}', content_type="application/json")
         await self._carry(self.desk.unpick(participant, pick))
-        return web.json_response({"received": True, "state": self.desk.view(participant, _language(request))})
+        return await self._received(request, participant)
 
     async def pass_turn(self, request: web.Request) -> web.Response:
         participant = self._person(request)
         await self._carry(self.desk.pass_turn(participant))
-        return web.json_response({"received": True, "state": self.desk.view(participant, _language(request))})
+        return await self._received(request, participant)
 
     async def note(self, request: web.Request) -> web.Response:
         participant = self._person(request)
@@ -273,12 +289,12 @@ class PhoneServer:
         if not isinstance(words, str):
             raise web.HTTPBadRequest(text='{"error": "text"}', content_type="application/json")
         await self._carry(self.desk.note(participant, words))
-        return web.json_response({"received": True, "state": self.desk.view(participant, _language(request))})
+        return await self._received(request, participant)
 
     async def done(self, request: web.Request) -> web.Response:
         participant = self._person(request)
         await self._carry(self.desk.done(participant))
-        return web.json_response({"received": True, "state": self.desk.view(participant, _language(request))})
+        return await self._received(request, participant)
 
 
 def _language(request: web.Request) -> str:
