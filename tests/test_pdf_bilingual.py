@@ -174,3 +174,21 @@ def test_a_card_too_long_in_either_language_is_named_not_cut() -> None:
                       labels_for("da"), "poker", replace(second.card("lokaler"), title=word),
                       "ar")
     assert front.second is not None and front.second.title.lines == (shape_line(word),)
+
+
+def test_a_broken_translation_of_ones_own_is_named_at_its_line(
+        vaerdispil_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import CARDS
+
+    decks = vaerdispil_home / "decks"
+    decks.mkdir(parents=True)
+    own = decks / "vaerdispil-kort.ar.yaml"  # a user's own edit, with a card id mistyped
+    own.write_text((CARDS / "vaerdispil-kort.ar.yaml").read_text("utf-8").replace(
+        "\n  penge:\n", "\n  pengge:\n", 1), encoding="utf-8")
+    line = own.read_text("utf-8").splitlines().index("cards:") + 1
+    code, _, err = run_cli(capsys, "print", "cards", "--deck", "vaerdispil-kort", "--second",
+                           "ar", "-o", str(tmp_path / "x.pdf"))
+    assert code == 1 and not (tmp_path / "x.pdf").exists()
+    assert err.startswith(f"vaerdispil: {own}:{line}:1: the card 'penge' has no translation "
+                          "here; add  penge:  under cards:")
+    assert err.count("\n") == 1 and f"vaerdispil deck check {own}" in err  # the rest there

@@ -478,11 +478,10 @@ async def test_a_phone_in_its_own_language_with_the_danish_title_beside(
     """A participant who reads Arabic first chooses it on the phone: the page's words,
     the round and the values to vote on are in Arabic, each card with its Danish title
     beside it, so everyone in the room names the same card."""
-    from vaerdispil.deck.catalog import resolve_deck
-
     import threading
 
     import vaerdispil.deck.catalog as catalog
+    from vaerdispil.deck.catalog import resolve_deck
 
     desk, client = phones
     pick_three(game)

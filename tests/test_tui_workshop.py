@@ -338,6 +338,7 @@ async def test_print_cards_in_two_languages_from_the_start_screen(
     async with app.run_test(size=(100, 30)) as pilot:
         await keys(pilot, "down", "down", "enter")  # "Print kort"
         await keys(pilot, "down", "down", "down", "enter")  # "Kort på to sprog …"
+        await app.workers.wait_for_complete()  # the translations are read in a thread
         await pilot.pause()
         shown = [str(option.prompt) for option in app.screen.query_one(
             "#field-second").options]

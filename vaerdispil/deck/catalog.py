@@ -78,6 +78,19 @@ def translation_files(folder: Path) -> list[Path]:
     return [path for path in _deck_files(folder) if _is_translation(path)]
 
 
+def translation_languages(deck: Deck) -> list[str]:
+    """The languages a translation file is there for, by its name alone (no file read:
+    translation_of reads and checks one)."""
+    found = []
+    for folder in (user_decks_dir(), bundled_decks_dir()):
+        for path in _deck_files(folder):
+            parts = path.name.split(".")
+            if len(parts) == 3 and parts[0] == deck.id and parts[1] != deck.language and \
+                    parts[1] not in found and parts[1] not in ("da", "en"):
+                found.append(parts[1])
+    return found
+
+
 def translation_of(deck: Deck, language: str) -> Deck | None:
     """`deck` in `language` from a translation file (the user's first, then the bundled),
     checked against this very deck (a workshop's, which may be older or newer than the

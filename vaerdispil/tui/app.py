@@ -420,56 +420,56 @@ class VaerdispilApp(App[None]):
         """Ask how to print the deck's cards (or its guide), then make the PDF. Where the
         deck has translations in the residents' languages, its cards can come with one of
         them under its own words (a second step asks which)."""
+        from ..deck.catalog import translation_languages
         from .dialogs.form import Field, FormDialog
 
         deck = self.game.deck if self.game else self.deck
         options = [(self.t("print.long"), "long"), (self.t("print.fold"), "fold"),
                    (self.t("print.guide"), "guide")]
-        seconds = self._second_languages(deck)
-        if seconds:
+        if translation_languages(deck):
             options.append((self.t("print.two_languages"), "second"))
 
         def chosen(values: dict[str, Any] | None) -> None:
             if values and values.get("layout") == "second":
-                self.push_screen(FormDialog(
-                    self.t("print.second_title", language=self.t(f"lang.{deck.language}")),
-                    [Field("second", "", "list", options=[(label, code) for code, label, _
-                                                           in seconds])],
-                    self.language), lambda answer: second(answer, seconds))
+                self._ask_second(deck)
             elif values and values.get("layout"):
                 self.notify(self.t("print.working"))
                 self._print(deck, str(values["layout"]))
-
-        def second(values: dict[str, Any] | None, seconds: list[tuple[str, str, Deck]]) -> None:
-            if values and values.get("second"):
-                translated = next(other for code, _, other in seconds
-                                  if code == values["second"])
-                self.notify(self.t("print.working"))
-                self._print(deck, "long", translated)
 
         self.push_screen(FormDialog(self.t("print.title", deck=deck.title), [
             Field("layout", self.t("print.layout"), "list", options=options)], self.language),
             chosen)
 
-    def _second_languages(self, deck: Deck) -> list[tuple[str, str, Deck]]:
-        """(code, words for the list, the deck in it) for each residents' language the
-        deck has a translation in that fits it."""
-        from ..deck.catalog import translation_of
+    @work(thread=True, exit_on_error=False, group="print")
+    def _ask_second(self, deck: Deck) -> None:
+        """Read the deck's translations (YAML files: in a thread), then ask which goes
+        under the deck's own words: each named in the app's words first (not every
+        terminal draws Arabic script right to left), an unreviewed one said as such."""
+        from ..deck.catalog import translation_languages, translation_of
         from ..i18n import ENDONYMS
+        from .dialogs.form import Field, FormDialog
 
-        found = []
-        for code, name in ENDONYMS.items():
-            if code in ("da", "en") or code == deck.language:
-                continue
+        seconds: dict[str, Deck] = {}
+        options = []
+        there = translation_languages(deck)
+        for code in [code for code in ENDONYMS if code in there]:
             translated = translation_of(deck, code)
-            if translated is not None:
-                # The facilitator's word first: not every terminal draws Arabic script
-                # right to left.
-                label = f"{self.t(f'lang.{code}').capitalize()} · {name}"
-                if not translated.reviewed:
-                    label = self.t("print.second_unreviewed", name=label)
-                found.append((code, label, translated))
-        return found
+            if translated is None:
+                continue
+            label = f"{self.t(f'lang.{code}').capitalize()} · {ENDONYMS.get(code, code)}"
+            if not translated.reviewed:
+                label = self.t("print.second_unreviewed", name=label)
+            seconds[code] = translated
+            options.append((label, code))
+
+        def chosen(values: dict[str, Any] | None) -> None:
+            if values and values.get("second") in seconds:
+                self.notify(self.t("print.working"))
+                self._print(deck, "long", seconds[values["second"]])
+
+        dialog = FormDialog(self.t("print.second_title", language=self.t(f"lang.{deck.language}")),
+                            [Field("second", "", "list", options=options)], self.language)
+        self.call_from_thread(self.push_screen, dialog, chosen)
 
     @work(thread=True, exit_on_error=False, group="print")
     def _print(self, deck: Deck, layout: str, second: Deck | None = None) -> None:
