@@ -163,3 +163,35 @@ def test_python_dash_m_runs_the_command_line(tmp_path: Path) -> None:
                             capture_output=True, text=True, cwd=tmp_path, check=False)
     assert result.returncode == 1
     assert result.stdout == "/no/such.yaml: no such file; check the path\n"
+
+
+def test_each_command_is_built_alone_and_the_whole_parser_lists_them_all() -> None:
+    """A command line that names a command builds (and imports) that command's part
+    only; the table of commands says which module adds each, and misses none."""
+    from vaerdispil.cli import COMMANDS, build_parser, command_word
+
+    def commands_of(parser: object) -> set[str]:
+        action = next(a for a in parser._actions if a.dest == "command")  # type: ignore[attr-defined]
+        return set(action.choices)
+
+    assert commands_of(build_parser("en")) == set(COMMANDS)
+    for command in COMMANDS:
+        assert command in commands_of(build_parser("en", [command]))
+    assert command_word(["--lang", "da", "--deck=x", "report", "a"]) == "report"
+    assert command_word(["--la", "da", "--de", "x", "sessions", "list"]) == "sessions"
+    for argv in (["-h", "report"], ["--version"], [], ["nonsense"], ["--", "report"]):
+        assert command_word(argv) is None, argv
+    script = ("import sys\nfrom vaerdispil.cli import build_parser\n"
+              "build_parser(argv=['report', 'x.jsonl'])\n"
+              "print(','.join(sorted(m for m in sys.modules if m.endswith('_commands'))))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "vaerdispil.report_commands"
+
+
+def test_help_of_a_command_and_errors_read_as_before(capsys: pytest.CaptureFixture[str]) -> None:
+    """Built alone, a command still says the whole program's name in its errors."""
+    with pytest.raises(SystemExit) as exited:
+        main(["--lang", "en", "report"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.startswith("vaerdispil report: ")

@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -281,13 +282,52 @@ def test_a_deck_is_parsed_once_per_hash_and_each_file_gets_its_own(tmp_path: Pat
         Game.new(path, deck, seed=1, clock=clock).close()
         paths.append(path)
     session_log._DECKS.clear()
-    with mock.patch.object(session_log, "load_deck_bytes",
-                           wraps=loader.load_deck_bytes) as parse:
+    with mock.patch.object(loader, "load_deck_bytes", wraps=loader.load_deck_bytes) as parse:
         decks = [read(path).header.deck for path in paths]
     assert parse.call_count == 2  # one per distinct deck
     assert [deck.card("lokaler").title for deck in decks] == [
         "Lokaler", "Lokaler", "Lokaler og køkken", "Lokaler"]
     assert [deck.source for deck in decks] == [f"{path} (deck vaerdispil)" for path in paths]
+
+    # A later process finds both decks kept (by hash) and loads no YAML at all.
+    session_log._DECKS.clear()
+    with mock.patch.object(loader, "load_deck_bytes", wraps=loader.load_deck_bytes) as parse:
+        kept = [read(path).header.deck for path in paths]
+    assert parse.call_count == 0
+    assert kept == decks
+    assert [deck.card("lokaler").title for deck in kept] == [
+        "Lokaler", "Lokaler", "Lokaler og køkken", "Lokaler"]
+    assert [deck.text for deck in kept] == [deck.text for deck in decks]
+
+
+def test_a_kept_deck_is_the_deck_its_text_loads_to(vaerdispil_home: Path) -> None:
+    """Every bundled deck, kept and read back, is the deck its text loads to, down to
+    each card's line; a damaged, foreign or stale entry is not used, and made again."""
+    from vaerdispil.deck import kept as deck_kept
+    from vaerdispil.deck.catalog import find_decks
+    from vaerdispil.derived import to_plain
+
+    for entry in find_decks():
+        deck = entry.deck
+        deck_kept.keep_deck(deck)
+        again = deck_kept.kept_deck(deck.content_hash, deck.text, deck.source)
+        assert again is not None, deck.id
+        assert to_plain(again) == to_plain(deck) and again.text == deck.text
+        assert again.card(deck.cards[0].id) == deck.cards[0]
+    deck = find_decks()[0].deck
+    place = vaerdispil_home / "cache" / "decks" / f"{deck.content_hash}.json"
+    good = place.read_bytes()
+    for bad in (b'{"format": 1, "code": "x"', good.replace(b'"code": "', b'"code": "x'),
+                good.replace(deck.content_hash.encode(), b"0" * 64), b"[" * 100_000):
+        place.write_bytes(bad)
+        assert deck_kept.kept_deck(deck.content_hash, deck.text, deck.source) is None
+    assert deck_kept.kept_deck("../../etc/passwd", deck.text, deck.source) is None
+    deck_kept.keep_deck(deck)  # made again
+    assert deck_kept.kept_deck(deck.content_hash, deck.text, deck.source) == deck
+    shutil.rmtree(place.parent)
+    place.parent.write_text("not a folder")  # nowhere to keep it: no harm, nothing kept
+    deck_kept.keep_deck(deck)
+    assert deck_kept.kept_deck(deck.content_hash, deck.text, deck.source) is None
 
 
 def test_the_saved_list_comes_from_the_index_and_notices_a_changed_file(

@@ -117,18 +117,49 @@ def choose_language(argv: Sequence[str], environ: Mapping[str, str]) -> str:
     return "en"
 
 
-def build_parser(language: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser for every subcommand, in `language` (default: the command
-    line's language of this run)."""
+def build_parser(language: str | None = None,
+                 argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser, in `language` (default: the command line's language of this
+    run). Given the command line `argv` that names a command, only that command's part is
+    built (its module alone is imported: the rest would only slow a short command down);
+    else every subcommand's."""
     token = CLI_LANGUAGE.set(language) if language else None
     try:
-        return _build_parser()
+        return _build_parser(command_word(argv) if argv is not None else None)
     finally:
         if token is not None:
             CLI_LANGUAGE.reset(token)
 
 
-def _build_parser() -> argparse.ArgumentParser:
+COMMANDS = {"play": "app_commands", "demo": "app_commands", "serve": "app_commands",
+            "deck": "deck_commands", "sessions": "session_commands",
+            "export": "session_commands", "print": "print_commands",
+            "report": "report_commands"}
+"""Each subcommand and the module that adds it (a test checks that this is complete)."""
+
+_GLOBAL_WITH_VALUE = ("--lang", "--deck")
+"""The top-level options that take a value (the word after them is not a command)."""
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The subcommand the command line names, or None (none, or help or --version first,
+    or a word that is no command: then the whole parser says what there is)."""
+    words = iter(argv)
+    for word in words:
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+        name, equals, _ = word.partition("=")
+        # argparse takes an option's unambiguous start (--la for --lang) too.
+        if len(name) > 2 and not equals and \
+                any(option.startswith(name) for option in _GLOBAL_WITH_VALUE):
+            next(words, None)
+        elif not (len(name) > 2 and any(option.startswith(name)
+                                        for option in _GLOBAL_WITH_VALUE)):
+            return None  # -h, --version, --, or an unknown option
+    return None
+
+
+def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="vaerdispil", description=cli_text("cli.description"))
     parser.add_argument("--version", action="version", version=f"vaerdispil {__version__}",
                         help=cli_text("cli.version"))
@@ -136,16 +167,18 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--deck", help=cli_text("cli.deck"))
     commands = parser.add_subparsers(dest="command", metavar=cli_text("cli.metavar.command"),
                                      parser_class=_Parser)
-    for module in _command_modules():
+    for module in _command_modules(only):
         module.register(commands)
     return parser
 
 
-def _command_modules() -> list[Any]:
-    """The modules that each add subcommands: `register(subparsers)` and `run(args) -> int`."""
-    from . import app_commands, deck_commands, print_commands, report_commands, session_commands
+def _command_modules(only: str | None = None) -> list[Any]:
+    """The modules that each add subcommands: `register(subparsers)` and `run(args) -> int`
+    (only the one that adds the command `only`, if given)."""
+    import importlib
 
-    return [app_commands, deck_commands, session_commands, print_commands, report_commands]
+    names = [COMMANDS[only]] if only else list(dict.fromkeys(COMMANDS.values()))
+    return [importlib.import_module(f".{name}", __package__) for name in names]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -179,7 +212,7 @@ def _main(argv: Sequence[str]) -> int:
 
 
 def _run(argv: Sequence[str]) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv=argv).parse_args(argv)
     if args.command is None:
         return _start_app(args)
     code: int = args.run(args)

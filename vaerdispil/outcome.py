@@ -3,7 +3,7 @@ and the summary PDF all read. Read-only: it never changes the state."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .deck.model import CardKind, Deck, Mode, Side
@@ -179,26 +179,9 @@ class Outcome:
     def as_dict(self) -> dict[str, Any]:
         """Plain dicts and lists, for JSON (as dataclasses.asdict, without its deep copies:
         a few times faster, which a report over a thousand workshops notices)."""
-        return _plain(self)  # type: ignore[no-any-return]
+        from .derived import to_plain
 
-
-_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _plain(value: Any) -> Any:
-    kind = type(value)
-    if kind in (str, int, float, bool) or value is None:
-        return value
-    names = _NAMES.get(kind)
-    if names is None and hasattr(kind, "__dataclass_fields__"):
-        names = _NAMES[kind] = tuple(item.name for item in fields(value))
-    if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    return value
+        return to_plain(self)  # type: ignore[no-any-return]
 
 
 def _distinct_titles(values: list[rules.Value], org_name: dict[str, str]) -> dict[str, str]:

@@ -14,20 +14,17 @@ named by a hash of its absolute path. They hold the outcome as the report reads 
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import json
 import os
 import sys
-import typing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from functools import cache
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .derived import builder, keep_quietly, kept_folder, source_key
 from .outcome import Outcome
 from .session.store import file_stamp
 
@@ -46,52 +43,15 @@ _SOURCES = ("outcome.py", "deck", "game", "session")
 """What turns a log into an outcome: the cache is keyed by a hash of these modules."""
 
 
-@cache
 def code_key() -> str:
-    """A hash of the package version and the source of the modules above."""
-    here = Path(__file__).parent
-    digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
-    for name in _SOURCES:
-        place = here / name
-        for path in sorted(place.rglob("*.py")) if place.is_dir() else [place]:
-            digest.update(path.relative_to(here).as_posix().encode())
-            try:
-                digest.update(path.read_bytes())
-            except OSError:
-                digest.update(b"?")
-    return digest.hexdigest()
-
-
-def _folder() -> Path:
-    from .paths import data_dir
-
-    return data_dir() / "cache" / "outcomes"
+    """A hash of the entries' format, the package version and the modules above."""
+    return f"{FORMAT}:{source_key(*_SOURCES)}"
 
 
 def _entry(where: str) -> Path:
     """The entry of the workshop file at the absolute path `where`."""
     name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()
-    return _folder() / f"{name[:40]}.json"
-
-
-@cache
-def _builder(kind: Any) -> Callable[[Any], Any] | None:
-    """How to make a value of the type `kind` from its JSON form: dataclasses and lists
-    of them are built, everything else is taken as it is (None). Worked out once per
-    type: resolving a dataclass's types is slow."""
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
-        parts = [(item.name, _builder(hints[item.name])) for item in dataclasses.fields(kind)]
-
-        def build(data: dict[str, Any]) -> Any:
-            return kind(**{name: (make(data[name]) if make else data[name])
-                           for name, make in parts if name in data})
-        return build
-    if typing.get_origin(kind) is list:
-        make = _builder(typing.get_args(kind)[0])
-        if make is not None:
-            return lambda data: [make(value) for value in data]
-    return None
+    return kept_folder("outcomes") / f"{name[:40]}.json"
 
 
 def cached(path: Path, where: str = "") -> tuple[Outcome, list[str]] | None:
@@ -104,10 +64,10 @@ def cached(path: Path, where: str = "") -> tuple[Outcome, list[str]] | None:
         data = json.loads(_entry(where).read_bytes())
         if data["code"] != code_key() or data["stamp"] != stamp or data["path"] != where:
             return None
-        build = _builder(Outcome)
+        build = builder(Outcome)
         assert build is not None
         return build(data["outcome"]), [str(line) for line in data["warnings"]]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None  # missing or damaged: made again from the log
 
 
@@ -119,15 +79,7 @@ def keep(path: Path, stamp: list[int] | None, result: Outcome, warnings: list[st
     where = where or str(path.resolve())
     entry = {"format": FORMAT, "code": code_key(), "path": where,
              "stamp": stamp, "warnings": warnings, "outcome": result.as_dict()}
-    target = _entry(where)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:  # no fsync: a lost entry is made again, and a torn one is not read
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(json.dumps(entry, ensure_ascii=False).encode("utf-8"))
-        os.replace(temporary, target)
-    except OSError:  # derived data: without it, the next report reads the log again
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+    keep_quietly(_entry(where), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
 
 
 def read_outcome_cached(path: Path) -> tuple[Outcome, list[str]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..deck.loader import DeckError, deck_bytes, load_deck_bytes
+from ..deck.errors import DeckError
 from ..deck.model import Deck
 from ..game.events import Event
 from .errors import SessionError, SessionLocked
@@ -133,15 +133,37 @@ _DECKS: dict[str, Deck] = {}
 deck, and checking it again for each one was most of the time of a list or a report."""
 
 
-def _stored_deck(text: bytes, digest: str, source: str) -> Deck:
-    """The deck a header carries (its hash already checked), parsed once per hash."""
+def _stored_deck(deck_info: dict[str, Any], name: str) -> Deck:
+    """The deck a header carries: its text checked against its hash, and parsed and
+    validated once per hash (in this process, or kept from an earlier one: deck.kept)."""
+    raw, digest = deck_info["text"], deck_info["hash"]
+    source = f"{name} (deck {deck_info['id']})"
     known = _DECKS.get(digest)
-    if known is None:
-        known = load_deck_bytes(text, source)
+    if known is None or known.text != raw:  # (a known text is not hashed again)
+        if type(raw) is not str or type(digest) is not str:
+            raise TypeError("deck")
+        text = raw.encode("utf-8", "surrogatepass")
+        if hashlib.sha256(text).hexdigest() != digest:
+            raise SessionError(f"{name}:1: the copy of the deck in the workshop file does "
+                               "not match its recorded hash; the file is damaged")
+        known = _read_deck(text, raw, digest, source)
         if len(_DECKS) >= 64:  # a bound: oldest out
             del _DECKS[next(iter(_DECKS))]
         _DECKS[digest] = known
     return known if known.source == source else replace(known, source=source)
+
+
+def _read_deck(text: bytes, raw: str, digest: str, source: str) -> Deck:
+    """A deck's text, validated: as kept by an earlier process, or loaded (and kept)."""
+    from ..deck.kept import keep_deck, kept_deck
+
+    deck = kept_deck(digest, raw, source)
+    if deck is None:
+        from ..deck.loader import load_deck_bytes  # (YAML: only for a deck not kept)
+
+        deck = load_deck_bytes(text, source)
+        keep_deck(deck)
+    return deck
 
 
 def _decode(line: bytes, name: str, number: int) -> Any:
@@ -183,11 +205,7 @@ def _header(line: bytes, name: str) -> Header:
                            "damaged and the file is left as it is")
     try:
         deck_info = record["deck"]
-        text = deck_info["text"].encode("utf-8", "surrogatepass")
-        if hashlib.sha256(text).hexdigest() != deck_info["hash"]:
-            raise SessionError(f"{name}:1: the copy of the deck in the workshop file does not "
-                               "match its recorded hash; the file is damaged")
-        deck = _stored_deck(text, deck_info["hash"], f"{name} (deck {deck_info['id']})")
+        deck = _stored_deck(deck_info, name)
         follows = record.get("follows")
         if follows is not None and not (isinstance(follows, dict) and
                                         isinstance(follows.get("name"), str) and
@@ -226,7 +244,7 @@ class SessionLog:
             "format": FORMAT, "version": VERSION, "app": __version__, "created": created,
             "seed": seed,
             "deck": {"id": deck.id, "language": deck.language, "hash": deck.content_hash,
-                     "text": deck_bytes(deck).decode("utf-8", "surrogatepass")},
+                     "text": deck.text},
         }
         if follows is not None:
             record["follows"] = follows
