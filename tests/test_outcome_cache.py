@@ -84,7 +84,8 @@ def test_many_workshops_are_replayed_on_every_core_in_their_order(
     from vaerdispil.session_commands import outcome_of
 
     monkeypatch.setattr(outcome_cache, "PARALLEL_AFTER", 2)
-    monkeypatch.setattr(outcome_cache, "WINDOW", 4)
+    monkeypatch.setattr(outcome_cache, "WINDOW", 5)
+    monkeypatch.setattr(outcome_cache, "BATCH", 2)
     first = tmp_path / "w00.jsonl"
     complete_workshop(first, clock).close()
     paths = [first]

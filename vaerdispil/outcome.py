@@ -252,8 +252,13 @@ def own_value_category(deck: Deck, card_id: str, language: str) -> str:
     return text(language, "value.own")
 
 
-def outcome(state: SessionState, deck: Deck) -> Outcome:
-    """Project a workshop's state into its outcome."""
+UNCOUNTED = ("turns", "votes", "rounds", "people", "notes")
+"""The parts of an outcome that the cross-workshop report does not count."""
+
+
+def outcome(state: SessionState, deck: Deck, counted_only: bool = False) -> Outcome:
+    """Project a workshop's state into its outcome (with `counted_only`, without the
+    UNCOUNTED parts, left empty: what the cross-workshop report reads)."""
     from .game import rules
 
     rounds = {round_.id: round_ for round_ in deck.rounds}
@@ -318,7 +323,7 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
             [category_of(key) for key in agreed.values],
         ))
     votes = []
-    for round_ in deck.rounds:
+    for round_ in () if counted_only else deck.rounds:
         if round_.mode is not Mode.VOTE or round_.id not in state.rounds:
             continue
         visible = rules.votes_visible(state, round_)
@@ -337,10 +342,11 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
         TurnRecord(round_title(record.id), who(turn.taker),
                    deck.card(turn.card).title if turn.card else "", turn.outcome or "",
                    org_of(turn.taker))
-        for record in state.rounds.values() for turn in record.turns.values()
+        for record in ({} if counted_only else state.rounds).values()
+        for turn in record.turns.values()
     ]
     notes = [NoteRecord(round_title(note.round), who(note.taker), note.text, org_of(note.taker))
-             for note in state.notes.values()]
+             for note in ({} if counted_only else state.notes).values()]
     actions = [Action(a.what, org_name.get(a.org, a.org), a.person, a.due)
                for a in state.actions.values()]
     details = state.details
@@ -356,11 +362,11 @@ def outcome(state: SessionState, deck: Deck) -> Outcome:
         notes=notes, actions=actions, follow_up=state.follow_up, ended=state.ended,
         ended_at=state.ended_at if state.ended else "",
         rounds=[RoundRecord(round_.title, round_.mode.value, number)
-                for number, round_ in enumerate(deck.rounds, start=1)
+                for number, round_ in enumerate(() if counted_only else deck.rounds, start=1)
                 if round_.id in state.rounds],
         categories=[category.name for category in deck.categories],
         people=[{"name": person.name, "organisation": org_name.get(person.org, "")}
-                for person in state.participants.values()],
+                for person in ({} if counted_only else state.participants).values()],
         follows=follows, reviews=reviews,
     )
 

@@ -25,18 +25,17 @@ from pathlib import Path
 from typing import Any
 
 from .derived import builder, keep_quietly, kept_folder, source_key
-from .outcome import Outcome
+from .outcome import UNCOUNTED, Outcome
 from .session.store import file_stamp
 
 FORMAT = 2
 
-UNCOUNTED = ("turns", "votes", "rounds", "people", "notes")
-"""What the cross-workshop report does not count, and so is not kept: about half of an
-outcome, which halves the writing, reading and passing between processes."""
 
 
 def for_report(result: Outcome) -> Outcome:
-    """The outcome as the report reads it: without what it does not count."""
+    """The outcome as the report reads it: without what it does not count (UNCOUNTED:
+    about half of an outcome, which halves the writing, reading and passing between
+    processes). outcome(..., counted_only=True) makes it so from the start."""
     return dataclasses.replace(result, **{name: [] for name in UNCOUNTED})
 
 _SOURCES = ("outcome.py", "deck", "game", "session")
@@ -88,31 +87,41 @@ def read_outcome_cached(path: Path) -> tuple[Outcome, list[str]]:
     found = cached(path, where)
     if found is not None:
         return found
-    from .session_commands import outcome_of
-
-    stamp = file_stamp(path)
-    result, warnings = outcome_of(path)
-    result = for_report(result)
-    keep(path, stamp, result, warnings, where)
-    return result, warnings
+    return _replay(path, where)
 
 
-WINDOW = 64
+WINDOW = 128
 """How many workshops ahead of the one being counted are read (memory stays bounded)."""
+BATCH = 16
+"""Workshops a helper process replays per task: passing each one alone between the
+processes cost about as much as replaying it."""
 PARALLEL_AFTER = 32
 """Workshops to replay before the other cores are asked to help (starting helpers costs
 more than a few replays)."""
 
 
 def _replay(path: Path, where: str) -> tuple[Outcome, list[str]]:
-    """Replay one workshop and keep its outcome (in a helper process)."""
+    """Replay one workshop and keep its outcome."""
     from .session_commands import outcome_of
 
     stamp = file_stamp(path)
-    result, warnings = outcome_of(path)
-    result = for_report(result)
+    result, warnings = outcome_of(path, counted_only=True)
     keep(path, stamp, result, warnings, where)
     return result, warnings
+
+
+def _replay_batch(items: list[tuple[Path, str]]) -> list[Any]:
+    """Replay workshops in a helper process: each one's outcome and warnings, or the
+    SessionError that it raised (raised again where the report comes to it)."""
+    from .session.errors import SessionError
+
+    done: list[Any] = []
+    for path, where in items:
+        try:
+            done.append(_replay(path, where))
+        except SessionError as error:
+            done.append(error)
+    return done
 
 
 def _pool() -> Any:
@@ -133,19 +142,30 @@ def _pool() -> Any:
 
 def read_outcomes_cached(paths: Iterable[Path]) -> Iterator[tuple[Outcome, list[str]]]:
     """Each workshop's outcome and warnings, in the order given: kept ones read here,
-    the others replayed (and kept) by every core once there are more than a few, up to
-    WINDOW workshops ahead. A SessionError comes at the workshop it belongs to."""
+    the others replayed (and kept) by every core once there are more than a few, BATCH
+    at a time, up to WINDOW workshops ahead. A SessionError comes at the workshop it
+    belongs to."""
     ahead: deque[tuple[str, Any]] = deque()
     queue = iter(paths)
     pool: Any = None
     misses = 0
+    batch: list[tuple[Path, str]] = []
+    places: list[list[Any]] = []
+
+    def send() -> None:
+        """Give the batch gathered so far to a helper."""
+        future = pool.submit(_replay_batch, list(batch))
+        for number, place in enumerate(places):
+            place[1:] = [future, number]
+        batch.clear()
+        places.clear()
 
     def fill() -> None:
         nonlocal pool, misses
         while len(ahead) < WINDOW:
             path = next(queue, None)
             if path is None:
-                return
+                break
             where = str(path.resolve())
             found = cached(path, where)
             if found is not None:
@@ -155,9 +175,16 @@ def read_outcomes_cached(paths: Iterable[Path]) -> Iterator[tuple[Outcome, list[
             if pool is None and misses > PARALLEL_AFTER:
                 pool = _pool() or False
             if pool:
-                ahead.append(("future", pool.submit(_replay, path, where)))
+                place = [None, None, None]
+                ahead.append(("batch", place))
+                batch.append((path, where))
+                places.append(place)
+                if len(batch) == BATCH:
+                    send()
             else:
                 ahead.append(("later", (path, where)))
+        if batch:
+            send()
 
     try:
         fill()
@@ -165,11 +192,14 @@ def read_outcomes_cached(paths: Iterable[Path]) -> Iterator[tuple[Outcome, list[
             kind, item = ahead.popleft()
             if kind == "kept":
                 found = item
-            elif kind == "future":
-                found = item.result()
+            elif kind == "batch":
+                found = item[1].result()[item[2]]
+                if isinstance(found, Exception):
+                    raise found
             else:
                 found = _replay(*item)
-            fill()
+            if len(ahead) <= max(0, WINDOW - BATCH):  # refill a batch at a time
+                fill()
             yield found
     finally:
         if pool:

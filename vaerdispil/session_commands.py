@@ -61,14 +61,15 @@ def read_outcome(name: str, kept: bool = False) -> tuple[Path, Outcome, list[str
     return (path, *outcome_of(path))
 
 
-def outcome_of(path: Path) -> tuple[Outcome, list[str]]:
-    """Replay a workshop's log into its outcome (and its warnings); SessionError if not."""
+def outcome_of(path: Path, counted_only: bool = False) -> tuple[Outcome, list[str]]:
+    """Replay a workshop's log into its outcome (and its warnings; `counted_only`: see
+    outcome.outcome); SessionError if not."""
     from .outcome import outcome
     from .session.game import replay
 
     replayed = replay(path)
     try:
-        result = outcome(replayed.state, replayed.deck)
+        result = outcome(replayed.state, replayed.deck, counted_only)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError):
         # Events that name cards the workshop's own deck lacks: damage, said in one line.
         raise SessionError(cli_text("cli.session.replay", path=replayed.path)) from None
