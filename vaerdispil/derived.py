@@ -13,6 +13,7 @@ import contextlib
 import dataclasses
 import enum
 import hashlib
+import json
 import os
 import types
 import typing
@@ -54,8 +55,11 @@ def keep_quietly(target: Path, data: bytes) -> None:
     torn one is never read). A folder that cannot be written keeps nothing."""
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
+        try:
+            temporary.write_bytes(data)
+        except FileNotFoundError:  # the first entry of its kind (or the folder was removed)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(data)
         os.replace(temporary, target)
     except OSError:
         with contextlib.suppress(OSError):
@@ -85,6 +89,26 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: to_plain(item) for key, item in value.items()}
     return value
+
+
+def _fields_of(value: Any) -> Any:
+    """json.dumps's `default`: a dataclass as a dict of its fields, an enum as its value."""
+    kind = type(value)
+    names = _NAMES.get(kind)
+    if names is None and hasattr(kind, "__dataclass_fields__"):
+        names = _NAMES[kind] = tuple(item.name for item in dataclasses.fields(value)
+                                     if not item.name.startswith("_"))
+    if names is not None:
+        return {name: getattr(value, name) for name in names}
+    if isinstance(value, enum.Enum):
+        return value.value
+    raise TypeError(f"{kind.__name__} is not plain data")
+
+
+def dumps(value: Any) -> bytes:
+    """JSON of data that may hold dataclasses (as to_plain makes them), as UTF-8: the
+    encoder walks the dataclasses itself, without a plain copy made first."""
+    return json.dumps(value, ensure_ascii=False, default=_fields_of).encode("utf-8")
 
 
 @cache

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .derived import builder, keep_quietly, kept_folder, source_key
+from .derived import builder, dumps, keep_quietly, kept_folder, source_key
 from .outcome import UNCOUNTED, Outcome
 from .session.store import file_stamp
 
@@ -77,8 +77,8 @@ def keep(path: Path, stamp: list[int] | None, result: Outcome, warnings: list[st
         return  # the file changed while it was read: keep nothing
     where = where or str(path.resolve())
     entry = {"format": FORMAT, "code": code_key(), "path": where,
-             "stamp": stamp, "warnings": warnings, "outcome": result.as_dict()}
-    keep_quietly(_entry(where), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+             "stamp": stamp, "warnings": warnings, "outcome": result}
+    keep_quietly(_entry(where), dumps(entry))
 
 
 def read_outcome_cached(path: Path) -> tuple[Outcome, list[str]]:
@@ -124,9 +124,10 @@ def _replay_batch(items: list[tuple[Path, str]]) -> list[Any]:
     return done
 
 
-def _pool() -> Any:
-    """A pool of helper processes, one per core but this one (None on one core). Forked
-    where the system allows it: the helpers start at once, with everything loaded."""
+def _pool() -> tuple[Any, int] | None:
+    """Helper processes, one per core but this one, which replays its share too, and
+    how many (None on one core). Forked where the system allows it: the helpers start at once, with
+    everything loaded."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -136,32 +137,45 @@ def _pool() -> Any:
         return None
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and \
         sys.platform.startswith("linux") else None
-    return ProcessPoolExecutor(max_workers=min(cores, 8),
-                               mp_context=multiprocessing.get_context(method))
+    helpers = min(cores - 1, 7)
+    return ProcessPoolExecutor(max_workers=helpers,
+                               mp_context=multiprocessing.get_context(method)), helpers
 
 
 def read_outcomes_cached(paths: Iterable[Path]) -> Iterator[tuple[Outcome, list[str]]]:
     """Each workshop's outcome and warnings, in the order given: kept ones read here,
-    the others replayed (and kept) by every core once there are more than a few, BATCH
-    at a time, up to WINDOW workshops ahead. A SessionError comes at the workshop it
-    belongs to."""
-    ahead: deque[tuple[str, Any]] = deque()
+    the others replayed (and kept): here while there are only a few, else by every
+    core, BATCH at a time, up to WINDOW workshops ahead. A SessionError comes at the
+    workshop it belongs to."""
+    ahead: deque[list[Any]] = deque()
     queue = iter(paths)
     pool: Any = None
-    misses = 0
-    batch: list[tuple[Path, str]] = []
-    places: list[list[Any]] = []
+    misses = batches = 0
+    share = 1
+    waiting: list[tuple[list[Any], tuple[Path, str]]] = []
+    """Workshops to replay that are not yet given to anyone (each with its place)."""
 
     def send() -> None:
-        """Give the batch gathered so far to a helper."""
-        future = pool.submit(_replay_batch, list(batch))
-        for number, place in enumerate(places):
-            place[1:] = [future, number]
-        batch.clear()
-        places.clear()
+        """Share the workshops waiting out, BATCH at a time: this process replays one
+        batch in every (helpers + 1), in its turn, and the helpers the others; or all
+        of them here, while there are only a few (starting helpers would cost more)."""
+        nonlocal pool, share, batches
+        if pool is None and misses > PARALLEL_AFTER:
+            from .session import game  # noqa: F401 - loaded once here, before the fork
+
+            pool, helpers = _pool() or (False, 0)
+            share = helpers + 1
+        for start in range(0, len(waiting), BATCH):
+            chunk = waiting[start:start + BATCH]
+            future = pool.submit(_replay_batch, [item for _, item in chunk]) \
+                if batches % share else None
+            batches += 1
+            for number, (place, item) in enumerate(chunk):
+                place[:] = ["batch", future, number] if future else ["later", item]
+        waiting.clear()
 
     def fill() -> None:
-        nonlocal pool, misses
+        nonlocal misses
         while len(ahead) < WINDOW:
             path = next(queue, None)
             if path is None:
@@ -169,35 +183,27 @@ def read_outcomes_cached(paths: Iterable[Path]) -> Iterator[tuple[Outcome, list[
             where = str(path.resolve())
             found = cached(path, where)
             if found is not None:
-                ahead.append(("kept", found))
+                ahead.append(["kept", found])
                 continue
             misses += 1
-            if pool is None and misses > PARALLEL_AFTER:
-                pool = _pool() or False
-            if pool:
-                place = [None, None, None]
-                ahead.append(("batch", place))
-                batch.append((path, where))
-                places.append(place)
-                if len(batch) == BATCH:
-                    send()
-            else:
-                ahead.append(("later", (path, where)))
-        if batch:
+            place: list[Any] = []
+            ahead.append(place)
+            waiting.append((place, (path, where)))
+        if waiting:
             send()
 
     try:
         fill()
         while ahead:
-            kind, item = ahead.popleft()
+            kind, *item = ahead.popleft()
             if kind == "kept":
-                found = item
+                found = item[0]
             elif kind == "batch":
-                found = item[1].result()[item[2]]
+                found = item[0].result()[item[1]]
                 if isinstance(found, Exception):
                     raise found
             else:
-                found = _replay(*item)
+                found = _replay(*item[0])
             if len(ahead) <= max(0, WINDOW - BATCH):  # refill a batch at a time
                 fill()
             yield found

@@ -36,6 +36,7 @@ import io
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from .deck.errors import DeckError
 from .deck.model import CardKind, Deck
@@ -44,9 +45,13 @@ from .i18n import text as i18n_text
 from .outcome import Outcome
 from .pdf.labels import label_language
 
-OWN_CATEGORIES = frozenset(every_language_text("value.own"))
-"""The category the outcome gives an organisation's own words without a category of
-their own, in every language ("Egen værdi", "Own value")."""
+
+@cache
+def own_categories() -> frozenset[str]:
+    """The category the outcome gives an organisation's own words without a category of
+    their own, in every language ("Egen værdi", "Own value"). (Read when first asked:
+    it reads every language's words.)"""
+    return frozenset(every_language_text("value.own"))
 
 
 def own_category(language: str) -> str:
@@ -184,7 +189,7 @@ class _Names:
 
     def category(self, name: str) -> str:
         """A category's name in the report's language (as recorded where it has none)."""
-        if name in OWN_CATEGORIES:
+        if name in own_categories():
             return self.own
         if self.native or not name:
             return name
@@ -201,7 +206,7 @@ class _Names:
 
     def card_named(self, title: str, category: str) -> str:
         """The id of the deck's card with this title and category ("" if none: own words)."""
-        if category in OWN_CATEGORIES or self.source is None:
+        if category in own_categories() or self.source is None:
             return ""
         for card in self.source.cards:
             if card.kind is CardKind.BLANK or card.title != title:

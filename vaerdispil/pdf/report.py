@@ -15,7 +15,6 @@ from reportlab.platypus.flowables import Flowable
 
 from ..report import (  # noqa: F401 - the counts live in the core; re-exported here
     CSV_COLUMNS,
-    OWN_CATEGORIES,
     Count,
     Report,
     Workshop,
