@@ -83,9 +83,11 @@ def test_many_workshops_are_replayed_on_every_core_in_their_order(
     from vaerdispil.session.errors import SessionError
     from vaerdispil.session_commands import outcome_of
 
-    monkeypatch.setattr(outcome_cache, "PARALLEL_AFTER", 2)
-    monkeypatch.setattr(outcome_cache, "WINDOW", 5)
-    monkeypatch.setattr(outcome_cache, "BATCH", 2)
+    from vaerdispil import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_AFTER", 2)
+    monkeypatch.setattr(parallel, "WINDOW", 5)
+    monkeypatch.setattr(parallel, "BATCH", 2)
     first = tmp_path / "w00.jsonl"
     complete_workshop(first, clock).close()
     paths = [first]
@@ -98,13 +100,13 @@ def test_many_workshops_are_replayed_on_every_core_in_their_order(
     game.close()
     expected = [outcome_cache.for_report(outcome_of(path)[0]).as_dict() for path in paths]
     pools = []
-    make_pool = outcome_cache._pool  # noqa: SLF001
+    make_pool = parallel._pool  # noqa: SLF001
 
     def pool() -> object:
         pools.append(make_pool())
         return pools[-1]
 
-    monkeypatch.setattr(outcome_cache, "_pool", pool)
+    monkeypatch.setattr(parallel, "_pool", pool)
     got = [result.as_dict() for result, _ in outcome_cache.read_outcomes_cached(paths)]
     assert len(pools) == 1  # helpers were asked once (None on a one-core machine)
     assert got == expected and got[3]["title"] == "Gellerup" != got[2]["title"]
@@ -118,3 +120,36 @@ def test_many_workshops_are_replayed_on_every_core_in_their_order(
         for result, _ in outcome_cache.read_outcomes_cached(paths):
             read.append(result)
     assert len(read) == 5  # those before it
+    # Damage that a helper finds (batches 2 at a time, this process taking every other
+    # one: w02 and w03 go to the helper) stops the report at its place just the same.
+    shutil.rmtree(vaerdispil_home / "cache" / "outcomes")
+    shutil.copy(first, damaged)
+    paths[3].write_bytes(paths[3].read_bytes()[:-40] + b"]]]\n")
+    read = []
+    with pytest.raises(SessionError, match="w03.jsonl:"):
+        for result, _ in outcome_cache.read_outcomes_cached(paths):
+            read.append(result)
+    assert len(read) == 3 and len(pools) == 2
+
+
+def test_no_helpers_are_forked_from_a_process_that_runs_threads(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app (which runs threads) reads its workshops itself: forking it could copy a
+    lock another thread holds. The results are the same either way."""
+    import threading
+
+    from vaerdispil import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_AFTER", 1)
+    monkeypatch.setattr(parallel, "BATCH", 2)
+    entries = [(False, number) for number in range(7)] + [(True, -1)]
+    alone = list(parallel.in_order(entries, abs))
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert parallel._pool() is None  # noqa: SLF001
+        assert list(parallel.in_order(entries, abs)) == alone == [0, 1, 2, 3, 4, 5, 6, -1]
+    finally:
+        stop.set()
+        other.join()

@@ -17,9 +17,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-import sys
-from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -87,126 +84,35 @@ def read_outcome_cached(path: Path) -> tuple[Outcome, list[str]]:
     found = cached(path, where)
     if found is not None:
         return found
-    return _replay(path, where)
+    return _replay((path, where))
 
 
-WINDOW = 128
-"""How many workshops ahead of the one being counted are read (memory stays bounded)."""
-BATCH = 16
-"""Workshops a helper process replays per task: passing each one alone between the
-processes cost about as much as replaying it."""
-PARALLEL_AFTER = 32
-"""Workshops to replay before the other cores are asked to help (starting helpers costs
-more than a few replays)."""
-
-
-def _replay(path: Path, where: str) -> tuple[Outcome, list[str]]:
-    """Replay one workshop and keep its outcome."""
+def _replay(item: tuple[Path, str]) -> tuple[Outcome, list[str]]:
+    """Replay one workshop (path, absolute path) and keep its outcome."""
     from .session_commands import outcome_of
 
+    path, where = item
     stamp = file_stamp(path)
     result, warnings = outcome_of(path, counted_only=True)
     keep(path, stamp, result, warnings, where)
     return result, warnings
 
 
-def _replay_batch(items: list[tuple[Path, str]]) -> list[Any]:
-    """Replay workshops in a helper process: each one's outcome and warnings, or the
-    SessionError that it raised (raised again where the report comes to it)."""
-    from .session.errors import SessionError
-
-    done: list[Any] = []
-    for path, where in items:
-        try:
-            done.append(_replay(path, where))
-        except SessionError as error:
-            done.append(error)
-    return done
-
-
-def _pool() -> tuple[Any, int] | None:
-    """Helper processes, one per core but this one, which replays its share too, and
-    how many (None on one core). Forked where the system allows it: the helpers start at once, with
-    everything loaded."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
-        (os.cpu_count() or 1)
-    if cores < 2:
-        return None
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and \
-        sys.platform.startswith("linux") else None
-    helpers = min(cores - 1, 7)
-    return ProcessPoolExecutor(max_workers=helpers,
-                               mp_context=multiprocessing.get_context(method)), helpers
+def _load_engine() -> None:
+    """Load the engine once, before helpers are forked (they start with it loaded)."""
+    from .session import game  # noqa: F401
 
 
 def read_outcomes_cached(paths: Iterable[Path]) -> Iterator[tuple[Outcome, list[str]]]:
     """Each workshop's outcome and warnings, in the order given: kept ones read here,
-    the others replayed (and kept): here while there are only a few, else by every
-    core, BATCH at a time, up to WINDOW workshops ahead. A SessionError comes at the
-    workshop it belongs to."""
-    ahead: deque[list[Any]] = deque()
-    queue = iter(paths)
-    pool: Any = None
-    misses = batches = 0
-    share = 1
-    waiting: list[tuple[list[Any], tuple[Path, str]]] = []
-    """Workshops to replay that are not yet given to anyone (each with its place)."""
+    the others replayed (and kept), on every core once there are more than a few
+    (parallel.in_order). A SessionError comes at the workshop it belongs to."""
+    from .parallel import in_order
 
-    def send() -> None:
-        """Share the workshops waiting out, BATCH at a time: this process replays one
-        batch in every (helpers + 1), in its turn, and the helpers the others; or all
-        of them here, while there are only a few (starting helpers would cost more)."""
-        nonlocal pool, share, batches
-        if pool is None and misses > PARALLEL_AFTER:
-            from .session import game  # noqa: F401 - loaded once here, before the fork
-
-            pool, helpers = _pool() or (False, 0)
-            share = helpers + 1
-        for start in range(0, len(waiting), BATCH):
-            chunk = waiting[start:start + BATCH]
-            future = pool.submit(_replay_batch, [item for _, item in chunk]) \
-                if batches % share else None
-            batches += 1
-            for number, (place, item) in enumerate(chunk):
-                place[:] = ["batch", future, number] if future else ["later", item]
-        waiting.clear()
-
-    def fill() -> None:
-        nonlocal misses
-        while len(ahead) < WINDOW:
-            path = next(queue, None)
-            if path is None:
-                break
+    def entries() -> Iterator[tuple[bool, Any]]:
+        for path in paths:
             where = str(path.resolve())
             found = cached(path, where)
-            if found is not None:
-                ahead.append(["kept", found])
-                continue
-            misses += 1
-            place: list[Any] = []
-            ahead.append(place)
-            waiting.append((place, (path, where)))
-        if waiting:
-            send()
+            yield (True, found) if found is not None else (False, (path, where))
 
-    try:
-        fill()
-        while ahead:
-            kind, *item = ahead.popleft()
-            if kind == "kept":
-                found = item[0]
-            elif kind == "batch":
-                found = item[0].result()[item[1]]
-                if isinstance(found, Exception):
-                    raise found
-            else:
-                found = _replay(*item[0])
-            if len(ahead) <= max(0, WINDOW - BATCH):  # refill a batch at a time
-                fill()
-            yield found
-    finally:
-        if pool:
-            pool.shutdown(wait=True, cancel_futures=True)
+    return in_order(entries(), _replay, _load_engine)

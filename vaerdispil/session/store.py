@@ -141,6 +141,11 @@ def describe(path: Path) -> SessionInfo:
     )
 
 
+def _load_engine() -> None:
+    """Load the engine once, before helpers are forked (they start with it loaded)."""
+    from . import game  # noqa: F401
+
+
 INDEX_NAME = ".index.json"
 """Beside the workshops: what each file said when it was last read, with its size and
 time of change. Derived data only: the files stay the only source of truth, and the
@@ -199,12 +204,21 @@ def iter_sessions(folder: Path | None = None) -> Iterator[SessionInfo]:
     index = _load_index(folder)
     fresh: dict[str, Any] = {}
     changed = set(index) - {path.name for path in paths}
-    for path in paths:
+
+    def entries() -> Iterator[tuple[bool, Any]]:
+        """Each file's info from the index, or the file to read (on every core, once
+        there are many: parallel.in_order)."""
+        for path in paths:
+            stamp = stamps[path]
+            info = _from_index(path, index.get(path.name), stamp) if stamp else None
+            if info is None:
+                changed.add(path.name)
+            yield (True, info) if info is not None else (False, path)
+
+    from ..parallel import in_order
+
+    for path, info in zip(paths, in_order(entries(), describe, _load_engine)):
         stamp = stamps[path]
-        info = _from_index(path, index.get(path.name), stamp) if stamp else None
-        if info is None:
-            info = describe(path)
-            changed.add(path.name)
         if stamp is not None:
             record = {key: value for key, value in asdict(info).items() if key != "path"}
             fresh[path.name] = {"stamp": stamp, "info": record}
