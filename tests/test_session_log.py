@@ -373,4 +373,34 @@ def test_the_saved_list_comes_from_the_index_and_notices_a_changed_file(
     assert "Biblioteket" in next(i for i in again if i.path == paths[1]).organisations
     (folder / INDEX_NAME).write_text("{not json", encoding="utf-8")  # a damaged index
     assert list_sessions(folder) == full()
+
+
+def test_the_first_look_at_many_saved_workshops_reads_them_on_every_core(
+        vaerdispil_home: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read by helper processes (a few at a time, this process taking its share), the
+    list is the same, in the same order, as reading each file here, damaged ones too."""
+    from vaerdispil import parallel
+    from vaerdispil.paths import sessions_dir
+    from vaerdispil.session.store import INDEX_NAME, describe, iter_sessions
+
+    folder = sessions_dir()
+    for number in range(7):
+        game = Game.new(folder / f"w{number}.jsonl", DECK, seed=number, clock=clock,
+                        title=f"Værksted {number}")
+        clock.advance(60)
+        game.add_organisation(f"Org {number}", "forening")
+        game.close()
+        os.utime(folder / f"w{number}.jsonl", ns=(10**18 + number, 10**18 + number))
+    (folder / "w3.jsonl").write_bytes(b'{"format": "nothing"}\n')
+    os.utime(folder / "w3.jsonl", ns=(10**18 + 3, 10**18 + 3))
+    pools = []
+    make_pool = parallel._pool  # noqa: SLF001
+    monkeypatch.setattr(parallel, "_pool", lambda: pools.append(make_pool()) or pools[-1])
+    monkeypatch.setattr(parallel, "PARALLEL_AFTER", 1)
+    monkeypatch.setattr(parallel, "BATCH", 2)
+    streamed = list(iter_sessions(folder))
+    assert len(pools) == 1 and (folder / INDEX_NAME).exists()
+    assert [info.path.name for info in streamed] == [f"w{n}.jsonl" for n in range(6, -1, -1)]
+    assert streamed == [describe(info.path) for info in streamed]
+    assert "not a vaerdispil workshop file" in streamed[3].problem
     assert json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))["version"] == 1

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from ...session.store import SessionInfo
 
 
+SHOWN_WHILE_READING = 50
+"""Saved workshops shown while the others are still being read (the newest first)."""
+
+
 class StartScreen(AppScreen):
     """New workshop, resume a saved one, browse decks, help, quit."""
 
@@ -89,14 +93,16 @@ class StartScreen(AppScreen):
 
         worker = get_current_worker()
         infos: list[SessionInfo] = []
-        shown = time.monotonic()
+        shown, rows = time.monotonic(), 0
         for info in iter_sessions(self.vapp.sessions_folder):
             if worker.is_cancelled:
                 return
             infos.append(info)
-            if time.monotonic() - shown > 0.2:  # what is read so far, while the rest comes
-                self.app.call_from_thread(self._show_saved, list(infos))
-                shown = time.monotonic()
+            # What is read so far, while the rest comes: the newest, a screenful and more
+            # (showing all of them again and again would slow the reading of hundreds).
+            if rows < SHOWN_WHILE_READING and time.monotonic() - shown > 0.2:
+                self.app.call_from_thread(self._show_saved, infos[:SHOWN_WHILE_READING])
+                shown, rows = time.monotonic(), min(len(infos), SHOWN_WHILE_READING)
         infos.sort(key=lambda info: info.last_change, reverse=True)
         self.app.call_from_thread(self._show_saved, infos, True)
 
