@@ -99,16 +99,9 @@ def test_many_workshops_are_replayed_on_every_core_in_their_order(
     game.set_details(title="Gellerup")
     game.close()
     expected = [outcome_cache.for_report(outcome_of(path)[0]).as_dict() for path in paths]
-    pools = []
-    make_pool = parallel._pool  # noqa: SLF001
-
-    def pool() -> object:
-        pools.append(make_pool())
-        return pools[-1]
-
-    monkeypatch.setattr(parallel, "_pool", pool)
+    started = spy_on_helpers(monkeypatch)
     got = [result.as_dict() for result, _ in outcome_cache.read_outcomes_cached(paths)]
-    assert len(pools) == 1  # helpers were asked once (None on a one-core machine)
+    assert len(started) == parallel._helpers()  # noqa: SLF001 - (none on one core)
     assert got == expected and got[3]["title"] == "Gellerup" != got[2]["title"]
     assert len(list((vaerdispil_home / "cache" / "outcomes").glob("*.json"))) == len(paths)
     # Kept now: read again without a replay, in order.
@@ -129,7 +122,7 @@ def test_many_workshops_are_replayed_on_every_core_in_their_order(
     with pytest.raises(SessionError, match="w03.jsonl:"):
         for result, _ in outcome_cache.read_outcomes_cached(paths):
             read.append(result)
-    assert len(read) == 3 and len(pools) == 2
+    assert len(read) == 3 and len(started) == 2 * parallel._helpers()  # noqa: SLF001
 
 
 def test_no_helpers_are_forked_from_a_process_that_runs_threads(
@@ -148,8 +141,71 @@ def test_no_helpers_are_forked_from_a_process_that_runs_threads(
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert parallel._pool() is None  # noqa: SLF001
+        assert parallel._helpers() == 0  # noqa: SLF001
         assert list(parallel.in_order(entries, abs)) == alone == [0, 1, 2, 3, 4, 5, 6, -1]
     finally:
         stop.set()
         other.join()
+
+
+def spy_on_helpers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The process ids of the helpers started from now on."""
+    from vaerdispil import parallel
+
+    started: list[int] = []
+
+    class Helper(parallel._Helper):  # noqa: SLF001
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)  # type: ignore[arg-type]
+            started.append(self.pid)
+
+    monkeypatch.setattr(parallel, "_Helper", Helper)
+    return started
+
+
+class Unpicklable(Exception):
+    def __reduce__(self) -> object:
+        raise TypeError("not to be pickled")
+
+
+def test_a_helper_that_dies_or_cannot_answer_leaves_its_work_to_this_process(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work a helper could not finish (it died, or its answer could not be sent) is done
+    here instead, in its place; tasks and answers far bigger than a pipe holds pass
+    without the two processes waiting on each other."""
+    import os
+
+    from vaerdispil import parallel
+
+    if parallel._helpers() == 0:  # noqa: SLF001
+        pytest.skip("one core: no helpers")
+    here = os.getpid()
+    monkeypatch.setattr(parallel, "PARALLEL_AFTER", 1)
+    monkeypatch.setattr(parallel, "BATCH", 3)
+
+    trouble = {"die": 4, "unpicklable": -1}
+
+    def work(item: tuple[int, str]) -> tuple[int, str]:
+        number, text = item
+        if os.getpid() != here and number == trouble["die"]:
+            os._exit(3)  # the helper dies on the second entry of its batch (3, 4, 5)
+        if os.getpid() != here and number == trouble["unpicklable"]:
+            raise Unpicklable("x")
+        if number == trouble["unpicklable"]:
+            raise KeyError(number)  # what it raises here
+        return number, text[::-1]
+
+    big = "ab" * 300_000  # each entry and each answer: 600 kB, many pipes' worth
+    entries = [(False, (number, big)) for number in range(12)]
+    started = spy_on_helpers(monkeypatch)
+    assert list(parallel.in_order(entries, work)) == [(n, big[::-1]) for n in range(12)]
+    trouble.update(die=-1, unpicklable=10)  # batches 3-5 and 9-11 go to the helper
+    results = parallel.in_order(entries, work)
+    assert [next(results) for _ in range(10)] == [(n, big[::-1]) for n in range(10)]
+    with pytest.raises(KeyError):
+        next(results)
+    results.close()
+    assert len(started) == 2 * parallel._helpers()  # noqa: SLF001
+    for pid in started:  # all gone: none left behind
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)

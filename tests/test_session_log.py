@@ -393,13 +393,13 @@ def test_the_first_look_at_many_saved_workshops_reads_them_on_every_core(
         os.utime(folder / f"w{number}.jsonl", ns=(10**18 + number, 10**18 + number))
     (folder / "w3.jsonl").write_bytes(b'{"format": "nothing"}\n')
     os.utime(folder / "w3.jsonl", ns=(10**18 + 3, 10**18 + 3))
-    pools = []
-    make_pool = parallel._pool  # noqa: SLF001
-    monkeypatch.setattr(parallel, "_pool", lambda: pools.append(make_pool()) or pools[-1])
+    from tests.test_outcome_cache import spy_on_helpers
+
+    started = spy_on_helpers(monkeypatch)
     monkeypatch.setattr(parallel, "PARALLEL_AFTER", 1)
     monkeypatch.setattr(parallel, "BATCH", 2)
     streamed = list(iter_sessions(folder))
-    assert len(pools) == 1 and (folder / INDEX_NAME).exists()
+    assert len(started) == parallel._helpers() and (folder / INDEX_NAME).exists()  # noqa: SLF001
     assert [info.path.name for info in streamed] == [f"w{n}.jsonl" for n in range(6, -1, -1)]
     assert streamed == [describe(info.path) for info in streamed]
     assert "not a vaerdispil workshop file" in streamed[3].problem
