@@ -150,12 +150,10 @@ def command_word(argv: Sequence[str]) -> str | None:
             return word if word in COMMANDS else None
         name, equals, _ = word.partition("=")
         # argparse takes an option's unambiguous start (--la for --lang) too.
-        if len(name) > 2 and not equals and \
-                any(option.startswith(name) for option in _GLOBAL_WITH_VALUE):
-            next(words, None)
-        elif not (len(name) > 2 and any(option.startswith(name)
-                                        for option in _GLOBAL_WITH_VALUE)):
+        if not (len(name) > 2 and any(option.startswith(name) for option in _GLOBAL_WITH_VALUE)):
             return None  # -h, --version, --, or an unknown option
+        if not equals:
+            next(words, None)  # its value
     return None
 
 

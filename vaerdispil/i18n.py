@@ -2,8 +2,8 @@
 
 Each language has a catalog, vaerdispil/locale/LANG/LC_MESSAGES/vaerdispil.po, which a
 translator edits in a .po editor (Poedit), and the .mo compiled from it beside it, which is
-what is read here (one language at a time, when it is first asked for; parse_mo). An entry's msgctxt is the key the code asks for ("start.new"), its msgid the
-English text. A plural entry has one form per plural form of the language, and the
+what is read here (one language at a time, when it is first asked for; parse_mo). An
+entry's msgctxt is the key the code asks for ("start.new"), its msgid the English text. A plural entry has one form per plural form of the language, and the
 catalog's Plural-Forms rule chooses among them. Danish and English have every entry; the
 residents' languages of the phone page (ar, fa, ur, so, tr, uk) have the phone.* entries,
 and an entry a catalog lacks is said in English. After a change to a .po, run

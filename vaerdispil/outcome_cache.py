@@ -28,12 +28,12 @@ from .session.store import file_stamp
 FORMAT = 2
 
 
-
 def for_report(result: Outcome) -> Outcome:
     """The outcome as the report reads it: without what it does not count (UNCOUNTED:
     about half of an outcome, which halves the writing, reading and passing between
     processes). outcome(..., counted_only=True) makes it so from the start."""
     return dataclasses.replace(result, **{name: [] for name in UNCOUNTED})
+
 
 _SOURCES = ("outcome.py", "deck", "game", "session")
 """What turns a log into an outcome: the cache is keyed by a hash of these modules."""

@@ -49,8 +49,8 @@ from .pdf.labels import label_language
 @cache
 def own_categories() -> frozenset[str]:
     """The category the outcome gives an organisation's own words without a category of
-    their own, in every language ("Egen værdi", "Own value"). (Read when first asked:
-    it reads every language's words.)"""
+    their own, in each language a workshop can run in ("Egen værdi", "Own value"). Read
+    when first asked: it reads both languages' catalogs."""
     return frozenset(every_language_text("value.own"))
 
 
