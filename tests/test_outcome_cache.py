@@ -57,6 +57,13 @@ def test_a_damaged_or_foreign_entry_is_made_again(
         monkeypatch: pytest.MonkeyPatch, vaerdispil_home: Path) -> None:
     first = report(capsys, workshop, tmp_path / "first.csv")
     (entry,) = (vaerdispil_home / "cache" / "outcomes").glob("*.json")
+    kept = entry.read_bytes()
+    first_value = outcome_cache.cached(workshop)[0].organisations[0].gives[0].value  # type: ignore[index]
+    assert first_value.encode() in kept
+    # Changed on disk, still good JSON (a bad sector, a hand): its seal says so.
+    entry.write_bytes(kept.replace(first_value.encode(), b"Noget andet"))
+    assert outcome_cache.cached(workshop) is None
+    assert report(capsys, workshop, tmp_path / "mended.csv") == first
     entry.write_text('{"code": "x", "outcome": [1, 2', encoding="utf-8")
     assert report(capsys, workshop, tmp_path / "again.csv") == first
     assert outcome_cache.cached(workshop) is not None

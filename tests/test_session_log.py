@@ -305,7 +305,7 @@ def test_a_kept_deck_is_the_deck_its_text_loads_to(vaerdispil_home: Path) -> Non
     each card's line; a damaged, foreign or stale entry is not used, and made again."""
     from vaerdispil.deck import kept as deck_kept
     from vaerdispil.deck.catalog import find_decks
-    from vaerdispil.derived import to_plain
+    from vaerdispil.derived import keep_quietly, to_plain
 
     for entry in find_decks():
         deck = entry.deck
@@ -317,9 +317,17 @@ def test_a_kept_deck_is_the_deck_its_text_loads_to(vaerdispil_home: Path) -> Non
     deck = find_decks()[0].deck
     place = vaerdispil_home / "cache" / "decks" / f"{deck.content_hash}.json"
     good = place.read_bytes()
-    for bad in (b'{"format": 1, "code": "x"', good.replace(b'"code": "', b'"code": "x'),
-                good.replace(deck.content_hash.encode(), b"0" * 64), b"[" * 100_000):
+    content = good.partition(b"\n")[2]
+    title = deck.cards[0].title.encode()
+    assert title in content
+    for bad in (good.replace(title, title.upper()),  # changed on disk: its seal says so
+                good[:-1], b"", b"[" * 100_000):
         place.write_bytes(bad)
+        assert deck_kept.kept_deck(deck.content_hash, deck.text, deck.source) is None
+    for sealed in (content.replace(b'"code": "', b'"code": "x'),  # other code made it
+                   content.replace(deck.content_hash.encode(), b"0" * 64),
+                   content.replace(b'"format": 2', b'"format": 1'), b"[" * 100_000):
+        keep_quietly(place, sealed)
         assert deck_kept.kept_deck(deck.content_hash, deck.text, deck.source) is None
     assert deck_kept.kept_deck("../../etc/passwd", deck.text, deck.source) is None
     deck_kept.keep_deck(deck)  # made again

@@ -52,18 +52,34 @@ def kept_folder(kind: str) -> Path:
 
 def keep_quietly(target: Path, data: bytes) -> None:
     """Write an entry whole or not at all, without fsync (a lost entry is made again, a
-    torn one is never read). A folder that cannot be written keeps nothing."""
+    torn one is never read), sealed with its sha256 (see read_kept). A folder that
+    cannot be written keeps nothing."""
+    sealed = hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         try:
-            temporary.write_bytes(data)
+            temporary.write_bytes(sealed)
         except FileNotFoundError:  # the first entry of its kind (or the folder was removed)
             target.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(data)
+            temporary.write_bytes(sealed)
         os.replace(temporary, target)
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+def read_kept(path: Path) -> bytes | None:
+    """An entry as keep_quietly wrote it, if it is whole and unchanged since: a summary
+    or a report made from derived data must say what the workshop files say, so an
+    entry changed on disk (by a bad sector, or by hand) is not used but made again."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    seal, _, content = data.partition(b"\n")
+    if hashlib.sha256(content).hexdigest().encode("ascii") != seal:
+        return None
+    return content
 
 
 _NAMES: dict[type, tuple[str, ...]] = {}

@@ -4,8 +4,9 @@ workshops reads a small file per workshop instead of replaying every log again.
 Derived data only, and the log stays the one source: an entry is used only while its
 workshop file has the same size and modification time as when the entry was made, and
 only by the same code (a hash of the modules that turn a log into an outcome: change any
-of them and every entry is made again). A missing, stale or damaged entry is made again
-from the log; a folder that cannot be written just means no entry is kept.
+of them and every entry is made again). A missing, stale or damaged entry, or one changed
+on disk (each is sealed with its sha256), is made again from the log; a folder that
+cannot be written just means no entry is kept.
 
 The entries live in the data folder (cache/outcomes/), one JSON file per workshop file,
 named by a hash of its absolute path. They hold the outcome as the report reads it
@@ -21,11 +22,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .derived import builder, dumps, keep_quietly, kept_folder, source_key
+from .derived import builder, dumps, keep_quietly, kept_folder, read_kept, source_key
 from .outcome import UNCOUNTED, Outcome
 from .session.store import file_stamp
 
-FORMAT = 2
+FORMAT = 3
 
 
 def for_report(result: Outcome) -> Outcome:
@@ -57,7 +58,10 @@ def cached(path: Path, where: str = "") -> tuple[Outcome, list[str]] | None:
     if stamp is None:
         return None
     try:
-        data = json.loads(_entry(where).read_bytes())
+        kept = read_kept(_entry(where))
+        if kept is None:
+            return None
+        data = json.loads(kept)
         if data["code"] != code_key() or data["stamp"] != stamp or data["path"] != where:
             return None
         build = builder(Outcome)

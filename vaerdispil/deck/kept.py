@@ -14,10 +14,10 @@ import json
 import re
 from pathlib import Path
 
-from ..derived import builder, keep_quietly, kept_folder, source_key, to_plain
+from ..derived import builder, keep_quietly, kept_folder, read_kept, source_key, to_plain
 from .model import Deck
 
-FORMAT = 1
+FORMAT = 2
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 _LEFT_OUT = ("source", "text")
 """Not kept: where the deck was read from, and its text (the workshop file has both)."""
@@ -34,7 +34,10 @@ def kept_deck(digest: str, text: str, source: str) -> Deck | None:
     if entry is None:
         return None
     try:
-        data = json.loads(entry.read_bytes())
+        kept = read_kept(entry)
+        if kept is None:
+            return None
+        data = json.loads(kept)
         if data["format"] != FORMAT or data["code"] != source_key("deck") or \
                 data["deck"]["content_hash"] != digest:
             return None
