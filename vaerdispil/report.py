@@ -60,6 +60,36 @@ def own_category(language: str) -> str:
     return i18n_text(label_language(language), "value.own")
 
 
+class Seen:
+    """The workshops where something came up, as many as len() says. Workshops are
+    counted in order, so the last one is all it remembers: a report over thousands of
+    workshops needs no more memory for it than one over ten."""
+
+    __slots__ = ("count", "last")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.last = -1
+
+    def add(self, index: int) -> None:
+        """Workshop `index` (never before the last one added)."""
+        if index != self.last:
+            assert index > self.last, "workshops are counted in order"
+            self.count += 1
+            self.last = index
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Seen) and other.count == self.count
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Seen({self.count})"
+
+
 @dataclass
 class Count:
     """How often a value, a category or a kind of organisation came up."""
@@ -72,8 +102,8 @@ class Count:
     organisations: int = 0
     only_gives: int = 0
     only_gets: int = 0
-    workshops: set[int] = field(default_factory=set)
-    """Indexes of the workshops where it came up."""
+    workshops: Seen = field(default_factory=Seen)
+    """The workshops where it came up (len: how many)."""
     card: str = ""
     """A value's card id; "" for an organisation's own words (and for categories and kinds)."""
     own: bool = False
