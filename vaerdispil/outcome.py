@@ -259,8 +259,6 @@ UNCOUNTED = ("turns", "votes", "rounds", "people", "notes")
 def outcome(state: SessionState, deck: Deck, counted_only: bool = False) -> Outcome:
     """Project a workshop's state into its outcome (with `counted_only`, without the
     UNCOUNTED parts, left empty: what the cross-workshop report reads)."""
-    from .game import rules
-
     rounds = {round_.id: round_ for round_ in deck.rounds}
     org_name = {o.id: o.name for o in state.organisations.values()}
     person_name = {p.id: p.name for p in state.participants.values()}
@@ -323,6 +321,8 @@ def outcome(state: SessionState, deck: Deck, counted_only: bool = False) -> Outc
             [category_of(key) for key in agreed.values],
         ))
     votes = []
+    if not counted_only:
+        from .game import rules  # (the report's counts need none of the rules)
     for round_ in () if counted_only else deck.rounds:
         if round_.mode is not Mode.VOTE or round_.id not in state.rounds:
             continue
@@ -374,10 +374,9 @@ def outcome(state: SessionState, deck: Deck, counted_only: bool = False) -> Outc
 def _reviews(state: SessionState) -> tuple[dict[str, str], list[ReviewRecord]]:
     """The workshop a follow-up follows, and each of its items with how it went: its
     actions, then each organisation's gives and gets, then its agreed values."""
-    from .game import rules
-
     if state.follows is None or state.then is None:
         return {}, []
+    from .game import rules
     then = state.then
     follows = {"name": str(state.follows.get("name", "")), "title": str(then.get("title", "")),
                "date": str(then.get("date", ""))}

@@ -103,8 +103,9 @@ def _replay(item: tuple[Path, str]) -> tuple[Outcome, list[str]]:
 
 
 def _load_engine() -> None:
-    """Load the engine once, before helpers are forked (they start with it loaded)."""
-    from .session import game  # noqa: F401
+    """Load what replays a workshop once, before helpers are forked (they start with it)."""
+    from . import session_commands  # noqa: F401
+    from .session import replay  # noqa: F401
 
 
 def read_outcomes_cached(paths: Iterable[Path]) -> Iterator[tuple[Outcome, list[str]]]:

@@ -65,7 +65,7 @@ def outcome_of(path: Path, counted_only: bool = False) -> tuple[Outcome, list[st
     """Replay a workshop's log into its outcome (and its warnings; `counted_only`: see
     outcome.outcome); SessionError if not."""
     from .outcome import outcome
-    from .session.game import replay
+    from .session.replay import replay
 
     replayed = replay(path)
     try:

@@ -121,7 +121,7 @@ class SessionInfo:
 def describe(path: Path) -> SessionInfo:
     """Read a saved workshop (without locking or changing it) and say what it is."""
     try:
-        from .game import replay  # the engine: only for a file the index does not know
+        from .replay import replay  # only for a file the index does not know
 
         replayed = replay(path)
     except SessionError as error:
@@ -142,8 +142,8 @@ def describe(path: Path) -> SessionInfo:
 
 
 def _load_engine() -> None:
-    """Load the engine once, before helpers are forked (they start with it loaded)."""
-    from . import game  # noqa: F401
+    """Load what reads a workshop once, before helpers are forked (they start with it)."""
+    from . import replay  # noqa: F401
 
 
 INDEX_NAME = ".index.json"
