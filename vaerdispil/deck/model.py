@@ -131,9 +131,15 @@ class Deck:
     reviewed: bool | None = None
     """A translation: whether a native speaker has reviewed it. None for a deck's own texts."""
     _by_id: dict[str, Card] = field(default_factory=dict, compare=False, repr=False)
+    _rounds_by_id: dict[str, Round] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id.update((card.id, card) for card in self.cards)
+        self._rounds_by_id.update((round_.id, round_) for round_ in self.rounds)
+
+    def round(self, round_id: str) -> Round | None:
+        """The round with this id, or None."""
+        return self._rounds_by_id.get(round_id)
 
     def card(self, card_id: str) -> Card:
         """The card with this id (KeyError if there is none)."""

@@ -293,7 +293,7 @@ def _taker(state: SessionState, taker: Any) -> str | None:
 
 
 def _round(deck: Deck, round_id: Any) -> str | None:
-    if round_id is None or any(r.id == round_id for r in deck.rounds):
+    if round_id is None or (type(round_id) is str and deck.round(round_id) is not None):
         return None
     return f"names a round '{round_id}' that the workshop's deck does not have"
 
@@ -324,23 +324,27 @@ def _value_key(state: SessionState, deck: Deck, key: str) -> str | None:
     return f"names an unknown value '{key}'"
 
 
-def _value_keys_on_table(state: SessionState, deck: Deck) -> set[str]:
-    """The keys of the values picked so far (what picks.picked_values names, without
-    building the values themselves: this runs for every vote read from a file)."""
-    blank = CardKind.BLANK
-    return {f"own:{pick.id}" if deck.card(pick.card).kind is blank else f"card:{pick.card}"
-            for pick in state.picks.values()}
+def _on_table(state: SessionState, deck: Deck, key: str) -> bool:
+    """Whether a value key names a value picked so far (as picks.picked_values names
+    them, without building the values themselves: this runs for every vote read)."""
+    kind, _, ident_ = key.partition(":")
+    if kind == "own":
+        pick = state.picks.get(ident_)
+        return pick is not None and deck.card(pick.card).kind is CardKind.BLANK
+    if kind != "card" or _card(deck, ident_) is not None:
+        return False
+    return deck.card(ident_).kind is not CardKind.BLANK and \
+        any(pick.card == ident_ for pick in state.picks.values())
 
 
 def _vote(state: SessionState, deck: Deck, e: Event) -> str | None:
-    round_ = next((r for r in deck.rounds if r.id == e["round"]), None)
+    round_ = deck.round(e["round"])
     if round_ is None or round_.mode is not Mode.VOTE:
         return f"is a vote in '{e['round']}', which is not a vote round of the deck"
     problem = _person(state, e["participant"])
     if problem:
         return problem
-    values = _value_keys_on_table(state, deck)
-    if e["value"] not in values:
+    if not _on_table(state, deck, e["value"]):
         return f"puts dots on '{e['value']}', which is not a value on the table"
     budget = round_.dots or 0
     most = budget if round_.stack else min(1, budget)
@@ -348,7 +352,8 @@ def _vote(state: SessionState, deck: Deck, e: Event) -> str | None:
         return f"puts {e['dots']} dots on one value; the round allows {most}"
     mine = state.rounds.get(round_.id)
     placed = mine.votes.get(e["participant"], {}) if mine else {}
-    total = sum(d for k, d in placed.items() if k in values and k != e["value"]) + e["dots"]
+    total = sum(d for k, d in placed.items()
+                if k != e["value"] and _on_table(state, deck, k)) + e["dots"]
     if total > budget:
         return f"gives the participant {total} dots in all; the round has {budget} each"
     return None
