@@ -140,16 +140,18 @@ def timed(arguments: list[str], env: dict[str, str]) -> tuple[float, int]:
 
 
 REPEATS = 3
-"""Each figure is the best of this many runs: this machine's noise only ever adds time."""
+"""Each figure is the best of this many runs (five where they take a second or less):
+this machine's noise only ever adds time, and it comes in bursts."""
 
 
 def versus(arguments: list[str], env: dict[str, str], bare: list[str],
-           reset: Callable[[], None] = lambda: None) -> tuple[float, float, int]:
-    """The best of REPEATS runs of a command (each after `reset`), its ratio to the best
+           reset: Callable[[], None] = lambda: None, repeats: int = REPEATS,
+           ) -> tuple[float, float, int]:
+    """The best of `repeats` runs of a command (each after `reset`), its ratio to the best
     of the bare parse run just before each (so both meet the same moment of this noisy
     machine), and the most memory a run used."""
     runs, bases = [], []
-    for _ in range(REPEATS):
+    for _ in range(repeats):
         bases.append(timed(bare, env)[0])
         reset()
         runs.append(timed(arguments, env))
@@ -174,13 +176,15 @@ def measure(count: int, folder: Path) -> None:
     def no_kept() -> None:
         shutil.rmtree(home / "cache" / "outcomes", ignore_errors=True)
 
-    base = min(timed(bare, env)[0] for _ in range(REPEATS))
-    floor = min(timed(["-c", FLOOR, str(sessions)], env)[0] for _ in range(REPEATS))
-    listed, listed_x, listed_kib = versus(["sessions", "list"], env, bare, no_index)
-    again, again_x, _ = versus(["sessions", "list"], env, bare)  # with the index in place
+    repeats = REPEATS + 2 * (count <= 100)  # short runs: more of them
+    base = min(timed(bare, env)[0] for _ in range(repeats))
+    floor = min(timed(["-c", FLOOR, str(sessions)], env)[0] for _ in range(repeats))
+    listed, listed_x, listed_kib = versus(["sessions", "list"], env, bare, no_index, repeats)
+    # Again: with the index in place, and with the outcomes kept.
+    again, again_x, _ = versus(["sessions", "list"], env, bare, repeats=repeats)
     report = ["report", *files, "-o", str(folder / "r.csv")]
-    csv, csv_x, csv_kib = versus(report, env, bare, no_kept)
-    csv_again, csv_again_x, _ = versus(report, env, bare)  # kept outcomes
+    csv, csv_x, csv_kib = versus(report, env, bare, no_kept, repeats)
+    csv_again, csv_again_x, _ = versus(report, env, bare, repeats=repeats)
     print(f"N={count:5d}  bare parse {base:5.2f} s (with the standard modules alone "
           f"{floor:4.2f} s = {floor / base:3.1f}x) | sessions list {listed:5.2f} s "
           f"({listed_x:3.1f}x, again {again:4.2f} s = {again_x:3.1f}x, "
