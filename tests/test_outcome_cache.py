@@ -87,10 +87,9 @@ def test_many_workshops_are_replayed_on_every_core_in_their_order(
     kept, and a damaged workshop stops the report where it stands, named."""
     import shutil
 
+    from vaerdispil import parallel
     from vaerdispil.session.errors import SessionError
     from vaerdispil.session_commands import outcome_of
-
-    from vaerdispil import parallel
 
     monkeypatch.setattr(parallel, "PARALLEL_AFTER", 2)
     monkeypatch.setattr(parallel, "WINDOW", 5)
@@ -216,3 +215,22 @@ def test_a_helper_that_dies_or_cannot_answer_leaves_its_work_to_this_process(
     for pid in started:  # all gone: none left behind
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+def test_where_no_helper_can_be_started_this_process_does_it_all(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A system that allows no more processes (a limit, a full process table) slows the
+    reading down, nothing else."""
+    import os
+
+    from vaerdispil import parallel
+
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    monkeypatch.setattr(parallel, "_helpers", lambda: 3)
+    monkeypatch.setattr(parallel, "PARALLEL_AFTER", 1)
+    monkeypatch.setattr(parallel, "BATCH", 2)
+    entries = [(False, -number) for number in range(9)]
+    assert list(parallel.in_order(entries, abs)) == list(range(9))

@@ -87,7 +87,12 @@ class _Helper:
         self._pickle = pickle
         tasks_in, self._tasks = os.pipe()
         self._results, results_out = os.pipe()
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:  # no more processes may be made: none of this helper is left
+            for fd in (tasks_in, self._tasks, self._results, results_out):
+                os.close(fd)
+            raise
         if self.pid == 0:  # the helper: work until the tasks end, then leave at once
             code = 0
             try:
@@ -195,7 +200,10 @@ def in_order(entries: Iterable[tuple[bool, Any]], work: Callable[[Any], Any],
                 before_helpers()
             helpers = []
             for _ in range(count):
-                helpers.append(_Helper(work, [fd for other in helpers for fd in other.fds]))
+                try:
+                    helpers.append(_Helper(work, [fd for other in helpers for fd in other.fds]))
+                except OSError:  # the system allows no more processes: those there are
+                    break
         share = len(helpers or ()) + 1
         for start in range(0, len(waiting), BATCH):
             chunk = waiting[start:start + BATCH]
