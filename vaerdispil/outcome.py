@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .deck.model import CardKind, Deck, Mode, Side
-
-if TYPE_CHECKING:  # the game's rules load only to make an outcome, not to read a kept one
+if TYPE_CHECKING:  # the deck and the game's rules load only to make an outcome, not to
+    # read a kept one (the report's second look)
+    from .deck.model import Deck
     from .game import rules
     from .game.state import SessionState
 
@@ -223,6 +223,8 @@ def balance(state: SessionState, deck: Deck, org_id: str, gives: bool, gets: boo
     """What the record says of an organisation's give and get: both, only_gives,
     only_gets or neither. Said only of what it had the chance to do: "only gets" needs a
     round that asked what it gives while it was at the table, and so on; otherwise ""."""
+    from .deck.model import Mode, Side
+
     could_give = could_get = False
     for round_ in deck.rounds:
         record = state.rounds.get(round_.id)
@@ -259,6 +261,8 @@ UNCOUNTED = ("turns", "votes", "rounds", "people", "notes")
 def outcome(state: SessionState, deck: Deck, counted_only: bool = False) -> Outcome:
     """Project a workshop's state into its outcome (with `counted_only`, without the
     UNCOUNTED parts, left empty: what the cross-workshop report reads)."""
+    from .deck.model import CardKind, Mode
+
     rounds = {round_.id: round_ for round_ in deck.rounds}
     org_name = {o.id: o.name for o in state.organisations.values()}
     person_name = {p.id: p.name for p in state.participants.values()}

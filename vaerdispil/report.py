@@ -37,13 +37,15 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
-from .deck.errors import DeckError
-from .deck.model import CardKind, Deck
 from .i18n import every_language_text
 from .i18n import text as i18n_text
 from .outcome import Outcome
 from .pdf.labels import label_language
+
+if TYPE_CHECKING:  # decks load only where a workshop's titles are translated
+    from .deck.model import Deck
 
 
 @cache
@@ -170,6 +172,7 @@ class _Decks:
             deck = None
             if ident and language and "/" not in ident and "\\" not in ident:
                 from .deck.catalog import resolve_deck  # YAML only when a deck is needed
+                from .deck.errors import DeckError
 
                 try:
                     deck = resolve_deck(ident, language)
@@ -205,6 +208,8 @@ class _Names:
     def card(self, card: str, title: str, category: str) -> tuple[str, str, bool]:
         """A card's title and category in the report's language, and whether they are."""
         if not self.native:
+            from .deck.model import CardKind
+
             twin = self.twin
             found = None
             if twin is not None:
@@ -238,6 +243,8 @@ class _Names:
         """The id of the deck's card with this title and category ("" if none: own words)."""
         if category in own_categories() or self.source is None:
             return ""
+        from .deck.model import CardKind
+
         for card in self.source.cards:
             if card.kind is CardKind.BLANK or card.title != title:
                 continue
