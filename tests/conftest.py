@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import importlib.util
 import os
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -18,6 +19,16 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 REPO = Path(__file__).resolve().parents[1]
 CARDS = REPO / "cards"
+
+
+def ci_script(name: str) -> ModuleType:
+    """A script of .ci/ (`lock`, `catalogs`) as a module: they are not part of the package."""
+    spec = importlib.util.spec_from_file_location(f"ci_{name}", REPO / ".ci" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 SLOW = ("test_a_whole_workshop_by_keys", "test_choosing_english_in_setup",
         "test_the_demo_on_screen", "test_every_bundled_deck_plays_on_screen",

@@ -5,19 +5,17 @@ chooses its plural form where a user reads it."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
 from string import Formatter
-from types import ModuleType
 
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, ci_script, run_cli
 from vaerdispil import i18n
 from vaerdispil.deck.model import Mode, Round, Side
 from vaerdispil.i18n import CLI_LANGUAGE, cli_plural, counted, plural, text
@@ -30,15 +28,6 @@ FOUND = {path.parts[-3]: path for path in sorted(LOCALE.glob("*/LC_MESSAGES/vaer
 COMPLETE = ("da", "en")
 RESIDENTS = ("ar", "fa", "ur", "so", "tr", "uk")
 """The residents' languages of the phone page: their catalogs have the phone.* entries."""
-
-
-def catalogs_script() -> ModuleType:
-    """.ci/catalogs.py, which makes the template and the .mo files (not part of the package)."""
-    spec = importlib.util.spec_from_file_location("ci_catalogs", REPO / ".ci" / "catalogs.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def read(path: Path) -> Catalog:
@@ -142,7 +131,7 @@ def test_a_plural_has_as_many_forms_as_the_language(language: str) -> None:
 
 
 def test_the_template_and_the_compiled_catalogs_are_up_to_date() -> None:
-    script = catalogs_script()
+    script = ci_script("catalogs")
     stale = [f"{path.relative_to(REPO)}: out of date; run .venv/bin/python .ci/catalogs.py"
              for path, data in script.wanted().items()
              if not path.exists() or path.read_bytes() != data]
@@ -212,7 +201,7 @@ def test_a_key_missing_in_a_residents_catalog_is_said_in_english(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A Ukrainian phone page from a catalog with three plural forms, as the residents'
     catalogs are made; an unknown language is said in Danish."""
-    script = catalogs_script()
+    script = ci_script("catalogs")
     for language in COMPLETE:
         folder = tmp_path / language / "LC_MESSAGES"
         folder.mkdir(parents=True)

@@ -3,27 +3,16 @@ the lock, CI runs the README's command, and this test run got exactly the locked
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from importlib.metadata import PackageNotFoundError, distribution
-from types import ModuleType
 
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from tests.conftest import REPO
+from tests.conftest import REPO, ci_script
 
 LOCK = REPO / "constraints.txt"
-
-
-def lock_script() -> ModuleType:
-    """.ci/lock.py, which makes the lock (it is not part of the package)."""
-    spec = importlib.util.spec_from_file_location("ci_lock", REPO / ".ci" / "lock.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def pins() -> dict[str, str]:
@@ -47,7 +36,7 @@ def wanted() -> list[Requirement]:
 
 
 def test_the_lock_was_made_from_this_pyproject() -> None:
-    script = lock_script()
+    script = ci_script("lock")
     assert script.locked_fingerprint(LOCK) == script.fingerprint(REPO / "pyproject.toml"), (
         "pyproject.toml has changed since constraints.txt was made: run python3 .ci/lock.py")
 
@@ -105,5 +94,5 @@ def test_the_readme_installs_from_the_lock_and_ci_runs_its_test_command() -> Non
 
 def test_the_lock_script_checks_without_changing_anything() -> None:
     before = LOCK.read_bytes()
-    assert lock_script().main(["lock.py", "--check"]) == 0
+    assert ci_script("lock").main(["lock.py", "--check"]) == 0
     assert LOCK.read_bytes() == before

@@ -82,7 +82,17 @@ def read_kept(path: Path) -> bytes | None:
     return content
 
 
-_NAMES: dict[type, tuple[str, ...]] = {}
+_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's fields as plain data has them (not those named _...); None for any
+    other type. Worked out once per type."""
+    if kind not in _NAMES:
+        _NAMES[kind] = tuple(item.name for item in dataclasses.fields(kind)
+                             if not item.name.startswith("_")) \
+            if hasattr(kind, "__dataclass_fields__") else None
+    return _NAMES[kind]
 
 
 def to_plain(value: Any) -> Any:
@@ -92,10 +102,7 @@ def to_plain(value: Any) -> Any:
     kind = type(value)
     if kind in (str, int, float, bool) or value is None:
         return value
-    names = _NAMES.get(kind)
-    if names is None and hasattr(kind, "__dataclass_fields__"):
-        names = _NAMES[kind] = tuple(item.name for item in dataclasses.fields(value)
-                                     if not item.name.startswith("_"))
+    names = _field_names(kind)
     if names is not None:
         return {name: to_plain(getattr(value, name)) for name in names}
     if isinstance(value, enum.Enum):
@@ -110,10 +117,7 @@ def to_plain(value: Any) -> Any:
 def _fields_of(value: Any) -> Any:
     """json.dumps's `default`: a dataclass as a dict of its fields, an enum as its value."""
     kind = type(value)
-    names = _NAMES.get(kind)
-    if names is None and hasattr(kind, "__dataclass_fields__"):
-        names = _NAMES[kind] = tuple(item.name for item in dataclasses.fields(value)
-                                     if not item.name.startswith("_"))
+    names = _field_names(kind)
     if names is not None:
         return {name: getattr(value, name) for name in names}
     if isinstance(value, enum.Enum):

@@ -10,12 +10,11 @@ cannot be written just means no entry is kept.
 
 The entries live in the data folder (cache/outcomes/), one JSON file per workshop file,
 named by a hash of its absolute path. They hold the outcome as the report reads it
-(for_report: without the turns, votes, rounds, people and notes it does not count).
+(outcome.outcome(..., counted_only=True): without what it does not count).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
@@ -23,17 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from .derived import builder, dumps, keep_quietly, kept_folder, read_kept, source_key
-from .outcome import UNCOUNTED, Outcome
+from .outcome import Outcome
 from .session.store import file_stamp
 
 FORMAT = 3
-
-
-def for_report(result: Outcome) -> Outcome:
-    """The outcome as the report reads it: without what it does not count (UNCOUNTED:
-    about half of an outcome, which halves the writing, reading and passing between
-    processes). outcome(..., counted_only=True) makes it so from the start."""
-    return dataclasses.replace(result, **{name: [] for name in UNCOUNTED})
 
 
 _SOURCES = ("outcome.py", "deck", "game", "session")
@@ -108,15 +100,18 @@ def _load_engine() -> None:
     from .session import replay  # noqa: F401
 
 
-def read_outcomes_cached(paths: Iterable[Path]) -> Iterator[tuple[Outcome, list[str]]]:
+def read_outcomes_cached(paths: Iterable[Path], resolved: Iterable[Path] | None = None,
+                         ) -> Iterator[tuple[Outcome, list[str]]]:
     """Each workshop's outcome and warnings, in the order given: kept ones read here,
     the others replayed (and kept), on every core once there are more than a few
-    (parallel.in_order). A SessionError comes at the workshop it belongs to."""
+    (parallel.in_order). A SessionError comes at the workshop it belongs to. `resolved`:
+    the same paths made absolute, where the caller has them already."""
     from .parallel import in_order
 
     def entries() -> Iterator[tuple[bool, Any]]:
+        absolutes = iter(resolved) if resolved is not None else None
         for path in paths:
-            where = str(path.resolve())
+            where = str(next(absolutes) if absolutes is not None else path.resolve())
             found = cached(path, where)
             yield (True, found) if found is not None else (False, (path, where))
 

@@ -84,19 +84,18 @@ def run_report(args: argparse.Namespace) -> int:
         from .outcome_cache import read_outcomes_cached
         from .session_commands import find_session
 
-        seen: set[Path] = set()
-        paths = []
+        resolved: dict[Path, Path] = {}  # each file once: absolute path -> as named
         for name in args.sessions:
             path = find_session(name)
             key = path.resolve()
-            if key in seen:
+            if key in resolved:
                 print(cli_text("cli.report.twice", path=path), file=sys.stderr)
                 continue
-            seen.add(key)
-            paths.append(path)
+            resolved[key] = path
+        paths = list(resolved.values())
         progress = Progress(len(paths))
         for number, (path, (result, warnings)) in enumerate(
-                zip(paths, read_outcomes_cached(paths)), start=1):
+                zip(paths, read_outcomes_cached(paths, list(resolved))), start=1):
             progress.show(number)
             for warning in warnings:
                 progress.say(f"vaerdispil: {warning}")
