@@ -52,10 +52,10 @@ class _Parser(argparse.ArgumentParser):
                                        message=_argparse_words(message)) + "\n")
 
 
-_ARGUMENT = re.compile(r"argument (?P<name>[^:]+): (?P<message>.*)", re.DOTALL)
+_ARGUMENT = r"argument (?P<name>[^:]+): (?P<message>.*)"
 """argparse's frame for a problem with one argument: 'argument --lang: ...'."""
 
-_ARGPARSE_MESSAGES = [(re.compile(pattern, re.DOTALL), key) for pattern, key in (
+_ARGPARSE_MESSAGES = (
     (r"the following arguments are required: (?P<names>.+)", "cli.arg.required"),
     (r"unrecognized arguments: (?P<words>.+)", "cli.arg.unrecognized"),
     (r"one of the arguments (?P<names>.+) is required", "cli.arg.one_required"),
@@ -68,8 +68,9 @@ _ARGPARSE_MESSAGES = [(re.compile(pattern, re.DOTALL), key) for pattern, key in 
     (r"expected (?P<count>\d+) arguments?", "cli.arg.count"),
     (r"ignored explicit argument (?P<value>.+)", "cli.arg.explicit"),
     (r"not allowed with argument (?P<other>.+)", "cli.arg.not_with"),
-)]
-"""argparse's own English messages (it has no Danish), and the keys that say them."""
+)
+"""argparse's own English messages (it has no Danish), and the keys that say them
+(patterns compiled only when a message is to be said: most runs have none)."""
 
 
 def _argparse_words(message: str) -> str:
@@ -77,11 +78,11 @@ def _argparse_words(message: str) -> str:
     messages in English; a message it words in a way not listed here stays English."""
     if CLI_LANGUAGE.get() == "en":
         return message
-    argument = _ARGUMENT.fullmatch(message)
+    argument = re.fullmatch(_ARGUMENT, message, re.DOTALL)
     if argument:
         return f"{argument['name']}: {_argparse_words(argument['message'])}"
     for pattern, key in _ARGPARSE_MESSAGES:
-        found = pattern.fullmatch(message)
+        found = re.fullmatch(pattern, message, re.DOTALL)
         if found and "count" in found.groupdict():
             return cli_plural(key, int(found["count"]), **found.groupdict())
         if found:

@@ -30,17 +30,66 @@ DOMAIN = "vaerdispil"
 
 
 class _Catalog:
-    """One language's words by key: plain texts, plural forms, and the rule between them."""
+    """One language's words by key, looked up in its compiled catalog as they are asked
+    for: plain texts, plural forms, and the rule between them."""
 
-    __slots__ = ("_form_for", "forms", "plural_rule", "words")
+    __slots__ = ("_data", "_entries", "_form_for", "_found", "_texts", "plural_rule")
 
-    def __init__(self, words: dict[str, str], forms: dict[str, tuple[str, ...]],
+    def __init__(self, data: bytes, entries: dict[bytes, int], texts: tuple[int, ...],
                  plural_rule: str) -> None:
-        self.words = words
-        self.forms = forms
+        self._data = data
+        self._entries = entries
+        """Each entry's number by its key (its msgctxt), as bytes."""
+        self._texts = texts
+        """The translations table: size and offset of each entry's text."""
+        self._found: dict[str, str | tuple[str, ...] | None] = {}
         self.plural_rule = plural_rule
         """The catalog's Plural-Forms expression in C ("n != 1")."""
         self._form_for: Callable[[int], int] | None = None
+
+    def _entry(self, key: str) -> str | tuple[str, ...] | None:
+        """A plain entry's text, a plural entry's forms, or None where the catalog has no
+        such entry or it is not (wholly) translated yet. Read once per key."""
+        if key in self._found:
+            return self._found[key]
+        found: str | tuple[str, ...] | None = None
+        name = key.encode("utf-8")
+        number = self._entries.get(name)
+        if number is not None:
+            size, start = self._texts[2 * number], self._texts[2 * number + 1]
+            said = self._data[start:start + size].decode("utf-8")
+            if "\x00" in said:  # a plural entry: its forms, every one translated
+                forms = tuple(said.split("\x00"))
+                found = forms if all(forms) else None
+            else:  # an empty text is one not translated yet
+                found = said or None
+        self._found[key] = found
+        return found
+
+    def word(self, key: str) -> str | None:
+        """The plain text of `key`, if the catalog has it translated."""
+        found = self._entry(key)
+        return found if isinstance(found, str) else None
+
+    def forms_of(self, key: str) -> tuple[str, ...] | None:
+        """The plural forms of `key`, if the catalog has them all translated."""
+        found = self._entry(key)
+        return found if isinstance(found, tuple) else None
+
+    def keys(self) -> list[str]:
+        """Every key the catalog has an entry for, translated or not."""
+        return [name.decode("utf-8") for name in self._entries]
+
+    @property
+    def words(self) -> dict[str, str]:
+        """Every translated plain text, by key."""
+        return {key: found for key in self.keys() if (found := self.word(key)) is not None}
+
+    @property
+    def forms(self) -> dict[str, tuple[str, ...]]:
+        """Every wholly translated plural entry's forms, by key."""
+        return {key: found for key in self.keys()
+                if (found := self.forms_of(key)) is not None}
 
     def form_for(self, count: int) -> int:
         """The index of the plural form for a count (by the catalog's Plural-Forms)."""
@@ -65,9 +114,10 @@ def _read(language: str) -> _Catalog | None:
 
 def parse_mo(data: bytes) -> _Catalog:
     """A compiled catalog (GNU .mo, UTF-8), read as gettext.GNUTranslations reads it but
-    only into what is asked here (in a fifth of the time, which every command's start
-    notices): entries "KEY\x04English" by KEY, plural entries by KEY with their forms,
-    and the header's Plural-Forms rule. ValueError if the data is not a .mo file."""
+    only as far as it is asked (in a fifth of the time, which every command's start
+    notices): entries "KEY\x04English" are found by KEY, a text is decoded when it is
+    first asked for, and the header gives the Plural-Forms rule. ValueError if the data
+    is not a .mo file."""
     import struct
 
     if data[:4] == b"\xde\x12\x04\x95":
@@ -80,28 +130,19 @@ def parse_mo(data: bytes) -> _Catalog:
     table = f"{order}{2 * count}I"
     keys = struct.unpack_from(table, data, originals)
     texts = struct.unpack_from(table, data, translations)
-    words: dict[str, str] = {}
-    forms: dict[str, tuple[str, ...]] = {}
+    entries: dict[bytes, int] = {}
     rule = "n != 1"
-    for number in range(count):
-        size, start = keys[2 * number], keys[2 * number + 1]
-        entry = data[start:start + size]
-        size, start = texts[2 * number], texts[2 * number + 1]
-        said = data[start:start + size].decode("utf-8")
-        if not entry:  # the header
-            for line in said.splitlines():
+    for number, (size, start) in enumerate(zip(keys[0::2], keys[1::2])):
+        context, marked, _ = data[start:start + size].partition(b"\x04")
+        if marked:  # an entry without a msgctxt (the header, too) has no key here
+            entries[context] = number
+        elif not size:  # the header: the plural rule
+            size, start = texts[2 * number], texts[2 * number + 1]
+            for line in data[start:start + size].decode("utf-8").splitlines():
                 name, _, value = line.partition(":")
                 if name.strip().lower() == "plural-forms" and "plural=" in value:
                     rule = value.split("plural=", 1)[1].strip().rstrip(";").strip()
-            continue
-        key, context, _ = entry.split(b"\x00")[0].partition(b"\x04")
-        if b"\x00" in entry:  # a plural entry: its forms, every one translated
-            said_forms = tuple(said.split("\x00"))
-            if all(said_forms):
-                forms[key.decode("utf-8")] = said_forms
-        elif context and said:  # an empty text is one not translated yet
-            words[key.decode("utf-8")] = said
-    return _Catalog(words, forms, rule)
+    return _Catalog(data, entries, texts, rule)
 
 
 def _catalog(language: str) -> _Catalog | None:
@@ -139,12 +180,13 @@ def _fill(words: str, values: dict[str, object]) -> str:
 def text(language: str, key: str, /, **values: object) -> str:
     """The text for `key` in `language`, filled in with `values`: Danish if the language has
     no catalog, English if its catalog lacks the key."""
-    words = _catalog_for(language).words.get(key)
+    words = _catalog_for(language).word(key)
     if words is None:
-        english = _english()
-        if key not in english.words and key in english.forms:
-            raise KeyError(f"{key} is a plural entry: say it with plural()")
-        words = english.words[key]
+        words = _english().word(key)
+        if words is None:
+            if _english().forms_of(key) is not None:
+                raise KeyError(f"{key} is a plural entry: say it with plural()")
+            raise KeyError(key)
     return _fill(words, values)
 
 
@@ -152,10 +194,12 @@ def plural(language: str, key: str, count: int, /, **values: object) -> str:
     """The text for `key` in the plural form `language` uses for `count`, filled in with
     `values` (which name the count too where the text shows it): '1 prik', '2 prikker'."""
     catalog = _catalog_for(language)
-    forms = catalog.forms.get(key)
+    forms = catalog.forms_of(key)
     if forms is None:
         catalog = _english()
-        forms = catalog.forms[key]
+        forms = catalog.forms_of(key)
+        if forms is None:
+            raise KeyError(key)
     return _fill(forms[min(catalog.form_for(count), len(forms) - 1)], values)
 
 
@@ -173,8 +217,7 @@ def possessive(name: str, language: str) -> str:
 
 def has_key(key: str) -> bool:
     """Whether the catalogs have an entry `key` (plain or plural)."""
-    danish = _catalog_for("da")
-    return key in danish.words or key in danish.forms
+    return _catalog_for("da")._entry(key) is not None
 
 
 def every_language_text(key: str) -> tuple[str, ...]:
@@ -188,8 +231,8 @@ def texts(language: str, prefix: str) -> dict[str, str]:
     own = _catalog_for(language)
     found: dict[str, str] = {}
     for catalog in (own,) if language in LANGUAGES else (_english(), own):
-        found.update((key[len(prefix):], words) for key, words in catalog.words.items()
-                     if key.startswith(prefix))
+        found.update((key[len(prefix):], words) for key in catalog.keys()
+                     if key.startswith(prefix) and (words := catalog.word(key)) is not None)
     return found
 
 
