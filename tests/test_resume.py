@@ -3,6 +3,9 @@ app says in words where the workshop goes on from."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -184,6 +187,41 @@ async def test_a_click_on_a_saved_row_opens_it_and_a_damaged_one_never(
         assert app.game is not None and app.game.log.path == path
         assert "Fortsætter i runde 5 af 6: Det vigtigste" in said
     assert (folder / "broken.jsonl").read_text(encoding="utf-8") == "not a workshop\n"
+
+
+async def test_the_newest_workshop_shows_while_the_others_are_still_being_read(
+        clock: FakeClock, vaerdispil_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hundreds of saved workshops (issue 22): the newest is on the screen as soon as it is
+    read, not when the last one is."""
+    from vaerdispil.session import store
+
+    folder = vaerdispil_home / "sessions"
+    older = store.describe(saved(folder, clock, "older", "Ældre"))
+    newest = store.describe(saved(folder, clock, "newest", "Nyeste"))
+    shown, rest = threading.Event(), threading.Event()
+
+    def reading(folder: Path | None = None) -> Iterator[store.SessionInfo]:
+        yield newest  # the start screen shows it before it asks for the next
+        shown.set()
+        rest.wait(30)  # (a safety net only: the test lets it go on at once)
+        yield older
+
+    monkeypatch.setattr(store, "iter_sessions", reading)
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await asyncio.to_thread(shown.wait, 30)
+        await pilot.pause()
+        listing = app.screen.query_one("#saved", OptionList)
+        rows = [str(listing.get_option_at_index(n).prompt) for n in
+                range(listing.option_count)]
+        assert len(rows) == 1 and rows[0].startswith("Nyeste")
+        assert isinstance(app.screen, StartScreen) and app.screen._saved is None
+        rest.set()
+        await settle(app, pilot)
+        rows = [str(listing.get_option_at_index(n).prompt) for n in
+                range(listing.option_count)]
+        assert [row.split()[0] for row in rows] == ["Nyeste", "Ældre"]
+        assert [info.title for info in app.screen._saved or []] == ["Nyeste", "Ældre"]
 
 
 async def test_only_damaged_or_no_workshops_says_so(clock: FakeClock,

@@ -98,9 +98,10 @@ class StartScreen(AppScreen):
             if worker.is_cancelled:
                 return
             infos.append(info)
-            # What is read so far, while the rest comes: the newest, a screenful and more
-            # (showing all of them again and again would slow the reading of hundreds).
-            if rows < SHOWN_WHILE_READING and time.monotonic() - shown > 0.2:
+            # What is read so far, while the rest comes: the newest at once, then a
+            # screenful and more (showing all of them again and again would slow the
+            # reading of hundreds).
+            if rows < SHOWN_WHILE_READING and (not rows or time.monotonic() - shown > 0.2):
                 self.app.call_from_thread(self._show_saved, infos[:SHOWN_WHILE_READING])
                 shown, rows = time.monotonic(), min(len(infos), SHOWN_WHILE_READING)
         infos.sort(key=lambda info: info.last_change, reverse=True)
