@@ -41,3 +41,20 @@ def test_no_heading_in_the_last_15_percent_of_a_page(
         assert {text for _, text, _, _ in places} == HEADINGS, extra
         for page, text, y, height in places:
             assert y >= 0.15 * height, (extra, page, text, y)
+
+
+def test_a_workshops_date_stays_on_one_line(
+        outcomes: list, english: Outcome) -> None:  # type: ignore[type-arg]  # noqa: F811
+    """The longest Danish dates ("28. september 2025") are not broken over two lines in
+    the list of workshops: the date column is as wide as its widest date."""
+    late = replace(outcomes[0], title="Sent", date="2025-09-28")
+    data = render_report(tally(outcomes + [late])).data
+    lines: list[str] = []
+
+    def visit(text: str, *_: object) -> None:
+        if text.strip():
+            lines.append(text.strip())
+
+    PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    assert "28. september 2025" in lines
+    assert "2025" not in lines  # no year alone on a line of its own

@@ -144,12 +144,17 @@ def _story(report: Report, labels: Labels, title: str) -> Iterable[Flowable]:
 
     keys = ("workshop", "place", "date", "orgs", "agreed_values", "actions")
     rows: list[list[Flowable | str]] = [_heads(keys, labels, 3)]
+    widest_date = 0.0
     for workshop in report.workshops:
-        rows.append([text(workshop.title), text(workshop.place),
-                     text(format_date(workshop.date, labels)), _num(workshop.organisations),
-                     _num(workshop.agreed), _num(workshop.actions)])
+        date = format_date(workshop.date, labels)
+        widest_date = max(widest_date, fonts().regular.width(date, STYLES["cell"].fontSize))
+        rows.append([text(workshop.title), text(workshop.place), text(date),
+                     _num(workshop.organisations), _num(workshop.agreed),
+                     _num(workshop.actions)])
+    # A date on one line ("28. november 2025"), as far as the page allows.
+    date_width = min(max(30 * mm, widest_date + CELL_PADDING + 1), 40 * mm)
     yield from _section([Para(labels["report.workshops"], H2)], table(
-        rows, _widths(keys, labels, [0, 34 * mm, 30 * mm, 18 * mm, 18 * mm, 18 * mm])))
+        rows, _widths(keys, labels, [0, 34 * mm, date_width, 18 * mm, 18 * mm, 18 * mm])))
     yield from _partnerships(report, labels)
 
     heading = Para(labels["report.values"], H2)
