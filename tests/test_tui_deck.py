@@ -34,6 +34,7 @@ def make_app(language: str = "da") -> VaerdispilApp:
 async def test_browse_rounds_and_cards_by_keys() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the list of rounds has the focus: keys go to it
         screen = app.screen
         assert isinstance(screen, DeckScreen)
         detail = screen.query_one("#round-detail", Static)

@@ -276,6 +276,7 @@ async def test_vote_leaders_and_agreement_read_in_words(clock: FakeClock,
     game.finish_vote(bo)
     app = VaerdispilApp(DECK, "da", game=game, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # the round's panel is laid out
         values = app.screen.query_one("#values", OptionList)
         assert "flest prikker" in line_with(values, "Lokaler")
         assert "flest prikker" not in line_with(values, "Penge")

@@ -81,6 +81,7 @@ def test_screen(snap_compare, tmp_path: Path, screen: str, language: str, size: 
 
     async def settle(pilot: Pilot[None]) -> None:
         await pilot.app.workers.wait_for_complete()
+        await pilot.pause()  # the round's panel has the focus: keys go to it
         for key in keys:
             await pilot.press(key)
         await still(pilot)
@@ -158,6 +159,7 @@ def test_dialog(snap_compare, tmp_path: Path, dialog: str, language: str, size: 
 
     async def settle(pilot: Pilot[None]) -> None:
         await pilot.app.workers.wait_for_complete()
+        await pilot.pause()  # the round's panel has the focus: keys go to it
         await opening(pilot)
         await pilot.pause()
         await still(pilot)

@@ -47,12 +47,15 @@ class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
         self._width = 0
+        self._shown: tuple[object, ...] | None = None
+        """What the keys on show say (see _signature): a change of bindings that leaves
+        them as they are (most moves of the focus) builds nothing again."""
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    def _keys(self) -> list[tuple[Binding, bool, str]]:
+        """The keys to show (binding, enabled, tooltip): the best ranked that fit the
+        width, in their usual order."""
         narrow = self.app.size.width < NARROW
-        compact = self.compact = self.app.size.width < COMPACT
+        compact = self.app.size.width < COMPACT
         shown: list[tuple[int, int, Binding, bool, str]] = []
         actions: set[str] = set()
         for order, (node, binding, enabled, tooltip) in enumerate(
@@ -73,7 +76,22 @@ class KeyFooter(Footer):
             if need <= room:
                 kept.append(item)
                 room -= need
-        for _rank, _order, binding, enabled, tooltip in sorted(kept, key=lambda item: item[1]):
+        return [(binding, enabled, tooltip)
+                for _rank, _order, binding, enabled, tooltip in sorted(kept,
+                                                                        key=lambda item: item[1])]
+
+    def _signature(self, keys: list[tuple[Binding, bool, str]]) -> tuple[object, ...]:
+        return (self.app.size.width < COMPACT, *(
+            (binding.key, self.app.get_key_display(binding), binding.description,
+             binding.action, enabled, tooltip) for binding, enabled, tooltip in keys))
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        self.compact = self.app.size.width < COMPACT
+        keys = self._keys()
+        self._shown = self._signature(keys)
+        for binding, enabled, tooltip in keys:
             yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description,
                             binding.action, disabled=not enabled,
                             tooltip=tooltip or binding.description).data_bind(
@@ -84,7 +102,14 @@ class KeyFooter(Footer):
         page starts unfocused, and Textual's footer stayed blank until the first click."""
         self._bindings_ready = True
         if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self._show_changed_keys)
+
+    async def _show_changed_keys(self) -> None:
+        """Build the keys again if what they say changed (restyling a dozen keys on every
+        move of the focus cost more than the rest of a key press)."""
+        if self.is_attached and (self._shown is None
+                                 or self._signature(self._keys()) != self._shown):
+            await self.recompose()
 
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self._width:
