@@ -78,6 +78,7 @@ async def test_space_draws_one_of_the_rounds_own_cards(clock: FakeClock,
     app = VaerdispilApp(DECK, "da", game=game, clock=clock)
     own = {card.id for card in rules.own_cards(DECK, BALANCE)}
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # the round's panel has the focus: keys go to it
         assert footer_keys(app)["space"] == "Træk kort"
         assert footer_keys(app)["c"] == "Vælg kort"
         for _ in range(8):  # a draw, then redraws of the same turn
@@ -100,6 +101,7 @@ async def test_c_opens_the_chooser_on_the_rounds_own_cards(clock: FakeClock,
     app = VaerdispilApp(DECK, "da", game=game, clock=clock)
     own = [card.id for card in rules.own_cards(DECK, BALANCE)]
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # the round's panel has the focus: keys go to it
         await pilot.press("c")
         await pilot.pause()
         chooser = app.screen
@@ -129,6 +131,7 @@ async def test_escape_leaves_the_chooser_without_a_card(clock: FakeClock,
     game = game_at(tmp_path / "w.jsonl", clock, "dialog-om-balance")
     app = VaerdispilApp(DECK, "da", game=game, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the round's panel has the focus: keys go to it
         await pilot.press("c")
         await pilot.pause()
         await pilot.press("escape")
@@ -159,6 +162,7 @@ async def test_a_round_without_cards_of_its_own_says_so(clock: FakeClock,
     game = game_at(tmp_path / "w.jsonl", clock, "dialog", deck)
     app = VaerdispilApp(deck, "da", game=game, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # the round's panel has the focus: keys go to it
         await pilot.press("space")
         await pilot.pause()
         assert isinstance(app.screen, RoundScreen)  # no chooser opened behind the words
@@ -250,6 +254,7 @@ async def test_the_turn_order_says_each_state_in_characters(clock: FakeClock,
         game.add_participant(name, home)
     app = VaerdispilApp(DECK, "da", game=game, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the round's panel has the focus: keys go to it
         await pilot.press("space", "enter", "p", "s")  # Aisha answers, Bo passes, Cem skipped
         await pilot.pause()
         order = str(app.screen.query_one("#turn-order", Static).render())

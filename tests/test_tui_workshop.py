@@ -193,6 +193,7 @@ async def test_pick_a_card_with_the_mouse(clock: FakeClock, tmp_path: Path) -> N
     game = netto_game(tmp_path / "m.jsonl", clock, "det-giver-vi")
     app = VaerdispilApp(DECK, "da", game=game, clock=clock)
     async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()  # the round's panel is laid out: the click lands on a card
         cards = app.screen.query_one("#cards", OptionList)
         await pilot.click(cards, offset=(20, 3))  # below the border, the third card: Et stærkt navn
         await pilot.pause()
