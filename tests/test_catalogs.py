@@ -268,3 +268,21 @@ def test_the_catalog_reader_reads_what_gettext_reads(language: str) -> None:
         [theirs.plural(n) for n in range(120)]  # type: ignore[attr-defined]
     with pytest.raises(ValueError):
         i18n.parse_mo(b"not a catalog at all")
+
+
+def test_a_plural_entry_with_one_form_is_still_a_plural(tmp_path: Path) -> None:
+    """In a language with one plural form a plural entry's text has no separator: it is
+    still said by plural(), in its one form, and never taken for a plain text."""
+    po = tmp_path / "vaerdispil.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: vi\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+        'msgctxt "phone.dots_left"\nmsgid "You have {left} dot left"\n'
+        'msgid_plural "You have {left} dots left"\nmsgstr[0] "Còn {left} chấm"\n\n'
+        'msgctxt "phone.title"\nmsgid "The Value Game"\nmsgstr "Trò chơi giá trị"\n',
+        encoding="utf-8")
+    catalog = i18n.parse_mo(ci_script("catalogs").compiled(po))
+    assert catalog.forms_of("phone.dots_left") == ("Còn {left} chấm",)
+    assert catalog.word("phone.dots_left") is None
+    assert catalog.word("phone.title") == "Trò chơi giá trị"
+    assert [catalog.form_for(n) for n in (0, 1, 2, 21)] == [0, 0, 0, 0]

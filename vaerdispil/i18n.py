@@ -33,13 +33,16 @@ class _Catalog:
     """One language's words by key, looked up in its compiled catalog as they are asked
     for: plain texts, plural forms, and the rule between them."""
 
-    __slots__ = ("_data", "_entries", "_form_for", "_found", "_texts", "plural_rule")
+    __slots__ = ("_data", "_entries", "_form_for", "_found", "_originals", "_texts",
+                 "plural_rule")
 
-    def __init__(self, data: bytes, entries: dict[bytes, int], texts: tuple[int, ...],
-                 plural_rule: str) -> None:
+    def __init__(self, data: bytes, entries: dict[bytes, int], originals: tuple[int, ...],
+                 texts: tuple[int, ...], plural_rule: str) -> None:
         self._data = data
         self._entries = entries
         """Each entry's number by its key (its msgctxt), as bytes."""
+        self._originals = originals
+        """The originals table: size and offset of each entry's "KEY\x04English"."""
         self._texts = texts
         """The translations table: size and offset of each entry's text."""
         self._found: dict[str, str | tuple[str, ...] | None] = {}
@@ -56,9 +59,11 @@ class _Catalog:
         name = key.encode("utf-8")
         number = self._entries.get(name)
         if number is not None:
+            size, start = self._originals[2 * number], self._originals[2 * number + 1]
+            plural = b"\x00" in self._data[start:start + size]  # "English\x00plural"
             size, start = self._texts[2 * number], self._texts[2 * number + 1]
             said = self._data[start:start + size].decode("utf-8")
-            if "\x00" in said:  # a plural entry: its forms, every one translated
+            if plural:  # its forms (one only, in a language with one), every one translated
                 forms = tuple(said.split("\x00"))
                 found = forms if all(forms) else None
             else:  # an empty text is one not translated yet
@@ -142,7 +147,7 @@ def parse_mo(data: bytes) -> _Catalog:
                 name, _, value = line.partition(":")
                 if name.strip().lower() == "plural-forms" and "plural=" in value:
                     rule = value.split("plural=", 1)[1].strip().rstrip(";").strip()
-    return _Catalog(data, entries, texts, rule)
+    return _Catalog(data, entries, keys, texts, rule)
 
 
 def _catalog(language: str) -> _Catalog | None:
