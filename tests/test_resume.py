@@ -224,6 +224,41 @@ async def test_the_newest_workshop_shows_while_the_others_are_still_being_read(
         assert [info.title for info in app.screen._saved or []] == ["Nyeste", "Ældre"]
 
 
+async def test_back_on_the_start_screen_the_list_stays_until_read_again(
+        clock: FakeClock, vaerdispil_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading the list again (back from a workshop) never flashes a list of one row: the
+    rows shown stay until the new list has more to show."""
+    from vaerdispil.session import store
+
+    folder = vaerdispil_home / "sessions"
+    older = store.describe(saved(folder, clock, "older", "Ældre"))
+    newest = store.describe(saved(folder, clock, "newest", "Nyeste"))
+    app = VaerdispilApp(DECK, "da", clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        listing = app.screen.query_one("#saved", OptionList)
+        assert listing.option_count == 2
+        first, rest = threading.Event(), threading.Event()
+
+        def reading(folder: Path | None = None) -> Iterator[store.SessionInfo]:
+            yield newest
+            first.set()
+            rest.wait(30)  # (a safety net only: the test lets it go on at once)
+            yield older
+
+        monkeypatch.setattr(store, "iter_sessions", reading)
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        screen.load_saved()
+        assert await asyncio.to_thread(first.wait, 30)
+        await pilot.pause()
+        assert listing.option_count == 2  # the rows shown before, not the one read so far
+        rest.set()
+        await settle(app, pilot)
+        assert [str(listing.get_option_at_index(n).prompt).split()[0]
+                for n in range(listing.option_count)] == ["Nyeste", "Ældre"]
+
+
 async def test_only_damaged_or_no_workshops_says_so(clock: FakeClock,
                                                     vaerdispil_home: Path) -> None:
     folder = vaerdispil_home / "sessions"

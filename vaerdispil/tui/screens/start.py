@@ -41,6 +41,8 @@ class StartScreen(AppScreen):
     """"Fortsæt" was chosen before the list was read: open when it is."""
     _opening = False
     """A workshop is being opened: another choice waits for it (no double opening)."""
+    _listed = False
+    """The saved list shows workshops (or says there are none), not that it is loading."""
 
     def compose(self) -> ComposeResult:
         self._language = self.vapp.language
@@ -76,6 +78,7 @@ class StartScreen(AppScreen):
         if self._language != self.vapp.language:
             self._language = self.vapp.language
             localise_bindings(self, self._language)
+            self._listed = False  # a new list, saying it is loading
             await self.recompose()
             self.query_one("#menu", OptionList).focus()
         self._saved = None
@@ -98,10 +101,12 @@ class StartScreen(AppScreen):
             if worker.is_cancelled:
                 return
             infos.append(info)
-            # What is read so far, while the rest comes: the newest at once, then a
-            # screenful and more (showing all of them again and again would slow the
-            # reading of hundreds).
-            if rows < SHOWN_WHILE_READING and (not rows or time.monotonic() - shown > 0.2):
+            # What is read so far, while the rest comes: the newest at once where the
+            # list still says it is loading, then a screenful and more (showing all of
+            # them again and again would slow the reading of hundreds). A list already
+            # shown (back from a workshop) stays until the new one has more to show.
+            first = not rows and not self._listed
+            if rows < SHOWN_WHILE_READING and (first or time.monotonic() - shown > 0.2):
                 self.app.call_from_thread(self._show_saved, infos[:SHOWN_WHILE_READING])
                 shown, rows = time.monotonic(), min(len(infos), SHOWN_WHILE_READING)
         infos.sort(key=lambda info: info.last_change, reverse=True)
@@ -112,6 +117,7 @@ class StartScreen(AppScreen):
 
         saved = self.query_one("#saved", OptionList)
         saved.clear_options()
+        self._listed = True
         usable = [info for info in infos if not info.problem]
         if complete:
             self._saved = usable
