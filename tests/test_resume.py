@@ -227,7 +227,7 @@ async def test_the_newest_workshop_shows_while_the_others_are_still_being_read(
 async def test_back_on_the_start_screen_the_list_stays_until_read_again(
         clock: FakeClock, vaerdispil_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reading the list again (back from a workshop) never flashes a list of one row: the
-    rows shown stay until the new list has more to show."""
+    rows shown stay while the new list is read."""
     from vaerdispil.session import store
 
     folder = vaerdispil_home / "sessions"

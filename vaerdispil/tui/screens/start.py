@@ -104,7 +104,8 @@ class StartScreen(AppScreen):
             # What is read so far, while the rest comes: the newest at once where the
             # list still says it is loading, then a screenful and more (showing all of
             # them again and again would slow the reading of hundreds). A list already
-            # shown (back from a workshop) stays until the new one has more to show.
+            # shown (back from a workshop) stays for the first 0.2 s: from the index, the
+            # whole new list is read by then.
             first = not rows and not self._listed
             if rows < SHOWN_WHILE_READING and (first or time.monotonic() - shown > 0.2):
                 self.app.call_from_thread(self._show_saved, infos[:SHOWN_WHILE_READING])
