@@ -222,6 +222,34 @@ def test_sessions_list(saved: Path, capsys: pytest.CaptureFixture[str],
     assert "damaged:" in broken and "not a vaerdispil workshop file" in broken
 
 
+@pytest.mark.parametrize("columns", [80, 100])
+def test_sessions_list_fits_a_terminal(saved: Path, columns: int,
+                                       capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal the saved list fits its width: the partners are cut ("…") and, on a
+    narrow one, the deck and the time of the last change are left out; a damaged file's
+    reason follows its name and widens no column."""
+    from vaerdispil import session_commands
+
+    (saved.parent / "broken.jsonl").write_text("not json\n", encoding="utf-8")
+    monkeypatch.setattr(session_commands, "_terminal_width", lambda out: columns)
+    code, out, _ = run_cli(capsys, "sessions", "list")
+    assert code == 0
+    lines = out.splitlines()
+    row = next(line for line in lines if line.startswith(saved.stem))
+    header = lines[0].split()
+    assert all(len(line) < columns for line in lines if not line.startswith(("broken", "Work")))
+    assert "Værksted i Vollsmose" in row and "ended" in row
+    if columns == 80:  # a long file name: the partners are left out too
+        assert header == ["NAME", "DATE", "TITLE", "PROGRESS"]
+    else:
+        assert header == ["NAME", "DATE", "TITLE", "PROGRESS", "ORGANISATIONS"]
+        assert row.endswith("…") and "Netto, B1909" in row
+    broken = next(line for line in lines if line.startswith("broken"))
+    assert broken.split()[1] == "damaged:"
+    assert len(lines[0]) < columns  # the damaged file's long reason widened no column
+
+
 def test_sessions_list_when_there_are_none(capsys: pytest.CaptureFixture[str],
                                            vaerdispil_home: Path) -> None:
     code, out, _ = run_cli(capsys, "sessions", "list")

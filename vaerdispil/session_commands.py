@@ -76,19 +76,30 @@ def outcome_of(path: Path, counted_only: bool = False) -> tuple[Outcome, list[st
     return result, replayed.warnings
 
 
+ORGANISATIONS_COLUMN = 5
+"""The column of the saved list that is cut to fit a narrow terminal: the partners."""
+LEFT_OUT_FIRST = (3, 6, 5)
+"""The columns left out, in this order, while even that does not fit: the deck, the last
+change, the partners (the name, date, title and progress always show)."""
+
+
 def list_saved(out: TextIO) -> int:
-    """Print the saved workshops as a table."""
+    """Print the saved workshops as a table, newest first. On a terminal narrower than
+    the table the partners' column is cut to fit ("…"); into a file or a pipe every row
+    is whole. A damaged file's row says why after its name, whatever the columns."""
     from .session.store import list_sessions, local_time
 
     infos = list_sessions()
     if not infos:
         out.write(cli_text("cli.sessions.none", folder=sessions_dir()) + "\n")
         return 0
-    rows = [tuple(cli_text("cli.sessions.columns").split("|"))]
+    header = tuple(cli_text("cli.sessions.columns").split("|"))
+    rows: list[tuple[str, ...]] = []
+    damaged: dict[int, str] = {}
     for info in infos:
         if info.problem:
-            rows.append((info.path.stem, "", cli_text("cli.sessions.damaged",
-                                                      problem=info.problem), "", "", "", ""))
+            damaged[len(rows)] = cli_text("cli.sessions.damaged", problem=info.problem)
+            rows.append((info.path.stem,))
             continue
         progress = (cli_text("cli.sessions.setup") if info.round == 0 else
                     cli_text("cli.sessions.round", round=info.round, rounds=info.rounds))
@@ -96,11 +107,47 @@ def list_saved(out: TextIO) -> int:
             progress = cli_text("cli.sessions.ended")
         rows.append((info.path.stem, info.date, info.title, info.deck, progress,
                      ", ".join(info.organisations), local_time(info.last_change)))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n")
+    whole = [header, *(row for row in rows if len(row) > 1)]
+    widths = [max(len(row[i]) for row in whole) for i in range(len(header))]
+    widths[0] = max([widths[0], *(len(row[0]) for row in rows)])
+    shown = list(range(len(header)))
+    room = _terminal_width(out)
+    if room is not None:
+        def needed(columns: list[int], partners: int) -> int:
+            return sum(partners if column == ORGANISATIONS_COLUMN else widths[column]
+                       for column in columns) + 2 * (len(columns) - 1)
+
+        least = len(header[ORGANISATIONS_COLUMN])
+        for column in LEFT_OUT_FIRST:
+            if needed(shown, min(least, widths[ORGANISATIONS_COLUMN])) < room:
+                break
+            shown.remove(column)
+        if ORGANISATIONS_COLUMN in shown:
+            widths[ORGANISATIONS_COLUMN] -= max(0, needed(
+                shown, widths[ORGANISATIONS_COLUMN]) - (room - 1))
+    for number, row in enumerate([header, *rows]):
+        if number - 1 in damaged:
+            out.write(f"{row[0].ljust(widths[0])}  {damaged[number - 1]}\n")
+            continue
+        cells = [_cut(row[column], widths[column]).ljust(widths[column]) for column in shown]
+        out.write("  ".join(cells).rstrip() + "\n")
     out.write("\n" + cli_text("cli.sessions.folder", folder=sessions_dir()) + "\n")
     return 0
+
+
+def _terminal_width(out: TextIO) -> int | None:
+    """The columns of the terminal `out` writes to; None for a file or a pipe."""
+    import os
+
+    try:
+        return os.get_terminal_size(out.fileno()).columns if out.isatty() else None
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def _cut(cell: str, width: int) -> str:
+    """A cell in at most `width` characters, cut with "…" where it is longer."""
+    return cell if len(cell) <= width else cell[:max(0, width - 1)] + "…"
 
 
 def export_session(name: str, form: str, output: str | None, out: TextIO) -> int:
