@@ -275,3 +275,25 @@ def test_new_session_names_do_not_collide(vaerdispil_home: Path, clock: FakeCloc
     Game.new(first, DECK, clock=clock).close()
     assert new_session_path("Møde i Gellerup", "2026-11-22").name == \
         "2026-11-22-moede-i-gellerup-2.jsonl"
+
+
+def test_the_saved_list_knows_a_terminal_from_a_file(tmp_path: Path) -> None:
+    """The width the saved list fits is the terminal's own; a file has none."""
+    import fcntl
+    import os
+    import struct
+    import termios
+
+    from vaerdispil.session_commands import _terminal_width
+
+    main_end, terminal_end = os.openpty()
+    try:
+        fcntl.ioctl(terminal_end, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 93, 0, 0))
+        with os.fdopen(terminal_end, "w", closefd=False) as terminal:
+            assert _terminal_width(terminal) == 93
+    finally:
+        os.close(main_end)
+        os.close(terminal_end)
+    with (tmp_path / "list.txt").open("w") as file:
+        assert _terminal_width(file) is None
+    assert _terminal_width(io.StringIO()) is None

@@ -95,11 +95,10 @@ def list_saved(out: TextIO) -> int:
         return 0
     header = tuple(cli_text("cli.sessions.columns").split("|"))
     rows: list[tuple[str, ...]] = []
-    damaged: dict[int, str] = {}
     for info in infos:
-        if info.problem:
-            damaged[len(rows)] = cli_text("cli.sessions.damaged", problem=info.problem)
-            rows.append((info.path.stem,))
+        if info.problem:  # a damaged file: its name, then why (no columns)
+            rows.append((info.path.stem,
+                         cli_text("cli.sessions.damaged", problem=info.problem)))
             continue
         progress = (cli_text("cli.sessions.setup") if info.round == 0 else
                     cli_text("cli.sessions.round", round=info.round, rounds=info.rounds))
@@ -107,32 +106,40 @@ def list_saved(out: TextIO) -> int:
             progress = cli_text("cli.sessions.ended")
         rows.append((info.path.stem, info.date, info.title, info.deck, progress,
                      ", ".join(info.organisations), local_time(info.last_change)))
-    whole = [header, *(row for row in rows if len(row) > 1)]
+    whole = [header, *(row for row in rows if len(row) == len(header))]
     widths = [max(len(row[i]) for row in whole) for i in range(len(header))]
-    widths[0] = max([widths[0], *(len(row[0]) for row in rows)])
-    shown = list(range(len(header)))
-    room = _terminal_width(out)
-    if room is not None:
-        def needed(columns: list[int], partners: int) -> int:
-            return sum(partners if column == ORGANISATIONS_COLUMN else widths[column]
-                       for column in columns) + 2 * (len(columns) - 1)
-
-        least = len(header[ORGANISATIONS_COLUMN])
-        for column in LEFT_OUT_FIRST:
-            if needed(shown, min(least, widths[ORGANISATIONS_COLUMN])) < room:
-                break
-            shown.remove(column)
-        if ORGANISATIONS_COLUMN in shown:
-            widths[ORGANISATIONS_COLUMN] -= max(0, needed(
-                shown, widths[ORGANISATIONS_COLUMN]) - (room - 1))
-    for number, row in enumerate([header, *rows]):
-        if number - 1 in damaged:
-            out.write(f"{row[0].ljust(widths[0])}  {damaged[number - 1]}\n")
+    widths[0] = max(len(row[0]) for row in [header, *rows])
+    shown = _fit(widths, len(header[ORGANISATIONS_COLUMN]), _terminal_width(out))
+    for row in [header, *rows]:
+        if len(row) < len(header):
+            out.write(f"{row[0].ljust(widths[0])}  {row[1]}\n")
             continue
         cells = [_cut(row[column], widths[column]).ljust(widths[column]) for column in shown]
         out.write("  ".join(cells).rstrip() + "\n")
     out.write("\n" + cli_text("cli.sessions.folder", folder=sessions_dir()) + "\n")
     return 0
+
+
+def _fit(widths: list[int], least: int, room: int | None) -> list[int]:
+    """The columns to show in `room` characters (all of them where room is None), leaving
+    out LEFT_OUT_FIRST in turn while the rest does not fit with the partners' column
+    `least` wide; that column's width in `widths` is cut to what is left."""
+    shown = list(range(len(widths)))
+    if room is None:
+        return shown
+
+    def needed(columns: list[int], partners: int) -> int:
+        return sum(partners if column == ORGANISATIONS_COLUMN else widths[column]
+                   for column in columns) + 2 * (len(columns) - 1)
+
+    for column in LEFT_OUT_FIRST:
+        if needed(shown, min(least, widths[ORGANISATIONS_COLUMN])) < room:
+            break
+        shown.remove(column)
+    if ORGANISATIONS_COLUMN in shown:
+        widths[ORGANISATIONS_COLUMN] -= max(0, needed(shown, widths[ORGANISATIONS_COLUMN])
+                                            - (room - 1))
+    return shown
 
 
 def _terminal_width(out: TextIO) -> int | None:
